@@ -1,0 +1,24 @@
+# syntax=docker/dockerfile:1
+
+# --- build: compile and package the Spring Boot jar, then split it into layers ---
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /workspace
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY src src
+RUN --mount=type=cache,target=/root/.m2 \
+    ./mvnw -B -DskipTests package \
+ && cp "$(find target -maxdepth 1 -name 'edumatrix-*.jar' ! -name '*-plain.jar')" app.jar \
+ && java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+
+# --- runtime: JRE only, non-root, least-changing layers first ---
+FROM eclipse-temurin:25-jre
+RUN groupadd --system edumatrix && useradd --system --gid edumatrix --no-create-home edumatrix
+WORKDIR /app
+COPY --from=build /workspace/extracted/dependencies/ ./
+COPY --from=build /workspace/extracted/spring-boot-loader/ ./
+COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
+COPY --from=build /workspace/extracted/application/ ./
+USER edumatrix
+EXPOSE 8080
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -1,0 +1,99 @@
+package io.edumatrix.platform.data;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Readies the database before any module pool opens: provisions schemas and roles, checks that they exist, checks
+ * the connection budget and migrates every module. The module data sources depend on this bean, so all of it is done
+ * before the application serves a request.
+ */
+public class DatabaseSetup {
+
+    public static final String BEAN_NAME = "edumatrixDatabaseSetup";
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseSetup.class);
+
+    private final ModuleDatabases modules;
+
+    public DatabaseSetup(ModuleDatabases modules) {
+        this.modules = modules;
+        run();
+    }
+
+    private void run() {
+        var settings = modules.settings();
+        if (!settings.admin().configured()) {
+            log.info("No admin connection (DB_ADMIN_USER): the database must already be provisioned and migrated");
+            try (var connection = connectAsApp(modules.all().getFirst())) {
+                new ConnectionBudget(modules).check(connection);
+            } catch (SQLException e) {
+                throw unreachable(e);
+            }
+            modules.all().forEach(module -> new ModuleMigration(module, settings).requireNothingPending());
+            return;
+        }
+        try (var admin = connectAsAdmin()) {
+            if (settings.provisioning().enabled()) {
+                provision(admin);
+            }
+            new RoleCheck(modules).requireAll(admin);
+            new ConnectionBudget(modules).check(admin);
+        } catch (SQLException e) {
+            throw unreachable(e);
+        }
+        modules.all().forEach(module -> new ModuleMigration(module, settings).migrate());
+    }
+
+    private void provision(Connection admin) throws SQLException {
+        var migrator = ProvisioningScript.ident(modules.settings().admin().username());
+        admin.setAutoCommit(false);
+        try (var statement = admin.createStatement()) {
+            // Two instances starting together provision one after the other.
+            statement.execute("SELECT pg_advisory_xact_lock(hashtext('edumatrix.provisioning'))");
+            for (var sql : new ProvisioningScript(modules).statements(migrator, true)) {
+                statement.execute(sql);
+            }
+            admin.commit();
+        } catch (SQLException e) {
+            admin.rollback();
+            throw new ModuleStartupException("Provisioning as '" + modules.settings().admin().username() + "' failed: "
+                    + e.getMessage(), "Give the admin role (DB_ADMIN_USER) CREATEROLE and CREATE on the database, "
+                    + "or provision by hand and set edumatrix.database.provisioning.enabled=false.", e);
+        } finally {
+            admin.setAutoCommit(true);
+        }
+        log.info("Provisioned schemas and roles of {} modules in database {}", modules.all().size(), modules.settings().name());
+    }
+
+    private Connection connectAsAdmin() throws SQLException {
+        var admin = modules.settings().admin();
+        return connect(admin.username(), admin.password());
+    }
+
+    private Connection connectAsApp(ModuleDatabase module) {
+        try {
+            return connect(module.appRole(), module.appPassword().orElse(""));
+        } catch (SQLException e) {
+            throw RoleCheck.loginFailed(module, e);
+        }
+    }
+
+    private Connection connect(String user, String password) throws SQLException {
+        var properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("ApplicationName", "edumatrix-setup");
+        return DriverManager.getConnection(modules.settings().jdbcUrl(), properties);
+    }
+
+    private ModuleStartupException unreachable(SQLException e) {
+        var settings = modules.settings();
+        return new ModuleStartupException("Cannot use PostgreSQL at " + settings.jdbcUrl() + ": " + e.getMessage(),
+                "Check DB_HOST, DB_PORT, DB_NAME and DB_ADMIN_USER / DB_ADMIN_PASSWORD.", e);
+    }
+}

@@ -1,0 +1,107 @@
+package io.edumatrix.platform.data;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Everything that describes the modules' databases. The module list is the one description the platform
+ * derives schemas, roles, migrations, pools and transaction managers from.
+ *
+ * @param modules the business modules, each the name of a package under {@code io.edumatrix}, a schema and a
+ *     migration folder {@code db/<module>}
+ * @param database where the modules' data lives and how they connect
+ */
+@Validated
+@ConfigurationProperties("edumatrix")
+public record EduMatrixProperties(
+        @NotEmpty List<@Pattern(regexp = "[a-z][a-z0-9_]{0,30}", message = "must be a lower-case identifier") String> modules,
+        @Valid @NotNull Database database) {
+
+    /**
+     * @param host PostgreSQL host ({@code DB_HOST})
+     * @param port PostgreSQL port ({@code DB_PORT})
+     * @param name database name ({@code DB_NAME})
+     * @param rolePrefix prefix of every role name, so several installations can share one PostgreSQL cluster
+     *     (roles are cluster-wide); empty by default
+     * @param appPassword password of every module's app role unless the module overrides it ({@code DB_APP_PASSWORD});
+     *     when empty, provisioning leaves role passwords alone
+     * @param admin the connection that provisions and migrates; optional
+     * @param provisioning whether the application creates schemas and roles itself
+     * @param instances how many application instances share the database; each app role's CONNECTION LIMIT is
+     *     its pool size times this
+     * @param pool pool settings of every module unless it overrides them
+     * @param session database-side timeouts set on every app role
+     * @param transactionTimeout default timeout of every module transaction
+     * @param module per-module overrides, keyed by module name
+     */
+    public record Database(
+            @NotBlank @DefaultValue("127.0.0.1") String host,
+            @Min(1) @Max(65535) @DefaultValue("5432") int port,
+            @NotBlank @DefaultValue("edumatrix") String name,
+            @Pattern(regexp = "([a-z][a-z0-9_]{0,20})?", message = "must be empty or a lower-case identifier")
+                    @DefaultValue("") String rolePrefix,
+            @DefaultValue("") String appPassword,
+            @Valid @NotNull @DefaultValue Admin admin,
+            @Valid @NotNull @DefaultValue Provisioning provisioning,
+            @Min(1) @DefaultValue("1") int instances,
+            @Valid @NotNull @DefaultValue Pool pool,
+            @Valid @NotNull @DefaultValue Session session,
+            @NotNull @DefaultValue("5s") Duration transactionTimeout,
+            @NotNull @DefaultValue Map<String, @Valid ModuleOverrides> module) {
+
+        public String jdbcUrl() {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+        }
+    }
+
+    /**
+     * @param username a role that may create roles and schemas and is a member of every module's owner role
+     *     ({@code DB_ADMIN_USER}); empty means no admin connection
+     * @param password its password ({@code DB_ADMIN_PASSWORD})
+     */
+    public record Admin(@DefaultValue("") String username, @DefaultValue("") String password) {
+
+        public boolean configured() {
+            return !username.isBlank();
+        }
+    }
+
+    /** @param enabled create schemas and roles at start-up through the admin connection */
+    public record Provisioning(@DefaultValue("true") boolean enabled) {}
+
+    /**
+     * HikariCP settings. Defaults let eleven modules' pools fit a stock PostgreSQL ({@code max_connections = 100}).
+     *
+     * @param maximumPoolSize {@code DB_MAX_CONNECTIONS}
+     */
+    public record Pool(
+            @Min(1) @DefaultValue("8") int maximumPoolSize,
+            @Min(0) @DefaultValue("1") int minimumIdle,
+            @NotNull @DefaultValue("30s") Duration idleTimeout,
+            @NotNull @DefaultValue("20s") Duration connectionTimeout) {}
+
+    /** Settings PostgreSQL applies to every session of an app role. */
+    public record Session(
+            @NotNull @DefaultValue("30s") Duration statementTimeout,
+            @NotNull @DefaultValue("5s") Duration lockTimeout,
+            @NotNull @DefaultValue("60s") Duration idleInTransactionSessionTimeout) {}
+
+    /** What one module may set differently from the defaults; every field is optional. */
+    public record ModuleOverrides(
+            String password,
+            @Min(1) Integer maximumPoolSize,
+            @Min(0) Integer minimumIdle,
+            Duration idleTimeout,
+            Duration connectionTimeout) {}
+}

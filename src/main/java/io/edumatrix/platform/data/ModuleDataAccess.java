@@ -1,0 +1,114 @@
+package io.edumatrix.platform.data;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
+import org.springframework.data.jdbc.core.convert.DataAccessStrategy;
+import org.springframework.data.jdbc.core.convert.DelegatingDataAccessStrategy;
+import org.springframework.data.jdbc.core.convert.JdbcConverter;
+import org.springframework.data.jdbc.core.dialect.JdbcPostgresDialect;
+import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
+import org.springframework.data.jdbc.repository.config.JdbcConfiguration;
+import org.springframework.data.relational.RelationalManagedTypes;
+import org.springframework.data.relational.core.mapping.DefaultNamingStrategy;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/**
+ * Everything one module reads and writes its data with, built from its own pool only: the pool, JDBC operations,
+ * Spring Data JDBC's mapping and data access, and the transaction manager. Nothing in here is shared between modules,
+ * so no query of one module can travel through another's connection.
+ */
+public final class ModuleDataAccess implements AutoCloseable {
+
+    private final ModuleDatabase module;
+    private final HikariDataSource dataSource;
+    private final NamedParameterJdbcTemplate jdbcOperations;
+    private final JdbcAggregateTemplate aggregateTemplate;
+    private final JdbcTransactionManager transactionManager;
+
+    ModuleDataAccess(ModuleDatabase module, EduMatrixProperties.Database settings, ApplicationEventPublisher publisher) {
+        this.module = module;
+        this.dataSource = new HikariDataSource(hikariConfig(module, settings));
+        this.jdbcOperations = new NamedParameterJdbcTemplate(dataSource);
+        this.aggregateTemplate = aggregateTemplate(publisher);
+        this.transactionManager = new JdbcTransactionManager(dataSource);
+        transactionManager.setDefaultTimeout((int) settings.transactionTimeout().toSeconds());
+    }
+
+    private static HikariConfig hikariConfig(ModuleDatabase module, EduMatrixProperties.Database settings) {
+        var config = new HikariConfig();
+        config.setPoolName(module.module());
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(module.appRole());
+        config.setPassword(module.appPassword().orElse(null));
+        config.setMaximumPoolSize(module.maximumPoolSize());
+        config.setMinimumIdle(module.minimumIdle());
+        config.setIdleTimeout(module.idleTimeout().toMillis());
+        config.setConnectionTimeout(module.connectionTimeout().toMillis());
+        config.addDataSourceProperty("ApplicationName", module.module());
+        // Fail at start-up with the module's name rather than at the first request.
+        config.setInitializationFailTimeout(module.connectionTimeout().toMillis());
+        return config;
+    }
+
+    /**
+     * Spring Data JDBC's pieces, wired to this module alone. The converter resolves {@code @MappedCollection} children
+     * through this module's data access strategy, not through whatever strategy the context holds by type
+     * (spring-data-relational #2224).
+     */
+    private JdbcAggregateTemplate aggregateTemplate(ApplicationEventPublisher publisher) {
+        var dialect = JdbcPostgresDialect.INSTANCE;
+        var conversions = JdbcConfiguration.createCustomConversions(dialect, List.of());
+        var entities = RelationalManagedTypes.fromIterable(JdbcConfiguration.scanForEntities(module.basePackage()));
+        JdbcMappingContext mappingContext = JdbcConfiguration.createMappingContext(entities, conversions, new ModuleNaming(module));
+        mappingContext.initialize();
+        var relationResolver = new DelegatingDataAccessStrategy();
+        JdbcConverter converter = JdbcConfiguration.createConverter(mappingContext, jdbcOperations, relationResolver, conversions, dialect);
+        DataAccessStrategy strategy = JdbcConfiguration.createDataAccessStrategy(jdbcOperations, converter, null, dialect);
+        relationResolver.setDelegate(strategy);
+        return new JdbcAggregateTemplate(publisher, mappingContext, converter, strategy);
+    }
+
+    public ModuleDatabase module() {
+        return module;
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    public NamedParameterJdbcTemplate jdbcOperations() {
+        return jdbcOperations;
+    }
+
+    public JdbcAggregateTemplate aggregateTemplate() {
+        return aggregateTemplate;
+    }
+
+    public JdbcTransactionManager transactionManager() {
+        return transactionManager;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    /** Tables of a module live in the module's schema, so entities name only their table. */
+    private static final class ModuleNaming extends DefaultNamingStrategy {
+
+        private final String schema;
+
+        ModuleNaming(ModuleDatabase module) {
+            this.schema = module.schema();
+        }
+
+        @Override
+        public String getSchema() {
+            return schema;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.edumatrix.platform.data;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One module's place in the database, resolved from {@link EduMatrixProperties}: its schema, its two roles and its
+ * pool. Every name the platform uses for a module comes from here.
+ */
+public record ModuleDatabase(
+        String module,
+        String ownerRole,
+        String appRole,
+        Optional<String> appPassword,
+        int maximumPoolSize,
+        int minimumIdle,
+        Duration idleTimeout,
+        Duration connectionTimeout,
+        int connectionLimit) {
+
+    public static ModuleDatabase of(String module, EduMatrixProperties.Database database) {
+        var overrides = database.module().get(module);
+        var pool = database.pool();
+        int maximumPoolSize = firstNonNull(overrides == null ? null : overrides.maximumPoolSize(), pool.maximumPoolSize());
+        var password = overrides != null && overrides.password() != null ? overrides.password() : database.appPassword();
+        return new ModuleDatabase(
+                module,
+                database.rolePrefix() + module + "_owner",
+                database.rolePrefix() + module + "_app",
+                password.isBlank() ? Optional.empty() : Optional.of(password),
+                maximumPoolSize,
+                Math.min(maximumPoolSize, firstNonNull(overrides == null ? null : overrides.minimumIdle(), pool.minimumIdle())),
+                firstNonNull(overrides == null ? null : overrides.idleTimeout(), pool.idleTimeout()),
+                firstNonNull(overrides == null ? null : overrides.connectionTimeout(), pool.connectionTimeout()),
+                maximumPoolSize * database.instances());
+    }
+
+    /** The schema carries the module's name, whatever the role prefix. */
+    public String schema() {
+        return module;
+    }
+
+    /** The package that holds the module's code. */
+    public String basePackage() {
+        return "io.edumatrix." + module;
+    }
+
+    /** The migration folder on the class path. */
+    public String migrationLocation() {
+        return "classpath:db/" + module;
+    }
+
+    private static <T> T firstNonNull(T override, T fallback) {
+        return override != null ? override : fallback;
+    }
+}

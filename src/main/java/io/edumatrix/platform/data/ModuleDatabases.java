@@ -1,0 +1,32 @@
+package io.edumatrix.platform.data;
+
+import java.util.List;
+import java.util.Optional;
+
+/** All modules' databases, in the order the modules are listed. */
+public record ModuleDatabases(EduMatrixProperties.Database settings, List<ModuleDatabase> all) {
+
+    public static ModuleDatabases of(EduMatrixProperties properties) {
+        var database = properties.database();
+        var unknown = database.module().keySet().stream().filter(m -> !properties.modules().contains(m)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("edumatrix.database.module names " + unknown
+                    + ", which are not in edumatrix.modules " + properties.modules());
+        }
+        return new ModuleDatabases(database, properties.modules().stream().map(m -> ModuleDatabase.of(m, database)).toList());
+    }
+
+    public Optional<ModuleDatabase> find(String module) {
+        return all.stream().filter(m -> m.module().equals(module)).findFirst();
+    }
+
+    /** The module whose package holds the given class, if any. */
+    public Optional<ModuleDatabase> owning(Class<?> type) {
+        var name = type.getName();
+        return all.stream().filter(m -> name.startsWith(m.basePackage() + ".")).findFirst();
+    }
+
+    public int totalConnections() {
+        return all.stream().mapToInt(ModuleDatabase::maximumPoolSize).sum();
+    }
+}

@@ -1,0 +1,56 @@
+package io.edumatrix.platform.data;
+
+import java.util.Arrays;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@code java -jar edumatrix.jar --print-provisioning-sql [--edumatrix.database.admin.username=<migrator>]} prints the
+ * provisioning SQL for a DBA, from the same configuration the application reads, and connects to nothing.
+ */
+public final class ProvisioningScriptCommand {
+
+    private static final String FLAG = "--print-provisioning-sql";
+
+    private ProvisioningScriptCommand() {}
+
+    public static boolean isRequested(String[] args) {
+        return Arrays.asList(args).contains(FLAG);
+    }
+
+    public static void run(String[] args) {
+        var rest = Arrays.stream(args).filter(a -> !a.equals(FLAG)).toArray(String[]::new);
+        try (var context = new SpringApplicationBuilder(PropertiesOnly.class)
+                .web(WebApplicationType.NONE)
+                .logStartupInfo(false)
+                .bannerMode(org.springframework.boot.Banner.Mode.OFF)
+                .properties("logging.level.root=warn")
+                .run(rest)) {
+            System.out.print(render(ModuleDatabases.of(context.getBean(EduMatrixProperties.class))));
+        }
+    }
+
+    static String render(ModuleDatabases modules) {
+        var admin = modules.settings().admin();
+        var migrator = admin.configured() ? ProvisioningScript.ident(admin.username()) : "CURRENT_USER";
+        var script = new StringBuilder()
+                .append("-- EduMatrix provisioning for database ").append(modules.settings().name())
+                .append(". Idempotent: run it again after adding a module.\n")
+                .append("-- Run as a role with CREATEROLE that owns the database. Migrations later run as ")
+                .append(migrator).append(", which may SET ROLE to every owner role.\n")
+                .append("BEGIN;\n");
+        for (var statement : new ProvisioningScript(modules).statements(migrator, false)) {
+            script.append(statement).append(";\n");
+        }
+        script.append("COMMIT;\n-- Then give each app role its password:\n");
+        modules.all().forEach(m -> script.append("-- ALTER ROLE ").append(ProvisioningScript.ident(m.appRole()))
+                .append(" PASSWORD '…';\n"));
+        return script.toString();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(EduMatrixProperties.class)
+    static class PropertiesOnly {}
+}

@@ -1,0 +1,24 @@
+package io.edumatrix.platform.web;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/** Stable problem {@code type}s: clients may switch on them, so they never change once published. */
+public final class ApiProblems {
+
+    private static final String BASE = "https://edumatrix.io/problems/";
+
+    private ApiProblems() {}
+
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type(type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    public static URI type(String name) {
+        return URI.create(BASE + name);
+    }
+}

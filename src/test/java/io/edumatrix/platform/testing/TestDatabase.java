@@ -1,0 +1,146 @@
+package io.edumatrix.platform.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The PostgreSQL server of a test run, with a database and a role prefix of the run's own, so that repeated runs and
+ * parallel checkouts never share a database or a role. It is a Testcontainers container where a Docker engine is
+ * available, and otherwise the server named by {@code DB_HOST}, {@code DB_PORT}, {@code DB_ADMIN_USER} and
+ * {@code DB_ADMIN_PASSWORD} (defaults: 127.0.0.1, 5432, postgres, no password). The database and the roles are
+ * dropped when the JVM exits.
+ */
+public final class TestDatabase {
+
+    private static final TestDatabase INSTANCE = start();
+
+    private final String host;
+    private final int port;
+    private final String adminUser;
+    private final String adminPassword;
+    private final String name;
+    private final String rolePrefix;
+
+    private TestDatabase(String host, int port, String adminUser, String adminPassword, String runId) {
+        this.host = host;
+        this.port = port;
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
+        this.name = "edumatrix_test_" + runId;
+        this.rolePrefix = "t" + runId + "_";
+    }
+
+    public static TestDatabase get() {
+        return INSTANCE;
+    }
+
+    private static TestDatabase start() {
+        var runId = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        TestDatabase database;
+        if (dockerAvailable()) {
+            var container = new PostgreSQLContainer("postgres:17-alpine");
+            container.start();
+            database = new TestDatabase(container.getHost(), container.getMappedPort(5432), container.getUsername(),
+                    container.getPassword(), runId);
+        } else {
+            database = new TestDatabase(env("DB_HOST", "127.0.0.1"), Integer.parseInt(env("DB_PORT", "5432")),
+                    env("DB_ADMIN_USER", "postgres"), env("DB_ADMIN_PASSWORD", ""), runId);
+        }
+        database.create();
+        Runtime.getRuntime().addShutdownHook(new Thread(database::drop, "drop-test-database"));
+        return database;
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The settings an EduMatrix application needs to provision and use this run's database. */
+    public Map<String, Object> applicationProperties() {
+        var properties = new LinkedHashMap<String, Object>();
+        properties.put("edumatrix.database.host", host);
+        properties.put("edumatrix.database.port", port);
+        properties.put("edumatrix.database.name", name);
+        properties.put("edumatrix.database.role-prefix", rolePrefix);
+        properties.put("edumatrix.database.admin.username", adminUser);
+        properties.put("edumatrix.database.admin.password", adminPassword);
+        properties.put("edumatrix.database.app-password", appPassword());
+        // Several test contexts, and an application started as a child process, may hold pools at once.
+        properties.put("edumatrix.database.pool.maximum-pool-size", 3);
+        properties.put("edumatrix.database.pool.minimum-idle", 0);
+        properties.put("edumatrix.database.instances", 4);
+        return properties;
+    }
+
+    public String appPassword() {
+        return "test-" + rolePrefix;
+    }
+
+    public String rolePrefix() {
+        return rolePrefix;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+    }
+
+    public Connection connectAsAdmin() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), adminUser, adminPassword);
+    }
+
+    public Connection connectAs(String role, String password) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), role, password);
+    }
+
+    private void create() {
+        executeOnServer("CREATE DATABASE " + name);
+    }
+
+    private void drop() {
+        try (var connection = connectToServer(); var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            try (var roles = connection.createStatement().executeQuery(
+                    "SELECT rolname FROM pg_roles WHERE rolname LIKE '" + rolePrefix.replace("_", "\\_") + "%'")) {
+                while (roles.next()) {
+                    try (var dropRole = connection.createStatement()) {
+                        dropRole.execute("DROP ROLE IF EXISTS \"" + roles.getString(1) + "\"");
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop test database " + name + ": " + e.getMessage());
+        }
+    }
+
+    private void executeOnServer(String sql) {
+        try (var connection = connectToServer(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prepare the test database on " + host + ":" + port
+                    + " as " + adminUser + " (set DB_HOST, DB_PORT, DB_ADMIN_USER, DB_ADMIN_PASSWORD): " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connectToServer() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", adminUser, adminPassword);
+    }
+
+    private static String env(String name, String fallback) {
+        var value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
