@@ -1,0 +1,10 @@
+package io.edumatrix.courses;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** What other modules may ask of the courses module. */
+public interface CourseCatalog {
+
+    Optional<CourseSummary> findCourse(UUID id);
+}

@@ -1,0 +1,96 @@
+package io.edumatrix.courses.internal;
+
+import io.edumatrix.platform.web.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/courses")
+class CourseController {
+
+    private final CourseService service;
+
+    CourseController(CourseService service) {
+        this.service = service;
+    }
+
+    record CreateCourse(
+            @NotNull UUID institutionId,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{1,31}", message = "must be 2-32 letters, digits, '-' or '_'")
+                    String code,
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 4000) String description) {}
+
+    /** Fields left out stay as they are. */
+    record DescribeCourse(@Size(min = 1, max = 200) String title, @Size(max = 4000) String description) {}
+
+    record Enroll(@NotNull UUID studentId) {}
+
+    record CourseView(UUID id, UUID institutionId, String code, String title, String description,
+            boolean enrollmentOpen, long version, Instant createdAt, Instant updatedAt) {
+
+        static CourseView of(Course c) {
+            return new CourseView(c.id(), c.institutionId(), c.code(), c.title(), c.description(), c.enrollmentOpen(),
+                    c.version(), c.createdAt(), c.updatedAt());
+        }
+    }
+
+    record EnrollmentView(UUID id, UUID courseId, UUID studentId, Instant enrolledAt) {
+
+        static EnrollmentView of(Enrollment e) {
+            return new EnrollmentView(e.id(), e.courseId(), e.studentId(), e.enrolledAt());
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<CourseView> create(@Valid @RequestBody CreateCourse request) {
+        var course = service.create(request.institutionId(), request.code(), request.title().strip(), request.description());
+        return ResponseEntity.created(URI.create("/api/courses/" + course.id())).body(CourseView.of(course));
+    }
+
+    @GetMapping("/{id}")
+    CourseView get(@PathVariable UUID id) {
+        return CourseView.of(service.get(id));
+    }
+
+    @GetMapping
+    Page<CourseView> list(@RequestParam UUID institutionId, @RequestParam(required = false) UUID after,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return service.list(institutionId, after, limit).map(CourseView::of);
+    }
+
+    @PatchMapping("/{id}")
+    CourseView describe(@PathVariable UUID id, @Valid @RequestBody DescribeCourse request) {
+        return CourseView.of(service.describe(id, request.title(), request.description()));
+    }
+
+    @PostMapping("/{id}/enrollments")
+    ResponseEntity<EnrollmentView> enroll(@PathVariable UUID id, @Valid @RequestBody Enroll request) {
+        var enrollment = service.enroll(id, request.studentId());
+        return ResponseEntity.created(URI.create("/api/courses/" + id + "/enrollments/" + enrollment.id()))
+                .body(EnrollmentView.of(enrollment));
+    }
+
+    @GetMapping("/{id}/enrollments")
+    Page<EnrollmentView> enrollments(@PathVariable UUID id, @RequestParam(required = false) UUID after,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return service.enrollments(id, after, limit).map(EnrollmentView::of);
+    }
+}

@@ -1,0 +1,83 @@
+package io.edumatrix.courses.internal;
+
+import io.edumatrix.courses.CourseCatalog;
+import io.edumatrix.courses.CourseSummary;
+import io.edumatrix.institutions.InstitutionsApi;
+import io.edumatrix.platform.web.ApiException;
+import io.edumatrix.platform.web.Page;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class CourseService implements CourseCatalog {
+
+    private static final UUID BEFORE_ALL = new UUID(0, 0);
+
+    private final CourseRepository courses;
+    private final EnrollmentRepository enrollments;
+    private final InstitutionsApi institutions;
+
+    CourseService(CourseRepository courses, EnrollmentRepository enrollments, InstitutionsApi institutions) {
+        this.courses = courses;
+        this.enrollments = enrollments;
+        this.institutions = institutions;
+    }
+
+    /** Asks the institutions module first, so no courses connection is held while it answers. */
+    Course create(UUID institutionId, String code, String title, String description) {
+        var institution = institutions.findInstitution(institutionId)
+                .orElseThrow(() -> ApiException.unprocessable("unknown-institution",
+                        "Institution " + institutionId + " does not exist"));
+        if (!institution.active()) {
+            throw ApiException.unprocessable("inactive-institution", "Institution " + institutionId + " is deactivated");
+        }
+        try {
+            return courses.save(Course.create(institutionId, code, title, description));
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("duplicate-code",
+                    "A course with code '" + code + "' already exists in institution " + institutionId);
+        }
+    }
+
+    Course get(UUID id) {
+        return courses.findById(id).orElseThrow(() -> ApiException.notFound("Course", id));
+    }
+
+    Page<Course> list(UUID institutionId, UUID after, int limit) {
+        return Page.of(courses.findPage(institutionId, after == null ? BEFORE_ALL : after, limit + 1), limit, Course::id);
+    }
+
+    @Transactional("courses")
+    Course describe(UUID id, String title, String description) {
+        var course = get(id);
+        course.describe(title, description);
+        return courses.save(course);
+    }
+
+    @Transactional("courses")
+    Enrollment enroll(UUID courseId, UUID studentId) {
+        var course = get(courseId);
+        if (!course.enrollmentOpen()) {
+            throw ApiException.unprocessable("enrollment-closed", "Enrollment in course " + courseId + " is closed");
+        }
+        try {
+            return enrollments.save(Enrollment.of(course, studentId));
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("already-enrolled", "Student " + studentId + " is already enrolled in course " + courseId);
+        }
+    }
+
+    Page<Enrollment> enrollments(UUID courseId, UUID after, int limit) {
+        get(courseId);
+        return Page.of(enrollments.findPage(courseId, after == null ? BEFORE_ALL : after, limit + 1), limit, Enrollment::id);
+    }
+
+    @Override
+    public Optional<CourseSummary> findCourse(UUID id) {
+        return courses.findById(id)
+                .map(c -> new CourseSummary(c.id(), c.institutionId(), c.code(), c.title(), c.enrollmentOpen()));
+    }
+}

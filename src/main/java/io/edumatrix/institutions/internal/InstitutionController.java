@@ -1,0 +1,100 @@
+package io.edumatrix.institutions.internal;
+
+import io.edumatrix.platform.web.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/institutions")
+class InstitutionController {
+
+    private final InstitutionService service;
+
+    InstitutionController(InstitutionService service) {
+        this.service = service;
+    }
+
+    record RegisterInstitution(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{1,31}", message = "must be 2-32 letters, digits, '-' or '_'")
+                    String code) {}
+
+    record RenameInstitution(@NotBlank @Size(max = 200) String name) {}
+
+    record AddDepartment(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{1,31}", message = "must be 2-32 letters, digits, '-' or '_'")
+                    String code) {}
+
+    record DepartmentView(UUID id, String name, String code, Instant createdAt) {
+
+        static DepartmentView of(Department d) {
+            return new DepartmentView(d.id(), d.name(), d.code(), d.createdAt());
+        }
+    }
+
+    record InstitutionView(UUID id, String name, String code, String status, long version, Instant createdAt,
+            Instant updatedAt, List<DepartmentView> departments) {
+
+        static InstitutionView of(Institution i) {
+            var departments = i.departments().stream()
+                    .sorted(Comparator.comparing(Department::id))
+                    .map(DepartmentView::of)
+                    .toList();
+            return new InstitutionView(i.id(), i.name(), i.code(), i.status().name(), i.version(), i.createdAt(),
+                    i.updatedAt(), departments);
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<InstitutionView> register(@Valid @RequestBody RegisterInstitution request) {
+        var institution = service.register(request.name().strip(), request.code());
+        return ResponseEntity.created(URI.create("/api/institutions/" + institution.id())).body(InstitutionView.of(institution));
+    }
+
+    @GetMapping("/{id}")
+    InstitutionView get(@PathVariable UUID id) {
+        return InstitutionView.of(service.get(id));
+    }
+
+    @GetMapping
+    Page<InstitutionListing> list(@RequestParam(required = false) UUID after,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return service.list(after, limit);
+    }
+
+    @PatchMapping("/{id}")
+    InstitutionView rename(@PathVariable UUID id, @Valid @RequestBody RenameInstitution request) {
+        return InstitutionView.of(service.rename(id, request.name().strip()));
+    }
+
+    @PostMapping("/{id}/departments")
+    ResponseEntity<DepartmentView> addDepartment(@PathVariable UUID id, @Valid @RequestBody AddDepartment request) {
+        var department = service.addDepartment(id, request.name().strip(), request.code());
+        return ResponseEntity.created(URI.create("/api/institutions/" + id + "/departments/" + department.id()))
+                .body(DepartmentView.of(department));
+    }
+
+    @GetMapping("/{id}/departments")
+    List<DepartmentView> departments(@PathVariable UUID id) {
+        return InstitutionView.of(service.get(id)).departments();
+    }
+}

@@ -1,0 +1,7 @@
+package io.edumatrix.institutions.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An institution as a list shows it. */
+record InstitutionListing(UUID id, String name, String code, InstitutionStatus status, Instant createdAt) {}

@@ -1,0 +1,65 @@
+package io.edumatrix.institutions.internal;
+
+import io.edumatrix.institutions.InstitutionSummary;
+import io.edumatrix.institutions.InstitutionsApi;
+import io.edumatrix.platform.web.ApiException;
+import io.edumatrix.platform.web.Page;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional("institutions")
+class InstitutionService implements InstitutionsApi {
+
+    private static final UUID BEFORE_ALL = new UUID(0, 0);
+
+    private final InstitutionRepository institutions;
+
+    InstitutionService(InstitutionRepository institutions) {
+        this.institutions = institutions;
+    }
+
+    Institution register(String name, String code) {
+        try {
+            return institutions.save(Institution.register(name, code));
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateCodeException("institution", code);
+        }
+    }
+
+    @Transactional(value = "institutions", readOnly = true)
+    Institution get(UUID id) {
+        return institutions.findById(id).orElseThrow(() -> ApiException.notFound("Institution", id));
+    }
+
+    @Transactional(value = "institutions", readOnly = true)
+    Page<InstitutionListing> list(UUID after, int limit) {
+        return Page.of(institutions.findPage(after == null ? BEFORE_ALL : after, limit + 1), limit, InstitutionListing::id);
+    }
+
+    Institution rename(UUID id, String name) {
+        var institution = get(id);
+        institution.rename(name);
+        return institutions.save(institution);
+    }
+
+    Department addDepartment(UUID institutionId, String name, String code) {
+        var institution = get(institutionId);
+        var department = institution.addDepartment(name, code);
+        try {
+            institutions.save(institution);
+        } catch (DuplicateKeyException e) {
+            throw new DuplicateCodeException("department", code);
+        }
+        return department;
+    }
+
+    @Override
+    @Transactional(value = "institutions", readOnly = true)
+    public Optional<InstitutionSummary> findInstitution(UUID id) {
+        return institutions.findById(id).map(i -> new InstitutionSummary(i.id(), i.name(), i.code(), i.active()));
+    }
+}

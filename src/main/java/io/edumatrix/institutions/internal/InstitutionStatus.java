@@ -1,0 +1,6 @@
+package io.edumatrix.institutions.internal;
+
+enum InstitutionStatus {
+    ACTIVE,
+    DEACTIVATED
+}
