@@ -6,6 +6,6 @@ import org.springframework.http.HttpStatus;
 class DuplicateCodeException extends ApiException {
 
     DuplicateCodeException(String what, String code) {
-        super(HttpStatus.CONFLICT, "duplicate-code", "Conflict", "A " + what + " with code '" + code + "' already exists");
+        super(HttpStatus.CONFLICT, "duplicate-code", "Conflict", "Code '" + code + "' is already taken by another " + what);
     }
 }

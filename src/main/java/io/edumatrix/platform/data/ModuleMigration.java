@@ -1,8 +1,8 @@
 package io.edumatrix.platform.data;
 
+import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import java.sql.SQLException;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 
 /**
@@ -76,7 +76,7 @@ final class ModuleMigration {
         var root = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e);
         var firstLine = String.valueOf(root.getMessage()).lines().filter(l -> !l.isBlank()).findFirst().orElse("");
         return new ModuleStartupException("Module '" + module.module() + "' failed to migrate " + what + ": " + firstLine,
-                "Fix the script under src/main/resources/db/" + module.module()
-                        + " (a failed script was rolled back; Flyway retries it at the next start).", e);
+                "Fix the module's migrations under src/main/resources/db/" + module.module()
+                        + " (PostgreSQL rolled the failed script back; it runs again at the next start).", e);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -51,11 +52,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Malformed request", "The request body is missing or is not valid JSON of the expected shape"));
     }
 
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid("The request has invalid parameters",
+                List.of(Map.of("field", ex.getParameterName(), "message", "is required"))));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
-        var problem = invalid("The request has invalid parameters",
+        return invalid("The request has invalid parameters",
                 List.of(Map.of("field", ex.getName(), "message", "is not a valid " + simpleName(ex.getRequiredType()))));
-        return problem;
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -71,6 +78,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String simpleName(Class<?> type) {
-        return type == null ? "value" : type.getSimpleName().equals("UUID") ? "UUID" : type.getSimpleName();
+        return type == null ? "value" : type.getSimpleName();
     }
 }
