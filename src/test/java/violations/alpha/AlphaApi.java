@@ -1,0 +1,8 @@
+package violations.alpha;
+
+import java.util.UUID;
+
+public interface AlphaApi {
+
+    boolean exists(UUID id);
+}
