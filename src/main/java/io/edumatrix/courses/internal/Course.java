@@ -1,6 +1,7 @@
 package io.edumatrix.courses.internal;
 
 import io.edumatrix.platform.Ids;
+import io.edumatrix.platform.Times;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -39,7 +40,7 @@ class Course {
     }
 
     static Course create(UUID institutionId, String code, String title, String description) {
-        var now = Instant.now();
+        var now = Times.now();
         return new Course(Ids.next(), null, institutionId, code, title, description, true, now, now);
     }
 
@@ -50,12 +51,7 @@ class Course {
         if (newDescription != null) {
             description = newDescription;
         }
-        updatedAt = Instant.now();
-    }
-
-    void closeEnrollment() {
-        enrollmentOpen = false;
-        updatedAt = Instant.now();
+        updatedAt = Times.now();
     }
 
     UUID id() {

@@ -1,6 +1,7 @@
 package io.edumatrix.courses.internal;
 
 import io.edumatrix.platform.Ids;
+import io.edumatrix.platform.Times;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -12,6 +13,6 @@ import org.springframework.data.relational.core.mapping.Table;
 record Enrollment(@Id UUID id, @Version Long version, UUID institutionId, UUID courseId, UUID studentId, Instant enrolledAt) {
 
     static Enrollment of(Course course, UUID studentId) {
-        return new Enrollment(Ids.next(), null, course.institutionId(), course.id(), studentId, Instant.now());
+        return new Enrollment(Ids.next(), null, course.institutionId(), course.id(), studentId, Times.now());
     }
 }

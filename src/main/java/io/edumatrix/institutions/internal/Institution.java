@@ -1,6 +1,7 @@
 package io.edumatrix.institutions.internal;
 
 import io.edumatrix.platform.Ids;
+import io.edumatrix.platform.Times;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
@@ -42,13 +43,23 @@ class Institution {
     }
 
     static Institution register(String name, String code) {
-        var now = Instant.now();
+        var now = Times.now();
         return new Institution(Ids.next(), null, name, code, InstitutionStatus.ACTIVE, now, now, Set.of());
+    }
+
+    /** @return whether the institution was active until now */
+    boolean deactivate() {
+        if (status == InstitutionStatus.DEACTIVATED) {
+            return false;
+        }
+        status = InstitutionStatus.DEACTIVATED;
+        updatedAt = Times.now();
+        return true;
     }
 
     void rename(String newName) {
         name = newName;
-        updatedAt = Instant.now();
+        updatedAt = Times.now();
     }
 
     Department addDepartment(String departmentName, String departmentCode) {
@@ -56,9 +67,9 @@ class Institution {
         if (taken) {
             throw new DuplicateCodeException("department", departmentCode);
         }
-        var department = new Department(Ids.next(), departmentName, departmentCode, Instant.now());
+        var department = new Department(Ids.next(), departmentName, departmentCode, Times.now());
         departments.add(department);
-        updatedAt = Instant.now();
+        updatedAt = Times.now();
         return department;
     }
 

@@ -1,17 +1,27 @@
 package io.edumatrix.platform.data;
 
 import java.util.LinkedHashMap;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.beans.factory.BeanFactory;
+import org.springframework.core.Ordered;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
 
+/**
+ * Transaction management is switched on here rather than by Boot, whose condition looks for a transaction manager that
+ * is a default candidate and finds none among the modules' managers. Its advice is ordered just above the lowest
+ * precedence, so advice that must run inside a module's transaction (the event inbox) can sit below it.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EduMatrixProperties.class)
+@EnableTransactionManagement(order = DataPlatformConfiguration.TRANSACTION_ADVICE_ORDER)
 class DataPlatformConfiguration {
+
+    static final int TRANSACTION_ADVICE_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
     @Bean
     static ModuleBeanRegistrar moduleBeanRegistrar() {

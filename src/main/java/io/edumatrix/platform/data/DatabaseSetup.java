@@ -29,20 +29,26 @@ public class DatabaseSetup {
         var settings = modules.settings();
         if (!settings.admin().configured()) {
             log.info("No admin connection (DB_ADMIN_USER): the database must already be provisioned and migrated");
-            try (var connection = connectAsApp(modules.all().getFirst())) {
-                new ConnectionBudget(modules).check(connection);
-            } catch (SQLException e) {
-                throw unreachable(e);
+            // Logging in as every app role names a missing one before anything else fails on it.
+            for (var module : modules.all()) {
+                try (var connection = connectAsApp(module)) {
+                    if (module == modules.all().getFirst()) {
+                        new ConnectionBudget(modules).check(connection);
+                    }
+                } catch (SQLException e) {
+                    throw unreachable(e);
+                }
             }
             modules.all().forEach(module -> new ModuleMigration(module, settings).requireNothingPending());
             return;
         }
         try (var admin = connectAsAdmin()) {
+            // Checked first: provisioning sets each role's CONNECTION LIMIT from the pool sizes.
+            new ConnectionBudget(modules).check(admin);
             if (settings.provisioning().enabled()) {
                 provision(admin);
             }
             new RoleCheck(modules).requireAll(admin);
-            new ConnectionBudget(modules).check(admin);
         } catch (SQLException e) {
             throw unreachable(e);
         }
@@ -62,7 +68,7 @@ public class DatabaseSetup {
         } catch (SQLException e) {
             admin.rollback();
             throw new ModuleStartupException("Provisioning as '" + modules.settings().admin().username() + "' failed: "
-                    + e.getMessage(), "Give the admin role (DB_ADMIN_USER) CREATEROLE and CREATE on the database, "
+                    + e.getMessage(), "Let the admin role (DB_ADMIN_USER) own the database and have CREATEROLE, "
                     + "or provision by hand and set edumatrix.database.provisioning.enabled=false.", e);
         } finally {
             admin.setAutoCommit(true);

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -42,7 +43,7 @@ public record EduMatrixProperties(
      *     its pool size times this
      * @param pool pool settings of every module unless it overrides them
      * @param session database-side timeouts set on every app role
-     * @param transactionTimeout default timeout of every module transaction
+     * @param transactionTimeout default timeout of every module transaction, in whole seconds
      * @param module per-module overrides, keyed by module name
      */
     public record Database(
@@ -57,7 +58,7 @@ public record EduMatrixProperties(
             @Min(1) @DefaultValue("1") int instances,
             @Valid @NotNull @DefaultValue Pool pool,
             @Valid @NotNull @DefaultValue Session session,
-            @NotNull @DefaultValue("5s") Duration transactionTimeout,
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("5s") Duration transactionTimeout,
             @NotNull @DefaultValue Map<String, @Valid ModuleOverrides> module) {
 
         public String jdbcUrl() {

@@ -24,6 +24,7 @@ final class ProvisioningScript {
         var sql = new ArrayList<String>();
         sql.add("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         sql.add("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");
+        sql.add("GRANT CONNECT ON DATABASE " + database + " TO " + migrator);
         for (var module : modules.all()) {
             sql.addAll(moduleStatements(module, database, migrator, withPasswords));
         }

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * {@code java -jar edumatrix.jar --print-provisioning-sql [--edumatrix.database.admin.username=<migrator>]} prints the
@@ -50,7 +49,7 @@ public final class ProvisioningScriptCommand {
         return script.toString();
     }
 
-    @Configuration(proxyBeanMethods = false)
+    /** Not a {@code @Configuration}, so the application's component scan leaves it alone. */
     @EnableConfigurationProperties(EduMatrixProperties.class)
     static class PropertiesOnly {}
 }

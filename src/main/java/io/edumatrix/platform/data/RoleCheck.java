@@ -40,7 +40,7 @@ final class RoleCheck {
         return new ModuleStartupException(
                 "Role" + (roles.size() > 1 ? "s " : " ") + String.join(", ", roles) + " missing in PostgreSQL",
                 "Enable provisioning (edumatrix.database.provisioning.enabled=true with DB_ADMIN_USER), or have a DBA run "
-                        + "the script printed by 'java -jar edumatrix.jar --print-provisioning-sql'.");
+                        + "the script printed by 'java -jar target/edumatrix-<version>.jar --print-provisioning-sql'.");
     }
 
     static ModuleStartupException loginFailed(ModuleDatabase module, SQLException e) {

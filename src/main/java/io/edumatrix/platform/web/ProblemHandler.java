@@ -2,6 +2,8 @@ package io.edumatrix.platform.web;
 
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
@@ -69,6 +73,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail concurrentUpdate(OptimisticLockingFailureException ex) {
         return ApiProblems.problem(HttpStatus.CONFLICT, "concurrent-update", "Conflict",
                 "The resource was changed by someone else; read it again and retry");
+    }
+
+    /** Anything unexpected: logged with its cause, answered without it. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex) {
+        log.error("Unhandled exception", ex);
+        return ApiProblems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request could not be completed; it has been logged");
     }
 
     private static ProblemDetail invalid(String detail, List<Map<String, String>> errors) {

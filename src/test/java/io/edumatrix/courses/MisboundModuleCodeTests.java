@@ -1,0 +1,41 @@
+package io.edumatrix.courses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edumatrix.courses.startupfixture.NamesNoTransactionManager;
+import io.edumatrix.courses.startupfixture.RepositoriesOnInstitutionsTemplate;
+import io.edumatrix.courses.startupfixture.RunsInInstitutionsTransaction;
+import io.edumatrix.platform.data.ApplicationLaunch;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Courses code bound to another module's transaction manager or pool, or to none, stops start-up before any bean is
+ * created, instead of silently running on the wrong connection when first called.
+ */
+class MisboundModuleCodeTests {
+
+    @Test
+    void a_courses_bean_running_in_the_institutions_transaction_stops_start_up_naming_the_class_and_both_modules() {
+        var refusal = ApplicationLaunch.onTestDatabase().withBeans(RunsInInstitutionsTransaction.class).refusal();
+
+        assertThat(refusal.getMessage()).contains(
+                "RunsInInstitutionsTransaction.closeEnrollment in module 'courses' uses transaction manager 'institutions'"
+                        + " instead of 'courses'");
+    }
+
+    @Test
+    void a_courses_bean_whose_transactional_names_no_module_stops_start_up() {
+        var refusal = ApplicationLaunch.onTestDatabase().withBeans(NamesNoTransactionManager.class).refusal();
+
+        assertThat(refusal.getMessage()).contains(
+                "NamesNoTransactionManager.enroll in module 'courses' uses transaction manager (none named) instead of 'courses'");
+    }
+
+    @Test
+    void a_courses_repository_on_the_institutions_aggregate_template_stops_start_up() {
+        var refusal = ApplicationLaunch.onTestDatabase().withBeans(RepositoriesOnInstitutionsTemplate.class).refusal();
+
+        assertThat(refusal.getMessage()).contains("repository strayRepository in module 'courses' uses aggregate template "
+                + "'institutionsJdbcAggregateTemplate' instead of 'coursesJdbcAggregateTemplate'");
+    }
+}

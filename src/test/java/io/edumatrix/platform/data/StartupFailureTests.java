@@ -1,0 +1,73 @@
+package io.edumatrix.platform.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/**
+ * A start-up that cannot work stops before serving anything, with one line that names the role, setting, module or
+ * script to fix. Tests that would provision use a database and role prefix of their own, so nothing they leave
+ * behind reaches the run's shared database.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class StartupFailureTests {
+
+    @Test
+    void with_provisioning_off_a_missing_role_stops_start_up_naming_the_role(CapturedOutput output) throws Exception {
+        try (var database = FreshDatabase.create()) {
+            var refusal = database.launch().with("edumatrix.database.provisioning.enabled", false).refusal();
+
+            assertThat(refusal.getMessage()).isEqualTo("Roles " + database.rolePrefix() + "institutions_owner, "
+                    + database.rolePrefix() + "institutions_app, " + database.rolePrefix() + "courses_owner, "
+                    + database.rolePrefix() + "courses_app missing in PostgreSQL");
+            assertThat(output).as("Boot's failure report").contains("APPLICATION FAILED TO START", refusal.getMessage(),
+                    "--print-provisioning-sql");
+        }
+    }
+
+    @Test
+    void without_an_admin_connection_a_missing_app_role_stops_start_up_naming_the_role() throws Exception {
+        try (var database = FreshDatabase.create()) {
+            var refusal = database.launch().with("edumatrix.database.admin.username", "").refusal();
+
+            assertThat(refusal.getMessage()).isEqualTo("Role " + database.rolePrefix() + "institutions_app missing in PostgreSQL");
+        }
+    }
+
+    @Test
+    void pools_needing_more_connections_than_the_server_allows_stop_start_up_naming_each_modules_share() throws Exception {
+        try (var database = FreshDatabase.create()) {
+            var refusal = database.launch().with("edumatrix.database.pool.maximum-pool-size", 200).refusal();
+
+            assertThat(refusal.getMessage()).startsWith("The module pools need 1600 connections")
+                    .contains("institutions 200", "courses 200", "times 4 instances", "max_connections")
+                    .doesNotContain("\n");
+            assertThat(refusal.action()).contains("edumatrix.database.pool.maximum-pool-size");
+        }
+    }
+
+    @Test
+    void a_failing_migration_stops_start_up_naming_the_module_and_the_script() throws Exception {
+        try (var database = FreshDatabase.create()) {
+            var refusal = database.launch().with("edumatrix.modules", "institutions,courses,brokenfixture").refusal();
+
+            assertThat(refusal.getMessage())
+                    .startsWith("Module 'brokenfixture' failed to migrate V2__insert_into_missing_table.sql: ")
+                    .contains("no_such_table")
+                    .doesNotContain("\n");
+        }
+    }
+
+    @Test
+    void an_out_of_range_setting_fails_binding_naming_the_property(CapturedOutput output) {
+        var failure = ApplicationLaunch.onTestDatabase().with("edumatrix.database.port", 0).failure();
+
+        assertThat(failure).hasRootCauseInstanceOf(BindValidationException.class);
+        assertThat(output).as("Boot's failure report").contains("APPLICATION FAILED TO START",
+                "Property: edumatrix.database.port", "Reason: must be greater than or equal to 1");
+    }
+}
