@@ -2,11 +2,13 @@ package io.edumatrix.courses.internal;
 
 import io.edumatrix.courses.CourseCatalog;
 import io.edumatrix.courses.CourseSummary;
+import io.edumatrix.courses.EnrollmentCreated;
 import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.platform.web.ApiException;
 import io.edumatrix.platform.web.Page;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,11 +21,14 @@ class CourseService implements CourseCatalog {
     private final CourseRepository courses;
     private final EnrollmentRepository enrollments;
     private final InstitutionsApi institutions;
+    private final ApplicationEventPublisher events;
 
-    CourseService(CourseRepository courses, EnrollmentRepository enrollments, InstitutionsApi institutions) {
+    CourseService(CourseRepository courses, EnrollmentRepository enrollments, InstitutionsApi institutions,
+            ApplicationEventPublisher events) {
         this.courses = courses;
         this.enrollments = enrollments;
         this.institutions = institutions;
+        this.events = events;
     }
 
     /** Asks the institutions module first, so no courses connection is held while it answers. */
@@ -63,11 +68,14 @@ class CourseService implements CourseCatalog {
         if (!course.enrollmentOpen()) {
             throw ApiException.unprocessable("enrollment-closed", "Enrollment in course " + courseId + " is closed");
         }
+        Enrollment enrollment;
         try {
-            return enrollments.save(Enrollment.of(course, studentId));
+            enrollment = enrollments.save(Enrollment.of(course, studentId));
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("already-enrolled", "Student " + studentId + " is already enrolled in course " + courseId);
         }
+        events.publishEvent(EnrollmentCreated.of(course.institutionId(), enrollment.id(), courseId, studentId));
+        return enrollment;
     }
 
     Page<Enrollment> enrollments(UUID courseId, UUID after, int limit) {

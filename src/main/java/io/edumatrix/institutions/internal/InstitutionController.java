@@ -86,6 +86,12 @@ class InstitutionController {
         return InstitutionView.of(service.rename(id, request.name().strip()));
     }
 
+    /** Deactivation is a state change of its own, announced to other modules; repeating it changes nothing. */
+    @PostMapping("/{id}/deactivation")
+    InstitutionView deactivate(@PathVariable UUID id) {
+        return InstitutionView.of(service.deactivate(id));
+    }
+
     @PostMapping("/{id}/departments")
     ResponseEntity<DepartmentView> addDepartment(@PathVariable UUID id, @Valid @RequestBody AddDepartment request) {
         var department = service.addDepartment(id, request.name().strip(), request.code());

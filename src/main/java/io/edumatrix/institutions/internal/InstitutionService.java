@@ -1,11 +1,14 @@
 package io.edumatrix.institutions.internal;
 
+import io.edumatrix.institutions.InstitutionDeactivated;
+import io.edumatrix.institutions.InstitutionRegistered;
 import io.edumatrix.institutions.InstitutionSummary;
 import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.platform.web.ApiException;
 import io.edumatrix.platform.web.Page;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,17 +20,33 @@ class InstitutionService implements InstitutionsApi {
     private static final UUID BEFORE_ALL = new UUID(0, 0);
 
     private final InstitutionRepository institutions;
+    private final ApplicationEventPublisher events;
 
-    InstitutionService(InstitutionRepository institutions) {
+    InstitutionService(InstitutionRepository institutions, ApplicationEventPublisher events) {
         this.institutions = institutions;
+        this.events = events;
     }
 
     Institution register(String name, String code) {
+        Institution institution;
         try {
-            return institutions.save(Institution.register(name, code));
+            institution = institutions.save(Institution.register(name, code));
         } catch (DuplicateKeyException e) {
             throw new DuplicateCodeException("institution", code);
         }
+        events.publishEvent(InstitutionRegistered.of(institution.id(), institution.name(), institution.code()));
+        return institution;
+    }
+
+    /** Deactivating an inactive institution changes nothing and announces nothing. */
+    Institution deactivate(UUID id) {
+        var institution = get(id);
+        if (!institution.deactivate()) {
+            return institution;
+        }
+        var saved = institutions.save(institution);
+        events.publishEvent(InstitutionDeactivated.of(id));
+        return saved;
     }
 
     @Transactional(value = "institutions", readOnly = true)

@@ -1,0 +1,109 @@
+package io.edumatrix.platform.events;
+
+import io.edumatrix.platform.data.ModuleBeans;
+import io.edumatrix.platform.data.ModuleDataAccess;
+import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.data.ModuleStartupException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.modulith.events.support.CompletionMode;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.function.SingletonSupplier;
+
+/**
+ * Events between modules: the per-module outbox behind Spring Modulith's registry, the default transaction manager it
+ * needs, and the advice around {@link ModuleListener}s. The order of the advice, outermost first: {@code @Async},
+ * Modulith's completion tracking, {@link ListenerInterceptors.Retry}, the module's transaction,
+ * {@link ListenerInterceptors.Deduplication}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableAsync
+@EnableScheduling
+@EnableConfigurationProperties(EventProperties.class)
+class EventsConfiguration {
+
+    /** Inside Modulith's completion advice (at HIGHEST_PRECEDENCE + 10), outside the transaction. */
+    private static final int RETRY_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+    @Bean
+    PlatformTransactionManager transactionManager() {
+        return new SynchronizationOnlyTransactionManager();
+    }
+
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
+        return new TransactionTemplate(transactionManager);
+    }
+
+    @Bean
+    EventPublicationRepository moduleOutbox(ModuleDatabases modules, BeanFactory beans, EventSerializer serializer,
+            Environment environment) {
+        var completionMode = CompletionMode.from(environment);
+        if (completionMode == CompletionMode.ARCHIVE) {
+            throw new ModuleStartupException("spring.modulith.events.completion-mode=ARCHIVE is not supported by the"
+                    + " per-module outbox", "Use UPDATE (keep completed rows, deleted after edumatrix.events.keep-completed)"
+                    + " or DELETE (remove a row when its listener completes).");
+        }
+        return new ModuleOutbox(dataAccess(modules, beans).values().stream().toList(),
+                access -> new OutboxTable(access, serializer, completionMode == CompletionMode.DELETE));
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor moduleListenerRetryAdvisor(ObjectProvider<EventProperties> properties) {
+        return listenerAdvisor(RETRY_ORDER, () -> new ListenerInterceptors.Retry(properties.getObject().retry()));
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor moduleListenerDeduplicationAdvisor(ObjectProvider<ModuleDatabases> modules, BeanFactory beans) {
+        return listenerAdvisor(Ordered.LOWEST_PRECEDENCE,
+                () -> new ListenerInterceptors.Deduplication(dataAccess(modules.getObject(), beans)));
+    }
+
+    @Bean
+    OutboxCleanup outboxCleanup(ModuleDatabases modules, BeanFactory beans, EventProperties properties,
+            EventPublicationRepository outbox) {
+        return new OutboxCleanup(outbox, dataAccess(modules, beans).values().stream().map(Inbox::new).toList(),
+                properties.keepCompleted());
+    }
+
+    /**
+     * Advisors are created before ordinary beans, so the interceptor is built at the first listener call, when its
+     * collaborators exist.
+     */
+    private static Advisor listenerAdvisor(int order, Supplier<MethodInterceptor> interceptor) {
+        var lazy = SingletonSupplier.of(interceptor);
+        MethodInterceptor advice = invocation -> lazy.obtain().invoke(invocation);
+        var advisor = new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(null, ModuleListener.class, true), advice);
+        advisor.setOrder(order);
+        return advisor;
+    }
+
+    static Map<String, ModuleDataAccess> dataAccess(ModuleDatabases modules, BeanFactory beans) {
+        var all = new LinkedHashMap<String, ModuleDataAccess>();
+        modules.all().forEach(m -> all.put(m.module(),
+                beans.getBean(ModuleBeans.dataAccess(m.module()), ModuleDataAccess.class)));
+        return all;
+    }
+
+}

@@ -1,0 +1,84 @@
+package io.edumatrix.platform.events;
+
+import io.edumatrix.platform.data.ModuleDataAccess;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.ProxyMethodInvocation;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+
+/**
+ * The two pieces of advice around a {@link ModuleListener} method. Spring Modulith's completion tracking sits outside
+ * both, so a publication is marked failed only once the retries are used up, and completed only after the listener's
+ * transaction committed.
+ */
+final class ListenerInterceptors {
+
+    private ListenerInterceptors() {}
+
+    /** Outside the listener's transaction: every attempt runs in a transaction of its own. */
+    static final class Retry implements MethodInterceptor {
+
+        private static final Logger log = LoggerFactory.getLogger(Retry.class);
+
+        private final RetryTemplate retryTemplate;
+
+        Retry(EventProperties.Retry settings) {
+            var policy = RetryPolicy.builder()
+                    .maxRetries(settings.maxAttempts() - 1)
+                    .delay(settings.initialDelay())
+                    .multiplier(settings.multiplier())
+                    .maxDelay(settings.maxDelay())
+                    .build();
+            this.retryTemplate = new RetryTemplate(policy);
+        }
+
+        @Override
+        public Object invoke(MethodInvocation invocation) throws Throwable {
+            var attempt = (ProxyMethodInvocation) invocation;
+            try {
+                return retryTemplate.execute(() -> attempt.invocableClone().proceed());
+            } catch (RetryException e) {
+                log.warn("Listener {} failed {} time(s); its publication is left failed for resubmission",
+                        ListenerIds.of(invocation.getMethod()), e.getRetryCount() + 1);
+                throw e.getLastException();
+            }
+        }
+    }
+
+    /** Inside the listener's transaction: records the delivery and skips one that was already processed. */
+    static final class Deduplication implements MethodInterceptor {
+
+        private static final Logger log = LoggerFactory.getLogger(Deduplication.class);
+
+        private final Map<String, Inbox> inboxes;
+
+        Deduplication(Map<String, ModuleDataAccess> dataAccess) {
+            this.inboxes = dataAccess.entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> new Inbox(e.getValue())));
+        }
+
+        @Override
+        public Object invoke(MethodInvocation invocation) throws Throwable {
+            var method = invocation.getMethod();
+            var listener = AnnotatedElementUtils.findMergedAnnotation(method, ModuleListener.class);
+            if (listener == null || invocation.getArguments().length != 1
+                    || !(invocation.getArguments()[0] instanceof DomainEvent event)) {
+                throw new IllegalStateException("@ModuleListener " + method + " must take exactly one DomainEvent");
+            }
+            var inbox = inboxes.get(listener.value());
+            var listenerId = ListenerIds.of(method);
+            if (!inbox.firstDelivery(event.eventId(), listenerId)) {
+                log.info("Skipping event {} already processed by {}", event.eventId(), listenerId);
+                return null;
+            }
+            return invocation.proceed();
+        }
+    }
+}

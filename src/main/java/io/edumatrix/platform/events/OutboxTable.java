@@ -1,0 +1,158 @@
+package io.edumatrix.platform.events;
+
+import io.edumatrix.platform.data.ModuleDataAccess;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.modulith.events.EventPublication.Status;
+import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.modulith.events.core.PublicationTargetIdentifier;
+import org.springframework.modulith.events.core.TargetEventPublication;
+import org.springframework.util.ClassUtils;
+
+/**
+ * One module's {@code event_publication} table, in the layout of Spring Modulith 2.x's JDBC registry, read and written
+ * through that module's own connection only. Inside a transaction of the module the statements join it.
+ */
+final class OutboxTable {
+
+    private static final String COLUMNS = "id, listener_id, event_type, serialized_event, publication_date,"
+            + " completion_date, status, completion_attempts, last_resubmission_date";
+
+    private final String module;
+    private final NamedParameterJdbcOperations jdbc;
+    private final EventSerializer serializer;
+    private final boolean deleteOnCompletion;
+
+    OutboxTable(ModuleDataAccess dataAccess, EventSerializer serializer, boolean deleteOnCompletion) {
+        this.module = dataAccess.module().module();
+        this.jdbc = dataAccess.jdbcOperations();
+        this.serializer = serializer;
+        this.deleteOnCompletion = deleteOnCompletion;
+    }
+
+    String module() {
+        return module;
+    }
+
+    void insert(TargetEventPublication publication) {
+        jdbc.update("INSERT INTO event_publication (" + COLUMNS + ") VALUES (:id, :listener, :type, :event, :published,"
+                + " NULL, 'PUBLISHED', 1, :published)", new MapSqlParameterSource()
+                .addValue("id", publication.getIdentifier())
+                .addValue("listener", publication.getTargetIdentifier().getValue())
+                .addValue("type", publication.getEvent().getClass().getName())
+                .addValue("event", serialize(publication.getEvent()))
+                .addValue("published", Timestamp.from(publication.getPublicationDate())));
+    }
+
+    boolean complete(UUID id, Instant at) {
+        if (deleteOnCompletion) {
+            return jdbc.update("DELETE FROM event_publication WHERE id = :id", Map.of("id", id)) > 0;
+        }
+        return jdbc.update("UPDATE event_publication SET status = 'COMPLETED', completion_date = :at WHERE id = :id",
+                Map.of("id", id, "at", Timestamp.from(at))) > 0;
+    }
+
+    void complete(Object event, PublicationTargetIdentifier listener, Instant at) {
+        var parameters = Map.<String, Object>of("listener", listener.getValue(), "event", serialize(event),
+                "at", Timestamp.from(at));
+        if (deleteOnCompletion) {
+            jdbc.update("DELETE FROM event_publication WHERE listener_id = :listener AND serialized_event = :event", parameters);
+        } else {
+            jdbc.update("UPDATE event_publication SET status = 'COMPLETED', completion_date = :at"
+                    + " WHERE listener_id = :listener AND serialized_event = :event AND completion_date IS NULL", parameters);
+        }
+    }
+
+    boolean markStatus(UUID id, Status status) {
+        return jdbc.update("UPDATE event_publication SET status = :status WHERE id = :id AND status <> :status",
+                Map.of("id", id, "status", status.name())) > 0;
+    }
+
+    /**
+     * Claims a publication for another attempt. The conditional update lets exactly one of several application
+     * instances claim it.
+     */
+    boolean markResubmitted(UUID id, Instant at) {
+        return jdbc.update("UPDATE event_publication SET status = 'RESUBMITTED', last_resubmission_date = :at,"
+                + " completion_attempts = completion_attempts + 1"
+                + " WHERE id = :id AND completion_date IS NULL AND status <> 'RESUBMITTED'",
+                Map.of("id", id, "at", Timestamp.from(at))) > 0;
+    }
+
+    List<TargetEventPublication> findIncomplete() {
+        return query("completion_date IS NULL", Map.of());
+    }
+
+    List<TargetEventPublication> findIncompletePublishedBefore(Instant instant) {
+        return query("completion_date IS NULL AND publication_date < :before", Map.of("before", Timestamp.from(instant)));
+    }
+
+    List<TargetEventPublication> findIncomplete(Object event, PublicationTargetIdentifier listener) {
+        return query("completion_date IS NULL AND listener_id = :listener AND serialized_event = :event",
+                Map.of("listener", listener.getValue(), "event", serialize(event)));
+    }
+
+    List<TargetEventPublication> findCompleted() {
+        return query("completion_date IS NOT NULL", Map.of());
+    }
+
+    List<TargetEventPublication> findByStatus(Status status) {
+        return query("status = :status", Map.of("status", status.name()));
+    }
+
+    List<TargetEventPublication> findFailed(Instant publishedBefore, long limit) {
+        return query("status = 'FAILED' AND publication_date < :before", Map.of("before", Timestamp.from(publishedBefore)),
+                limit);
+    }
+
+    int countByStatus(Status status) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM event_publication WHERE status = :status",
+                Map.of("status", status.name()), Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    int delete(List<UUID> ids) {
+        return ids.isEmpty() ? 0 : jdbc.update("DELETE FROM event_publication WHERE id IN (:ids)", Map.of("ids", ids));
+    }
+
+    int deleteCompletedBefore(Instant instant) {
+        return jdbc.update("DELETE FROM event_publication WHERE completion_date < :before",
+                Map.of("before", Timestamp.from(instant)));
+    }
+
+    private List<TargetEventPublication> query(String condition, Map<String, ?> parameters) {
+        return query(condition, parameters, -1);
+    }
+
+    private List<TargetEventPublication> query(String condition, Map<String, ?> parameters, long limit) {
+        var sql = "SELECT " + COLUMNS + " FROM event_publication WHERE " + condition + " ORDER BY publication_date"
+                + (limit > 0 ? " LIMIT " + limit : "");
+        return jdbc.query(sql, parameters, (rows, n) -> publication(rows));
+    }
+
+    private TargetEventPublication publication(ResultSet rows) throws SQLException {
+        var type = ClassUtils.resolveClassName(rows.getString("event_type"), OutboxTable.class.getClassLoader());
+        var completion = rows.getTimestamp("completion_date");
+        var resubmission = rows.getTimestamp("last_resubmission_date");
+        return new StoredPublication(
+                rows.getObject("id", UUID.class),
+                serializer.deserialize(rows.getString("serialized_event"), type),
+                PublicationTargetIdentifier.of(rows.getString("listener_id")),
+                rows.getTimestamp("publication_date").toInstant(),
+                completion == null ? null : completion.toInstant(),
+                Status.valueOf(rows.getString("status")),
+                rows.getInt("completion_attempts"),
+                resubmission == null ? null : resubmission.toInstant());
+    }
+
+    private String serialize(Object event) {
+        return serializer.serialize(event).toString();
+    }
+}
