@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.events.support.CompletionMode;
@@ -78,6 +79,12 @@ class EventsConfiguration {
     static Advisor moduleListenerDeduplicationAdvisor(ObjectProvider<ModuleDatabases> modules, BeanFactory beans) {
         return listenerAdvisor(Ordered.LOWEST_PRECEDENCE,
                 () -> new ListenerInterceptors.Deduplication(dataAccess(modules.getObject(), beans)));
+    }
+
+    @Bean
+    EventPublicationsEndpoint eventPublicationsEndpoint(EventPublicationRepository outbox,
+            FailedEventPublications failed) {
+        return new EventPublicationsEndpoint(outbox, failed);
     }
 
     @Bean
