@@ -13,6 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * How events between modules are retried and cleaned up. Staleness and completion mode are Spring Modulith's own
  * settings ({@code spring.modulith.events.*}).
  *
+ * @param listenerThreads how many listeners run at once; further deliveries wait in a queue (their publications are
+ *     in the outbox already, so the queue holds nothing that a crash could lose)
  * @param retry how a failing listener is retried before its publication is marked failed
  * @param keepCompleted how long completed publications and inbox entries are kept before the cleanup deletes them
  * @param cleanupInterval how often the cleanup runs
@@ -20,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("edumatrix.events")
 public record EventProperties(
+        @Min(1) @DefaultValue("8") int listenerThreads,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotNull @DefaultValue("7d") Duration keepCompleted,
         @NotNull @DefaultValue("1h") Duration cleanupInterval) {

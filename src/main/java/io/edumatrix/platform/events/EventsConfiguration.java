@@ -13,6 +13,7 @@ import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -26,6 +27,7 @@ import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.events.support.CompletionMode;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.function.SingletonSupplier;
@@ -42,6 +44,8 @@ import org.springframework.util.function.SingletonSupplier;
 @EnableConfigurationProperties(EventProperties.class)
 class EventsConfiguration {
 
+    static final String LISTENER_EXECUTOR = "moduleListenerExecutor";
+
     /** Inside Modulith's completion advice (at HIGHEST_PRECEDENCE + 10), outside the transaction. */
     private static final int RETRY_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
@@ -55,16 +59,31 @@ class EventsConfiguration {
         return new TransactionTemplate(transactionManager);
     }
 
+    /**
+     * A fixed number of platform threads with an unbounded queue. Spring's throttled executors block the submitting
+     * thread when full; for a listener that thread is the publisher's, inside its transaction's after-commit phase and
+     * still holding its pool connection, which the listeners themselves need to record completion.
+     */
+    @Bean(LISTENER_EXECUTOR)
+    ThreadPoolTaskExecutor moduleListenerExecutor(EventProperties properties) {
+        var executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.listenerThreads());
+        executor.setMaxPoolSize(properties.listenerThreads());
+        executor.setThreadNamePrefix("listener-");
+        executor.initialize();
+        return executor;
+    }
+
     @Bean
-    EventPublicationRepository moduleOutbox(ModuleDatabases modules, BeanFactory beans, EventSerializer serializer,
-            Environment environment) {
+    EventPublicationRepository moduleOutbox(ModuleDatabases modules, ConfigurableListableBeanFactory beans,
+            EventSerializer serializer, Environment environment) {
         var completionMode = CompletionMode.from(environment);
         if (completionMode == CompletionMode.ARCHIVE) {
             throw new ModuleStartupException("spring.modulith.events.completion-mode=ARCHIVE is not supported by the"
                     + " per-module outbox", "Use UPDATE (keep completed rows, deleted after edumatrix.events.keep-completed)"
                     + " or DELETE (remove a row when its listener completes).");
         }
-        return new ModuleOutbox(dataAccess(modules, beans).values().stream().toList(),
+        return new ModuleOutbox(dataAccess(modules, beans, "moduleOutbox").values().stream().toList(),
                 access -> new OutboxTable(access, serializer, completionMode == CompletionMode.DELETE));
     }
 
@@ -88,9 +107,10 @@ class EventsConfiguration {
     }
 
     @Bean
-    OutboxCleanup outboxCleanup(ModuleDatabases modules, BeanFactory beans, EventProperties properties,
-            EventPublicationRepository outbox) {
-        return new OutboxCleanup(outbox, dataAccess(modules, beans).values().stream().map(Inbox::new).toList(),
+    OutboxCleanup outboxCleanup(ModuleDatabases modules, ConfigurableListableBeanFactory beans,
+            EventProperties properties, EventPublicationRepository outbox) {
+        return new OutboxCleanup(outbox,
+                dataAccess(modules, beans, "outboxCleanup").values().stream().map(Inbox::new).toList(),
                 properties.keepCompleted());
     }
 
@@ -111,6 +131,13 @@ class EventsConfiguration {
         modules.all().forEach(m -> all.put(m.module(),
                 beans.getBean(ModuleBeans.dataAccess(m.module()), ModuleDataAccess.class)));
         return all;
+    }
+
+    /** Also records that {@code dependent} uses the pools, so they are closed after it at shutdown. */
+    private static Map<String, ModuleDataAccess> dataAccess(ModuleDatabases modules, ConfigurableListableBeanFactory beans,
+            String dependent) {
+        modules.all().forEach(m -> beans.registerDependentBean(ModuleBeans.dataAccess(m.module()), dependent));
+        return dataAccess(modules, beans);
     }
 
 }

@@ -16,12 +16,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * another thread, in a new transaction of the listening module (named by {@link #value()}). The platform retries a
  * failing listener with backoff and records each (event, listener) in the module's inbox in the same transaction, so a
  * redelivered event does nothing. Spring Modulith's {@code @ApplicationModuleListener} cannot name a transaction
- * manager, which a module with a pool of its own needs.
+ * manager, which a module with a pool of its own needs. Listeners run on a bounded executor of their own: a delivery
+ * waits in its queue, never in the publishing thread, which at that moment still holds its module's connection.
  */
 @Documented
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@Async
+@Async(EventsConfiguration.LISTENER_EXECUTOR)
 @Transactional(propagation = Propagation.REQUIRES_NEW)
 @TransactionalEventListener
 public @interface ModuleListener {
