@@ -1,0 +1,197 @@
+package io.edumatrix.platform.events.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edumatrix.institutions.InstitutionDeactivated;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Issue 3, 7(c): the application runs as a process of its own and is killed with SIGKILL while listeners of a published
+ * event are still pending; after a restart on the same database every listener's effect exists exactly once.
+ *
+ * <p>Each deactivated institution has two listeners in {@code courses}: the real
+ * {@code InstitutionDeactivationListener} and the test's {@code CrashProbeListener}, which a gate file holds. For
+ * {@code BEFORE*} institutions the probe is held before its effect (the crash loses an uncommitted transaction); for
+ * {@code AFTER*} ones after its effect committed but before Modulith completed the publication (the restart delivers
+ * an event whose effect is already there, which the inbox must swallow). The restart relies on the application's own
+ * setting {@code spring.modulith.events.republish-outstanding-events-on-restart}.
+ */
+class ListenersSurviveAProcessCrashTests {
+
+    private static final String EVENT_TYPE = InstitutionDeactivated.class.getName();
+    private static final String PROBE = "io.edumatrix.courses.internal.CrashProbeListener.on(" + EVENT_TYPE + ")";
+    private static final String REAL = "io.edumatrix.courses.internal.InstitutionDeactivationListener.on(" + EVENT_TYPE + ")";
+    private static final String PROBE_REASON = "crash-probe";
+    private static final String REAL_REASON = "institution deactivated";
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final List<ApplicationProcess> processes = new ArrayList<>();
+    /** Institution codes by id, so failures name institutions by their codes. */
+    private final Map<UUID, String> codes = new LinkedHashMap<>();
+    private ScratchDatabase database;
+    private Path gateFolder;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        processes.forEach(ApplicationProcess::close);
+        if (gateFolder != null) {
+            Files.deleteIfExists(gateFolder.resolve("open"));
+            Files.deleteIfExists(gateFolder);
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void every_listener_applies_its_effect_exactly_once_across_a_sigkill_and_a_restart() throws Exception {
+        database = ScratchDatabase.create();
+        gateFolder = Files.createTempDirectory("crash-probe-gate");
+        var gate = gateFolder.resolve("open");
+
+        var first = start("first", gate);
+        var http = RestClient.create(first.baseUrl());
+        for (var code : List.of("BEFORE-1", "BEFORE-2", "BEFORE-3", "AFTER-1", "AFTER-2", "AFTER-3")) {
+            var institution = id(http.post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("name", "Crash " + code, "code", code)).retrieve().body(Map.class));
+            http.post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("institutionId", institution, "code", "C-" + code, "title", "Course of " + code))
+                    .retrieve().toBodilessEntity();
+            codes.put(institution, code);
+        }
+        codes.keySet().forEach(institution -> http.post().uri("/api/institutions/{id}/deactivation", institution)
+                .retrieve().toBodilessEntity());
+
+        awaitInDatabase("every probe delivery under way, the AFTER probes' effects and all real effects committed", () ->
+                count("SELECT count(*) FROM courses.enrollment_closure WHERE reason = ?", PROBE_REASON) == 3
+                        && count("SELECT count(*) FROM courses.enrollment_closure WHERE reason = ?", REAL_REASON) == 6
+                        && count("SELECT count(*) FROM institutions.event_publication WHERE listener_id = ?"
+                                + " AND status = 'PROCESSING'", PROBE) == 6);
+        assertThat(probeClosuresByInstitution()).as("only the AFTER probes got to their effect")
+                .containsOnlyKeys("AFTER-1", "AFTER-2", "AFTER-3")
+                .allSatisfy((institution, closures) -> assertThat(closures).isEqualTo(1));
+        assertThat(count("SELECT count(*) FROM institutions.event_publication WHERE listener_id = ?"
+                + " AND completion_date IS NULL", PROBE)).as("incomplete probe publications at the crash").isEqualTo(6);
+
+        long pid = first.pid();
+        assertThat(first.kill()).as("exit code of a JVM killed by SIGKILL").isEqualTo(128 + 9);
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process " + pid).isEmpty();
+
+        Files.createFile(gate);
+        var second = start("second", gate);
+        awaitInDatabase("every publication completed after the restart", () ->
+                count("SELECT count(*) FROM institutions.event_publication WHERE completion_date IS NULL") == 0
+                        && count("SELECT count(*) FROM institutions.event_publication WHERE listener_id IN (?, ?)",
+                                PROBE, REAL) == 12);
+
+        assertThat(probeClosuresByInstitution()).as("crash-probe closures per institution")
+                .containsOnlyKeys(codes.values()).allSatisfy((institution, closures) -> assertThat(closures).isEqualTo(1));
+        assertThat(closuresByInstitution(REAL_REASON)).as("closures of the real listener per institution")
+                .containsOnlyKeys(codes.values()).allSatisfy((institution, closures) -> assertThat(closures).isEqualTo(1));
+        assertThat(count("SELECT count(*) FROM courses.event_inbox WHERE listener_id IN (?, ?)", PROBE, REAL))
+                .as("inbox rows of the two listeners").isEqualTo(12);
+        assertThat(count("""
+                SELECT count(*) FROM institutions.event_publication p
+                WHERE p.listener_id IN (?, ?) AND (SELECT count(*) FROM courses.event_inbox i
+                    WHERE i.event_id = (p.serialized_event::jsonb ->> 'eventId')::uuid AND i.listener_id = p.listener_id) = 1
+                """, PROBE, REAL)).as("publications with exactly one inbox row for their (event, listener)").isEqualTo(12);
+        assertThat(count("SELECT count(*) FROM courses.course WHERE enrollment_open")).as("courses still open").isZero();
+        assertThat(count("SELECT count(*) FROM courses.course")).isEqualTo(6);
+
+        second.close();
+        assertThat(second.alive()).isFalse();
+    }
+
+    private ApplicationProcess start(String name, Path gate) throws Exception {
+        var arguments = database.launch()
+                .with("spring.profiles.active", "crash-probe")
+                .with("edumatrix.crash-probe.gate", gate)
+                // Six held probes and six real listeners each hold a courses connection at once.
+                .with("edumatrix.database.pool.maximum-pool-size", 12)
+                .with("edumatrix.database.instances", 1)
+                .arguments();
+        var process = ApplicationProcess.start(getClass().getSimpleName() + "-" + name, arguments);
+        processes.add(process);
+        return process;
+    }
+
+    private Map<String, Integer> probeClosuresByInstitution() throws SQLException {
+        return closuresByInstitution(PROBE_REASON);
+    }
+
+    /** Closures with the reason, counted by institution code. */
+    private Map<String, Integer> closuresByInstitution(String reason) throws SQLException {
+        try (var admin = database.connectAsAdmin(); var query = admin.prepareStatement(
+                "SELECT institution_id, count(*) FROM courses.enrollment_closure WHERE reason = ? GROUP BY institution_id")) {
+            query.setString(1, reason);
+            var counts = new LinkedHashMap<String, Integer>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    var institution = rows.getObject(1, UUID.class);
+                    counts.put(codes.getOrDefault(institution, institution.toString()), rows.getInt(2));
+                }
+            }
+            return counts;
+        }
+    }
+
+    private int count(String sql, Object... parameters) throws SQLException {
+        try (var admin = database.connectAsAdmin(); var query = admin.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    private interface Condition {
+        boolean holds() throws SQLException;
+    }
+
+    private void awaitInDatabase(String what, Condition condition) throws Exception {
+        var deadline = Instant.now().plus(DELIVERY_TIMEOUT);
+        while (!condition.holds()) {
+            if (Instant.now().isAfter(deadline)) {
+                var logs = processes.stream().map(p -> p.log() + ":\n" + p.tail()).toList();
+                throw new AssertionError("Not within " + DELIVERY_TIMEOUT + ": " + what + "\n" + outboxes() + "\n"
+                        + String.join("\n", logs));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The state of the outbox and the closures, for a failure message. */
+    private String outboxes() throws SQLException {
+        var state = new StringBuilder("Publications (listener, status, completed) in institutions.event_publication:");
+        try (var admin = database.connectAsAdmin(); var rows = admin.createStatement().executeQuery(
+                "SELECT listener_id, status, completion_date IS NOT NULL, count(*) FROM institutions.event_publication"
+                        + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")) {
+            while (rows.next()) {
+                state.append("\n  ").append(rows.getString(1)).append(", ").append(rows.getString(2)).append(", ")
+                        .append(rows.getBoolean(3)).append(": ").append(rows.getInt(4));
+            }
+        }
+        return state.append("\nProbe closures: ").append(probeClosuresByInstitution())
+                .append("\nReal closures: ").append(closuresByInstitution(REAL_REASON)).toString();
+    }
+
+    private static UUID id(Map<?, ?> body) {
+        return UUID.fromString((String) body.get("id"));
+    }
+}
