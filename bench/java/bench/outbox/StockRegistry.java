@@ -33,8 +33,9 @@ final class StockRegistry implements BenchTarget {
                         Map.entry("spring.datasource.password", database.adminPassword()),
                         Map.entry("spring.datasource.hikari.maximum-pool-size", poolSize),
                         Map.entry("spring.modulith.events.jdbc.schema-initialization.enabled", true),
-                        Map.entry("spring.threads.virtual.enabled", true),
-                        Map.entry("spring.task.execution.simple.concurrency-limit", 16),
+                        // Listeners on 8 platform threads with an unbounded queue, as EduMatrix's listener executor.
+                        Map.entry("spring.threads.virtual.enabled", false),
+                        Map.entry("spring.task.execution.pool.core-size", 8),
                         Map.entry("spring.autoconfigure.exclude",
                                 "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"),
                         Map.entry("logging.level.root", "warn")))
