@@ -16,6 +16,7 @@ import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.PublicationTargetIdentifier;
 import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The rule when the publishing module has no transaction open: inside a transaction of the default
  * (synchronization-only) manager, where no module data is being changed, the publication is written in a short
- * transaction of its own on the module's pool; anywhere else publishing fails, naming the event and the module.
+ * transaction of its own on the module's pool just before that transaction commits (nothing if it rolls back);
+ * anywhere else publishing fails, naming the event and the module.
  */
 final class ModuleOutbox implements EventPublicationRepository {
 
@@ -53,8 +55,15 @@ final class ModuleOutbox implements EventPublicationRepository {
         var dataSource = module.dataAccess().dataSource();
         if (TransactionSynchronizationManager.hasResource(dataSource)) {
             module.table().insert(publication);
-        } else if (noModuleTransactionOpen() && TransactionSynchronizationManager.isActualTransactionActive()) {
-            module.ownTransaction().executeWithoutResult(status -> module.table().insert(publication));
+        } else if (noModuleTransactionOpen() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            // Written when the surrounding transaction is about to commit, so its rollback leaves nothing behind;
+            // its after-commit listeners find the publication in place.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    module.ownTransaction().executeWithoutResult(status -> module.table().insert(publication));
+                }
+            });
         } else {
             throw new IllegalStateException("Event " + publication.getEvent().getClass().getSimpleName()
                     + " belongs to module '" + module.dataAccess().module().module() + "' and must be published inside a"

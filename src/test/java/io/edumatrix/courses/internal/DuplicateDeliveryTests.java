@@ -1,0 +1,118 @@
+package io.edumatrix.courses.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edumatrix.institutions.InstitutionDeactivated;
+import io.edumatrix.platform.events.Outboxes;
+import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.web.HttpApplicationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.events.EventPublication.Status;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Delivery is at least once: a publication can reach its listener again after it was processed, because a resubmission
+ * or a restart found it incomplete, or because the listener is simply called twice. The listener's effect must happen
+ * once all the same; the courses inbox, written in the listener's own transaction, sees to that.
+ */
+@HttpApplicationTest
+@EnableScenarios
+class DuplicateDeliveryTests {
+
+    private static final String LISTENER = InstitutionDeactivationListener.class.getName() + ".on("
+            + InstitutionDeactivated.class.getName() + ")";
+
+    @Autowired
+    private RestTestClient http;
+
+    @Autowired
+    private CourseService courses;
+
+    @Autowired
+    private EnrollmentClosureRepository closures;
+
+    @Autowired
+    private InstitutionDeactivationListener listener;
+
+    @Autowired
+    private FailedEventPublications failedPublications;
+
+    @Autowired
+    private IncompleteEventPublications incompletePublications;
+
+    @Autowired
+    private EventSerializer serializer;
+
+    @Test
+    void a_deactivation_delivered_four_more_times_closes_enrollment_and_records_its_closure_once(Scenario scenario) {
+        var institution = registerInstitution();
+        var algebra = courses.create(institution, code(), "Algebra", null).id();
+        var biology = courses.create(institution, code(), "Biology", null).id();
+
+        scenario.stimulate(() -> deactivate(institution))
+                .andWaitForStateChange(() -> Outboxes.publicationsOf(InstitutionDeactivated.class, institution),
+                        found -> found.size() == 1 && found.getFirst().completed())
+                .andVerify(found -> assertThat(found.getFirst().listenerId()).isEqualTo(LISTENER));
+        var delivered = Outboxes.publicationsOf(InstitutionDeactivated.class, institution).getFirst();
+        var event = serializer.deserialize(delivered.serializedEvent(), InstitutionDeactivated.class);
+        var effect = effectOn(institution, algebra, biology);
+        assertThat(effect.closures()).singleElement().extracting(EnrollmentClosure::closedCourses).isEqualTo(2);
+
+        Outboxes.makeIncomplete(delivered.id(), Status.FAILED);
+        deliverAgain(scenario, delivered, () -> failedPublications.resubmit(ResubmissionOptions.defaults()
+                .withFilter(p -> p.getIdentifier().equals(delivered.id()))));
+        Outboxes.makeIncomplete(delivered.id(), Status.PUBLISHED);
+        deliverAgain(scenario, delivered, () -> incompletePublications.resubmitIncompletePublications(
+                p -> p.getIdentifier().equals(delivered.id())));
+        // Straight to the listener bean, twice with the same event object. Each call completes the publication when it
+        // returns (Modulith's completion tracking finds it by event and listener), which is the signal it has run.
+        for (int call = 1; call <= 2; call++) {
+            Outboxes.makeIncomplete(delivered.id(), Status.PUBLISHED);
+            deliverAgain(scenario, delivered, () -> listener.on(event));
+        }
+
+        assertThat(effectOn(institution, algebra, biology)).isEqualTo(effect);
+        assertThat(Outboxes.inboxEntriesOf(event.eventId())).containsExactly("courses " + LISTENER);
+        assertThat(Outboxes.publicationsOfEvent(event.eventId())).singleElement()
+                .extracting(Publication::schema, Publication::status).containsExactly("institutions", Status.COMPLETED);
+    }
+
+    private static void deliverAgain(Scenario scenario, Publication publication, Runnable delivery) {
+        scenario.stimulate(delivery)
+                .andWaitForStateChange(() -> Outboxes.statusOf(publication.id()), Status.COMPLETED::equals);
+    }
+
+    /** What the deliveries of a deactivation change: its closures, and the enrollment state and version of its courses. */
+    private Effect effectOn(UUID institution, UUID... courseIds) {
+        return new Effect(closures.findByInstitutionId(institution),
+                List.of(courseIds).stream().map(courses::get).map(c -> c.enrollmentOpen() + "@" + c.version()).toList());
+    }
+
+    record Effect(List<EnrollmentClosure> closures, List<String> courses) {}
+
+    private UUID registerInstitution() {
+        return http.post().uri("/api/institutions").body(Map.of("name", "Redelivery University", "code", code()))
+                .exchange().expectStatus().isCreated()
+                .expectBody(IdOnly.class).returnResult().getResponseBody().id();
+    }
+
+    private void deactivate(UUID institution) {
+        http.post().uri("/api/institutions/{id}/deactivation", institution).exchange().expectStatus().isOk();
+    }
+
+    private static String code() {
+        return "R" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    record IdOnly(UUID id) {}
+}

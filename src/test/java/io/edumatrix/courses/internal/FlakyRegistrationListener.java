@@ -1,0 +1,53 @@
+package io.edumatrix.courses.internal;
+
+import io.edumatrix.institutions.InstitutionRegistered;
+import io.edumatrix.platform.events.ModuleListener;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Test-only: a courses listener to {@link InstitutionRegistered} that fails as often as a test tells it to, per
+ * institution code, before it succeeds. It carries no stereotype, so no component scan registers it; only tests
+ * annotated {@link WithProbeListeners} do.
+ */
+class FlakyRegistrationListener {
+
+    static final String ID = FlakyRegistrationListener.class.getName() + ".on(" + InstitutionRegistered.class.getName() + ")";
+
+    private final Map<String, Integer> failuresLeft = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> successes = new ConcurrentHashMap<>();
+
+    void failFirst(String code, int times) {
+        failuresLeft.put(code, times);
+    }
+
+    void failAlways(String code) {
+        failFirst(code, Integer.MAX_VALUE);
+    }
+
+    void heal(String code) {
+        failuresLeft.remove(code);
+    }
+
+    int attempts(String code) {
+        return attempts.getOrDefault(code, new AtomicInteger()).get();
+    }
+
+    int successes(String code) {
+        return successes.getOrDefault(code, new AtomicInteger()).get();
+    }
+
+    @ModuleListener("courses")
+    void on(InstitutionRegistered event) {
+        var code = event.code();
+        attempts.computeIfAbsent(code, c -> new AtomicInteger()).incrementAndGet();
+        int left = failuresLeft.getOrDefault(code, 0);
+        if (left > 0) {
+            failuresLeft.computeIfPresent(code, (c, n) -> n - 1);
+            throw new IllegalStateException("Failure injected for institution " + code);
+        }
+        successes.computeIfAbsent(code, c -> new AtomicInteger()).incrementAndGet();
+    }
+}

@@ -1,0 +1,213 @@
+package io.edumatrix.institutions.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.edumatrix.institutions.InstitutionDeactivated;
+import io.edumatrix.platform.events.Outboxes;
+import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.web.HttpApplicationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox promise for the events of the institutions module: a publication is written to the institutions schema
+ * by the very transaction that makes the change it announces, so it commits and rolls back with that change; and an
+ * event published where no such transaction is open is refused, or written by a documented rule, never lost.
+ */
+@HttpApplicationTest
+@EnableScenarios
+class InstitutionEventOutboxTests {
+
+    private static final String LISTENER = "io.edumatrix.courses.internal.InstitutionDeactivationListener.on("
+            + InstitutionDeactivated.class.getName() + ")";
+
+    @Autowired
+    private InstitutionService service;
+
+    @Autowired
+    private ApplicationEventPublisher events;
+
+    @Autowired
+    @Qualifier("institutions")
+    private PlatformTransactionManager institutionsTransactions;
+
+    @Autowired
+    @Qualifier("courses")
+    private PlatformTransactionManager coursesTransactions;
+
+    @Autowired
+    @Qualifier("transactionManager")
+    private PlatformTransactionManager defaultTransactions;
+
+    @Autowired
+    @Qualifier("institutions")
+    private NamedParameterJdbcTemplate institutionsJdbc;
+
+    @Autowired
+    private RestTestClient http;
+
+    @Test
+    void a_deactivation_and_its_publication_are_written_by_one_transaction_of_the_institutions_module() {
+        var institution = register();
+
+        var writtenByThisTransaction = new TransactionTemplate(institutionsTransactions).execute(status -> {
+            service.deactivate(institution);
+            assertThat(publicationsOf(institution)).as("publications visible outside the transaction before it commits")
+                    .isEmpty();
+            return institutionsJdbc.queryForMap("""
+                    SELECT (SELECT count(*) FROM institution
+                             WHERE id = :id AND status = 'DEACTIVATED' AND xmin = pg_current_xact_id()::xid) AS institutions,
+                           (SELECT count(*) FROM event_publication
+                             WHERE serialized_event::jsonb ->> 'institutionId' = :id::text
+                               AND xmin = pg_current_xact_id()::xid) AS publications""", Map.of("id", institution));
+        });
+
+        assertThat(writtenByThisTransaction).as("rows the deactivating transaction wrote")
+                .containsEntry("institutions", 1L).containsEntry("publications", 1L);
+        assertThat(publicationsOf(institution)).singleElement().satisfies(publication -> {
+            assertThat(publication.schema()).isEqualTo("institutions");
+            assertThat(publication.listenerId()).isEqualTo(LISTENER);
+        });
+    }
+
+    @Test
+    void a_rolled_back_deactivation_leaves_no_publication_in_any_schema_and_no_listener_runs(Scenario scenario) {
+        var rolledBack = register();
+        var rolledBackInsideACommittedDefaultTransaction = register();
+        var committed = register();
+        var courses = List.of(createCourse(rolledBack), createCourse(rolledBackInsideACommittedDefaultTransaction),
+                createCourse(committed));
+
+        deactivateAndRollBack(rolledBack);
+        // The Scenario's stimulus runs in a transaction of the default manager, which commits.
+        scenario.stimulate(() -> {
+                    deactivateAndRollBack(rolledBackInsideACommittedDefaultTransaction);
+                    service.deactivate(committed);
+                })
+                .andWaitForStateChange(() -> publicationsOf(committed),
+                        found -> !found.isEmpty() && found.stream().allMatch(Publication::completed))
+                .andVerifyEvents(published -> {
+                    var deactivations = published.ofType(InstitutionDeactivated.class);
+                    for (var institution : List.of(rolledBack, rolledBackInsideACommittedDefaultTransaction)) {
+                        var event = deactivations.matching(e -> e.institutionId().equals(institution)).iterator().next();
+                        assertThat(Outboxes.publicationsOfEvent(event.eventId())).as("publications of %s", event).isEmpty();
+                        assertThat(Outboxes.inboxEntriesOf(event.eventId())).as("deliveries of %s", event).isEmpty();
+                        assertThat(service.get(institution).active()).as("institution %s active", institution).isTrue();
+                    }
+                });
+
+        assertThat(enrollmentOpen(courses)).as("enrollment open in the courses of the three institutions")
+                .containsExactly(true, true, false);
+        assertThat(closures(rolledBack) + closures(rolledBackInsideACommittedDefaultTransaction)).isZero();
+        assertThat(closures(committed)).isOne();
+    }
+
+    @Test
+    void an_institutions_event_published_in_a_courses_transaction_fails_naming_the_event_and_its_module() {
+        var event = InstitutionDeactivated.of(register());
+
+        assertThatThrownBy(() -> new TransactionTemplate(coursesTransactions)
+                .executeWithoutResult(status -> events.publishEvent(event)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("InstitutionDeactivated")
+                .hasMessageContaining("'institutions'");
+        assertThat(Outboxes.publicationsOfEvent(event.eventId())).isEmpty();
+    }
+
+    @Test
+    void an_event_published_outside_any_transaction_fails_naming_the_event_and_its_module() {
+        var event = InstitutionDeactivated.of(register());
+
+        assertThatThrownBy(() -> events.publishEvent(event))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("InstitutionDeactivated")
+                .hasMessageContaining("'institutions'");
+        assertThat(Outboxes.publicationsOfEvent(event.eventId())).isEmpty();
+    }
+
+    /** The rule that lets {@code Scenario.publish} work: no module data changes in such a transaction. */
+    @Test
+    void an_event_published_in_a_transaction_of_the_default_manager_is_written_as_it_commits_in_a_transaction_of_its_own(
+            Scenario scenario) {
+        var institution = register();
+        var event = InstitutionDeactivated.of(institution);
+        var visibleBeforeThePublishingTransactionCommits = new AtomicReference<List<Publication>>();
+
+        scenario.stimulate(() -> {
+                    events.publishEvent(event);
+                    visibleBeforeThePublishingTransactionCommits.set(Outboxes.publicationsOfEvent(event.eventId()));
+                })
+                .andWaitForStateChange(() -> Outboxes.publicationsOfEvent(event.eventId()),
+                        found -> !found.isEmpty() && found.stream().allMatch(Publication::completed))
+                .andVerify(found -> assertThat(found).singleElement().extracting(Publication::schema).isEqualTo("institutions"));
+
+        assertThat(visibleBeforeThePublishingTransactionCommits.get()).isEmpty();
+        assertThat(closures(institution)).isOne();
+    }
+
+    /** The other side of that rule: the publication is written as that transaction commits, so a rollback leaves none. */
+    @Test
+    void a_publication_in_a_default_transaction_that_rolls_back_is_never_written() {
+        var event = InstitutionDeactivated.of(register());
+
+        new TransactionTemplate(defaultTransactions).executeWithoutResult(status -> {
+            events.publishEvent(event);
+            assertThat(Outboxes.publicationsOfEvent(event.eventId())).isEmpty();
+            status.setRollbackOnly();
+        });
+
+        assertThat(Outboxes.publicationsOfEvent(event.eventId())).isEmpty();
+    }
+
+    private UUID register() {
+        var code = "EV" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return service.register("Outbox University " + code, code).id();
+    }
+
+    private void deactivateAndRollBack(UUID institution) {
+        assertThatThrownBy(() -> new TransactionTemplate(institutionsTransactions).executeWithoutResult(status -> {
+            service.deactivate(institution);
+            throw new DeliberateFailure();
+        })).isInstanceOf(DeliberateFailure.class);
+    }
+
+    private UUID createCourse(UUID institution) {
+        var course = http.post().uri("/api/courses")
+                .body(Map.of("institutionId", institution, "code", "C" + UUID.randomUUID().toString().substring(0, 8),
+                        "title", "Outbox course"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(IdOnly.class).returnResult().getResponseBody();
+        return course.id();
+    }
+
+    private static List<Publication> publicationsOf(UUID institution) {
+        return Outboxes.publicationsOf(InstitutionDeactivated.class, institution);
+    }
+
+    private static List<Boolean> enrollmentOpen(List<UUID> courses) {
+        return courses.stream()
+                .map(course -> Outboxes.count("SELECT 1 FROM courses.course WHERE id = ? AND enrollment_open", course) == 1)
+                .toList();
+    }
+
+    private static int closures(UUID institution) {
+        return Outboxes.count("SELECT 1 FROM courses.enrollment_closure WHERE institution_id = ?", institution);
+    }
+
+    record IdOnly(UUID id) {}
+
+    private static final class DeliberateFailure extends RuntimeException {}
+}
