@@ -71,6 +71,14 @@ class CoursesHttpApiTests {
     }
 
     @Test
+    void a_course_whose_institution_id_is_no_uuid_is_a_400_problem_naming_that_field() {
+        var problem = Problem.expect(post("/api/courses", Map.of("institutionId", "not-a-uuid", "code", "OK1", "title", "T")),
+                HttpStatus.BAD_REQUEST, "invalid-request");
+
+        assertThat(problem.rejectedFields()).containsExactly("institutionId");
+    }
+
+    @Test
     void a_course_code_is_unique_in_any_letter_case_within_an_institution_but_not_across_institutions() {
         var institution = registerInstitution();
         var code = uniqueCode();

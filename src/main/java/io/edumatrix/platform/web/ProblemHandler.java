@@ -2,6 +2,7 @@ package io.edumatrix.platform.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -19,6 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error an API client sees is an RFC 9457 problem with a stable {@code type}; validation problems list each
@@ -52,6 +54,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        // Valid JSON with a value of the wrong type (an id that is no UUID): name the field.
+        if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+                && mismatch.getTargetType() != null) {
+            var field = mismatch.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                            : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return ResponseEntity.badRequest().body(invalid("The request has invalid fields",
+                    List.of(Map.of("field", field, "message", "is not a valid " + simpleName(mismatch.getTargetType())))));
+        }
         return ResponseEntity.badRequest().body(ApiProblems.problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "Malformed request", "The request body is missing or is not valid JSON of the expected shape"));
     }
