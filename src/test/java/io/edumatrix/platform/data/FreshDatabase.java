@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * provision from nothing or must not touch the run's shared database and roles. Closing drops both. The role prefix
  * extends the run's, so the run's clean-up catches whatever a failed test leaves behind.
  */
-final class FreshDatabase implements AutoCloseable {
+public final class FreshDatabase implements AutoCloseable {
 
     private static final AtomicInteger COUNT = new AtomicInteger();
 
@@ -23,7 +23,7 @@ final class FreshDatabase implements AutoCloseable {
         this.rolePrefix = rolePrefix;
     }
 
-    static FreshDatabase create() throws SQLException {
+    public static FreshDatabase create() throws SQLException {
         var run = TestDatabase.get();
         var number = COUNT.incrementAndGet();
         var database = new FreshDatabase(run.name() + "_f" + number, run.rolePrefix() + "f" + number + "_");
@@ -31,22 +31,22 @@ final class FreshDatabase implements AutoCloseable {
         return database;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String rolePrefix() {
+    public String rolePrefix() {
         return rolePrefix;
     }
 
     /** The run's settings, pointed at this database and role prefix. */
-    ApplicationLaunch launch() {
+    public ApplicationLaunch launch() {
         return ApplicationLaunch.onTestDatabase()
                 .with("edumatrix.database.name", name)
                 .with("edumatrix.database.role-prefix", rolePrefix);
     }
 
-    Connection connectAsAdmin() throws SQLException {
+    public Connection connectAsAdmin() throws SQLException {
         var run = TestDatabase.get();
         var url = run.jdbcUrl().substring(0, run.jdbcUrl().lastIndexOf('/') + 1) + name;
         var admin = run.applicationProperties();
@@ -55,7 +55,7 @@ final class FreshDatabase implements AutoCloseable {
     }
 
     /** Every role this database's installation uses or used: the ones named with its prefix. */
-    String rolesLikePattern() {
+    public String rolesLikePattern() {
         return rolePrefix.replace("_", "\\_") + "%";
     }
 

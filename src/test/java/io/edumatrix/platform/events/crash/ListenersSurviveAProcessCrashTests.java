@@ -3,6 +3,7 @@ package io.edumatrix.platform.events.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionDeactivated;
+import io.edumatrix.platform.data.FreshDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -41,7 +42,7 @@ class ListenersSurviveAProcessCrashTests {
     private final List<ApplicationProcess> processes = new ArrayList<>();
     /** Institution codes by id, so failures name institutions by their codes. */
     private final Map<UUID, String> codes = new LinkedHashMap<>();
-    private ScratchDatabase database;
+    private FreshDatabase database;
     private Path gateFolder;
 
     @AfterEach
@@ -58,7 +59,7 @@ class ListenersSurviveAProcessCrashTests {
 
     @Test
     void every_listener_applies_its_effect_exactly_once_across_a_sigkill_and_a_restart() throws Exception {
-        database = ScratchDatabase.create();
+        database = FreshDatabase.create();
         gateFolder = Files.createTempDirectory("crash-probe-gate");
         var gate = gateFolder.resolve("open");
 
