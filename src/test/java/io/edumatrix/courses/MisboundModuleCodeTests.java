@@ -2,6 +2,8 @@ package io.edumatrix.courses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.courses.startupfixture.ListensInInstitutionsTransaction;
+import io.edumatrix.courses.startupfixture.ListensWithApplicationModuleListener;
 import io.edumatrix.courses.startupfixture.NamesNoTransactionManager;
 import io.edumatrix.courses.startupfixture.RepositoriesOnInstitutionsTemplate;
 import io.edumatrix.courses.startupfixture.RunsInInstitutionsTransaction;
@@ -37,5 +39,23 @@ class MisboundModuleCodeTests {
 
         assertThat(refusal.getMessage()).contains("repository strayRepository in module 'courses' uses aggregate template "
                 + "'institutionsJdbcAggregateTemplate' instead of 'coursesJdbcAggregateTemplate'");
+    }
+
+    @Test
+    void a_courses_listener_naming_the_institutions_module_stops_start_up_naming_the_class_and_both_modules() {
+        var refusal = ApplicationLaunch.onTestDatabase().withBeans(ListensInInstitutionsTransaction.class).refusal();
+
+        assertThat(refusal.getMessage()).contains(
+                "ListensInInstitutionsTransaction.on in module 'courses' uses transaction manager 'institutions'"
+                        + " instead of 'courses'");
+    }
+
+    @Test
+    void a_courses_listener_on_modulith_application_module_listener_which_names_no_transaction_manager_stops_start_up() {
+        var refusal = ApplicationLaunch.onTestDatabase().withBeans(ListensWithApplicationModuleListener.class).refusal();
+
+        assertThat(refusal.getMessage()).contains(
+                "ListensWithApplicationModuleListener.on in module 'courses' uses transaction manager (none named)"
+                        + " instead of 'courses'");
     }
 }

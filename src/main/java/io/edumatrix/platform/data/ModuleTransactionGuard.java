@@ -44,9 +44,9 @@ class ModuleTransactionGuard implements BeanFactoryPostProcessor, EnvironmentAwa
             var definition = beanFactory.getBeanDefinition(name);
             beanClass(definition, beanFactory.getBeanClassLoader()).ifPresent(type -> {
                 if (JdbcRepositoryFactoryBean.class.isAssignableFrom(type)) {
-                    checkRepository(name, definition, beanFactory.getBeanClassLoader(), violations);
+                    checkRepository(name, definition, violations);
                 } else {
-                    moduleOf(type).ifPresent(module -> checkTransactionalMethods(type, module, violations));
+                    moduleOf(type.getName()).ifPresent(module -> checkTransactionalMethods(type, module, violations));
                 }
             });
         }
@@ -75,14 +75,14 @@ class ModuleTransactionGuard implements BeanFactoryPostProcessor, EnvironmentAwa
         }, method -> !method.isSynthetic() && method.getDeclaringClass() != Object.class);
     }
 
-    private void checkRepository(String name, BeanDefinition definition, ClassLoader loader, List<String> violations) {
+    private void checkRepository(String name, BeanDefinition definition, List<String> violations) {
         var arguments = definition.getConstructorArgumentValues().getIndexedArgumentValues();
         if (arguments.isEmpty()) {
             return;
         }
         var repository = arguments.values().iterator().next().getValue();
         var repositoryName = repository instanceof Class<?> c ? c.getName() : String.valueOf(repository);
-        var module = modules.stream().filter(m -> repositoryName.startsWith("io.edumatrix." + m + ".")).findFirst();
+        var module = moduleOf(repositoryName);
         if (module.isEmpty()) {
             return;
         }
@@ -101,8 +101,8 @@ class ModuleTransactionGuard implements BeanFactoryPostProcessor, EnvironmentAwa
         }
     }
 
-    private Optional<String> moduleOf(Class<?> type) {
-        return modules.stream().filter(m -> type.getName().startsWith("io.edumatrix." + m + ".")).findFirst();
+    private Optional<String> moduleOf(String className) {
+        return modules.stream().filter(m -> className.startsWith("io.edumatrix." + m + ".")).findFirst();
     }
 
     private static Optional<Class<?>> beanClass(BeanDefinition definition, ClassLoader loader) {
