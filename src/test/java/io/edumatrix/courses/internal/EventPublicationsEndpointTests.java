@@ -1,0 +1,130 @@
+package io.edumatrix.courses.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edumatrix.institutions.InstitutionRegistered;
+import io.edumatrix.platform.events.Outboxes;
+import io.edumatrix.platform.events.Outboxes.Publication;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.modulith.events.EventPublication.Status;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * {@code /actuator/eventpublications} over HTTP: GET lists the failed publications of every module, and POST with a
+ * publication's id resubmits that one alone, which completes once its listener's cause is fixed.
+ */
+@WithProbeListeners
+class EventPublicationsEndpointTests {
+
+    private static final String ENDPOINT = "/actuator/eventpublications";
+    private static final MediaType ACTUATOR_JSON = MediaType.parseMediaType("application/vnd.spring-boot.actuator.v3+json");
+
+    @Autowired
+    private FlakyRegistrationListener listener;
+
+    @Autowired
+    private RestTestClient http;
+
+    @Test
+    void a_failed_publication_is_listed_and_resubmitting_it_by_id_completes_it_and_leaves_other_failed_ones_failed(
+            Scenario scenario) {
+        var code = code();
+        var otherCode = code();
+        listener.failAlways(code);
+        listener.failAlways(otherCode);
+        var institution = new AtomicReference<UUID>();
+        var otherInstitution = new AtomicReference<UUID>();
+        scenario.stimulate(() -> {
+                    institution.set(register(code));
+                    otherInstitution.set(register(otherCode));
+                })
+                .andWaitForStateChange(() -> List.of(statusOf(institution.get()), statusOf(otherInstitution.get())),
+                        statuses -> statuses.stream().allMatch(Status.FAILED::equals));
+        var failed = publicationOf(institution.get());
+        var other = publicationOf(otherInstitution.get());
+        try {
+            assertThat(listed()).filteredOn(p -> p.id().equals(failed.id())).singleElement().satisfies(p -> {
+                assertThat(p.eventType()).isEqualTo(InstitutionRegistered.class.getName());
+                assertThat(p.listener()).isEqualTo(FlakyRegistrationListener.ID);
+                assertThat(p.completionAttempts()).isEqualTo(failed.completionAttempts());
+                assertThat(p.publishedAt()).isNotNull();
+            });
+            assertThat(listed()).extracting(FailedPublication::id).contains(other.id());
+
+            listener.heal(code);
+            scenario.stimulate(() -> http.post().uri(ENDPOINT).contentType(MediaType.APPLICATION_JSON)
+                            .body(Map.of("id", failed.id().toString()))
+                            .exchange()
+                            .expectStatus().isOk()
+                            .expectBody().jsonPath("$.resubmitted").isEqualTo(failed.id().toString()))
+                    .andWaitForStateChange(() -> Outboxes.statusOf(failed.id()), Status.COMPLETED::equals);
+
+            assertThat(listener.successes(code)).isOne();
+            assertThat(listed()).extracting(FailedPublication::id).doesNotContain(failed.id()).contains(other.id());
+            assertThat(Outboxes.publication(other.id())).get().as("the publication not named in the POST")
+                    .satisfies(p -> {
+                        assertThat(p.status()).isEqualTo(Status.FAILED);
+                        assertThat(p.completionAttempts()).isEqualTo(other.completionAttempts());
+                    });
+        } finally {
+            Outboxes.delete(other.id());
+        }
+    }
+
+    @Test
+    void the_listing_is_actuator_json_with_a_failed_array() {
+        http.get().uri(ENDPOINT).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(ACTUATOR_JSON)
+                .expectBody().jsonPath("$.failed").isArray();
+    }
+
+    private List<FailedPublication> listed() {
+        var listing = http.get().uri(ENDPOINT).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(ACTUATOR_JSON)
+                .expectBody(Listing.class).returnResult().getResponseBody();
+        assertThat(listing).isNotNull();
+        return listing.failed();
+    }
+
+    private static Status statusOf(UUID institution) {
+        var publication = institution == null ? null : publicationOf(institution);
+        return publication == null ? null : publication.status();
+    }
+
+    /** The probe's publication of the registration, or {@code null} while there is none. */
+    private static Publication publicationOf(UUID institution) {
+        var found = Outboxes.publicationsOf(InstitutionRegistered.class, institution).stream()
+                .filter(p -> p.listenerId().equals(FlakyRegistrationListener.ID))
+                .toList();
+        assertThat(found).as("publications of the registration of %s to the probe", institution).hasSizeLessThan(2);
+        return found.isEmpty() ? null : found.getFirst();
+    }
+
+    private UUID register(String code) {
+        return http.post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Endpoint University", "code", code))
+                .exchange().expectStatus().isCreated()
+                .expectBody(IdOnly.class).returnResult().getResponseBody().id();
+    }
+
+    private static String code() {
+        return "A" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    record IdOnly(UUID id) {}
+
+    record Listing(List<FailedPublication> failed) {}
+
+    record FailedPublication(UUID id, String eventType, String listener, Instant publishedAt, int completionAttempts,
+            Instant lastResubmittedAt) {}
+}

@@ -1,0 +1,95 @@
+package io.edumatrix.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edumatrix.institutions.InstitutionDeactivated;
+import io.edumatrix.platform.testing.TestDatabase;
+import io.edumatrix.platform.web.HttpApplicationTest;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The cleanup deletes completed publications and inbox entries older than {@code edumatrix.events.keep-completed}
+ * (seven days), in every module, and never a publication that is still incomplete, however old.
+ */
+@HttpApplicationTest
+class OutboxCleanupTests {
+
+    private static final String LISTENER = "io.edumatrix.cleanup.Probe.on(" + InstitutionDeactivated.class.getName() + ")";
+    private static final Instant NOW = Instant.now();
+    private static final Instant EIGHT_DAYS_AGO = NOW.minus(Duration.ofDays(8));
+
+    private final UUID oldCompleted = UUID.randomUUID();
+    private final UUID recentlyCompleted = UUID.randomUUID();
+    private final UUID oldIncomplete = UUID.randomUUID();
+    private final UUID oldInboxEvent = UUID.randomUUID();
+    private final UUID recentInboxEvent = UUID.randomUUID();
+
+    @Autowired
+    private OutboxCleanup cleanup;
+
+    @Test
+    void old_completed_publications_and_old_inbox_entries_are_deleted_while_recent_ones_and_old_incomplete_ones_stay() {
+        insertPublication(oldCompleted, EIGHT_DAYS_AGO.minusSeconds(60), EIGHT_DAYS_AGO, "COMPLETED");
+        insertPublication(recentlyCompleted, EIGHT_DAYS_AGO, NOW.minusSeconds(60), "COMPLETED");
+        insertPublication(oldIncomplete, EIGHT_DAYS_AGO, null, "PUBLISHED");
+        insertInboxEntry(oldInboxEvent, EIGHT_DAYS_AGO);
+        insertInboxEntry(recentInboxEvent, NOW);
+
+        cleanup.deleteOldEntries();
+
+        assertThat(Outboxes.publication(oldCompleted)).as("completed 8 days ago").isEmpty();
+        assertThat(Outboxes.publication(recentlyCompleted)).as("completed a minute ago").isPresent();
+        assertThat(Outboxes.publication(oldIncomplete)).as("incomplete, published 8 days ago").isPresent()
+                .get().extracting(Outboxes.Publication::completed).isEqualTo(false);
+        assertThat(Outboxes.inboxEntriesOf(oldInboxEvent)).as("processed 8 days ago").isEmpty();
+        assertThat(Outboxes.inboxEntriesOf(recentInboxEvent)).as("processed now").containsExactly("courses " + LISTENER);
+    }
+
+    @AfterEach
+    void deleteRows() {
+        List.of(oldCompleted, recentlyCompleted, oldIncomplete).forEach(Outboxes::delete);
+        execute("DELETE FROM courses.event_inbox WHERE event_id IN (?, ?)", oldInboxEvent, recentInboxEvent);
+    }
+
+    private static void insertPublication(UUID id, Instant published, Instant completed, String status) {
+        var event = InstitutionDeactivated.of(UUID.randomUUID());
+        var json = """
+                {"eventId":"%s","occurredAt":"%s","version":%d,"institutionId":"%s"}"""
+                .formatted(event.eventId(), event.occurredAt(), event.version(), event.institutionId());
+        execute("""
+                INSERT INTO institutions.event_publication (id, listener_id, event_type, serialized_event, publication_date,
+                    completion_date, status, completion_attempts, last_resubmission_date)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 1, NULL)""",
+                id, LISTENER, InstitutionDeactivated.class.getName(), json, Timestamp.from(published),
+                completed == null ? null : Timestamp.from(completed), status);
+    }
+
+    private static void insertInboxEntry(UUID eventId, Instant processed) {
+        execute("INSERT INTO courses.event_inbox (event_id, listener_id, processed_at) VALUES (?, ?, ?)",
+                eventId, LISTENER, Timestamp.from(processed));
+    }
+
+    private static void execute(String sql, Object... parameters) {
+        try (var admin = TestDatabase.get().connectAsAdmin(); var statement = admin.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] == null) {
+                    statement.setNull(i + 1, Types.TIMESTAMP);
+                } else {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
