@@ -3,6 +3,7 @@ package io.edumatrix.courses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.courses.startupfixture.ListensInInstitutionsTransaction;
+import io.edumatrix.courses.startupfixture.ListensOutsideAnyTransaction;
 import io.edumatrix.courses.startupfixture.ListensWithApplicationModuleListener;
 import io.edumatrix.courses.startupfixture.NamesNoTransactionManager;
 import io.edumatrix.courses.startupfixture.RepositoriesOnInstitutionsTemplate;
@@ -57,5 +58,13 @@ class MisboundModuleCodeTests {
         assertThat(refusal.getMessage()).contains(
                 "ListensWithApplicationModuleListener.on in module 'courses' uses transaction manager (none named)"
                         + " instead of 'courses'");
+    }
+
+    @Test
+    void a_courses_listener_that_is_no_module_listener_stops_start_up_naming_it() {
+        var refusal = ApplicationLaunch.onTestDatabase().withBeans(ListensOutsideAnyTransaction.class).refusal();
+
+        assertThat(refusal.getMessage()).contains("Event listeners in modules must be @ModuleListener: "
+                + "ListensOutsideAnyTransaction.on");
     }
 }

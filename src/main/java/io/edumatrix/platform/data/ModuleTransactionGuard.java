@@ -12,6 +12,7 @@ import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.data.jdbc.repository.support.JdbcRepositoryFactoryBean;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
@@ -27,7 +28,7 @@ import org.springframework.util.ReflectionUtils;
  * transaction manager, and each Spring Data repository must use its own module's aggregate template and transaction
  * manager.
  */
-class ModuleTransactionGuard implements BeanFactoryPostProcessor, EnvironmentAware {
+class ModuleTransactionGuard implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
 
     private final AnnotationTransactionAttributeSource transactionAttributes = new AnnotationTransactionAttributeSource(false);
     private List<String> modules = List.of();
@@ -35,6 +36,12 @@ class ModuleTransactionGuard implements BeanFactoryPostProcessor, EnvironmentAwa
     @Override
     public void setEnvironment(Environment environment) {
         modules = Binder.get(environment).bind("edumatrix.modules", Bindable.listOf(String.class)).orElse(List.of());
+    }
+
+    /** Before the events platform's listener guard, which assumes transaction managers were checked. */
+    @Override
+    public int getOrder() {
+        return 0;
     }
 
     @Override

@@ -50,6 +50,11 @@ class EventsConfiguration {
     private static final int RETRY_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
 
     @Bean
+    static ModuleListenerGuard moduleListenerGuard() {
+        return new ModuleListenerGuard();
+    }
+
+    @Bean
     PlatformTransactionManager transactionManager() {
         return new SynchronizationOnlyTransactionManager();
     }

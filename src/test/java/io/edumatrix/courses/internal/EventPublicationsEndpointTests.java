@@ -64,7 +64,7 @@ class EventPublicationsEndpointTests {
                             .body(Map.of("id", failed.id().toString()))
                             .exchange()
                             .expectStatus().isOk()
-                            .expectBody().jsonPath("$.resubmitted").isEqualTo(failed.id().toString()))
+                            .expectBody().jsonPath("$.resubmitted").isEqualTo(1))
                     .andWaitForStateChange(() -> Outboxes.statusOf(failed.id()), Status.COMPLETED::equals);
 
             assertThat(listener.successes(code)).isOne();
