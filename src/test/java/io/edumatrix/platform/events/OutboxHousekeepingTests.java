@@ -15,13 +15,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.events.EventPublication.Status;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 
 /**
- * The cleanup deletes completed publications and inbox entries older than {@code edumatrix.events.keep-completed}
- * (seven days), in every module, and never a publication that is still incomplete, however old.
+ * Housekeeping of the outboxes: the cleanup deletes completed publications and inbox entries older than
+ * {@code edumatrix.events.keep-completed} (seven days), in every module, and never a publication that is still
+ * incomplete, however old; Modulith's staleness monitor, running on the per-module outbox, marks publications stuck
+ * too long in PUBLISHED or PROCESSING as FAILED.
  */
 @HttpApplicationTest
-class OutboxCleanupTests {
+class OutboxHousekeepingTests {
 
     private static final String LISTENER = "io.edumatrix.cleanup.Probe.on(" + InstitutionDeactivated.class.getName() + ")";
     private static final Instant NOW = Instant.now();
@@ -32,9 +36,15 @@ class OutboxCleanupTests {
     private final UUID oldIncomplete = UUID.randomUUID();
     private final UUID oldInboxEvent = UUID.randomUUID();
     private final UUID recentInboxEvent = UUID.randomUUID();
+    private final UUID stuckPublished = UUID.randomUUID();
+    private final UUID stuckProcessing = UUID.randomUUID();
+    private final UUID freshPublished = UUID.randomUUID();
 
     @Autowired
     private OutboxCleanup cleanup;
+
+    @Autowired
+    private EventPublicationRegistry registry;
 
     @Test
     void old_completed_publications_and_old_inbox_entries_are_deleted_while_recent_ones_and_old_incomplete_ones_stay() {
@@ -54,9 +64,23 @@ class OutboxCleanupTests {
         assertThat(Outboxes.inboxEntriesOf(recentInboxEvent)).as("processed now").containsExactly("courses " + LISTENER);
     }
 
+    @Test
+    void the_staleness_monitor_marks_publications_stuck_longer_than_allowed_as_failed_and_leaves_fresh_ones() {
+        insertPublication(stuckPublished, NOW.minus(Duration.ofHours(1)), null, "PUBLISHED");
+        insertPublication(stuckProcessing, NOW.minus(Duration.ofHours(1)), null, "PROCESSING");
+        insertPublication(freshPublished, NOW, null, "PUBLISHED");
+
+        registry.markStalePublicationsFailed(status -> Duration.ofMinutes(10));
+
+        assertThat(Outboxes.publication(stuckPublished)).get().extracting(Outboxes.Publication::status).isEqualTo(Status.FAILED);
+        assertThat(Outboxes.publication(stuckProcessing)).get().extracting(Outboxes.Publication::status).isEqualTo(Status.FAILED);
+        assertThat(Outboxes.publication(freshPublished)).get().extracting(Outboxes.Publication::status).isEqualTo(Status.PUBLISHED);
+    }
+
     @AfterEach
     void deleteRows() {
-        List.of(oldCompleted, recentlyCompleted, oldIncomplete).forEach(Outboxes::delete);
+        List.of(oldCompleted, recentlyCompleted, oldIncomplete, stuckPublished, stuckProcessing, freshPublished)
+                .forEach(Outboxes::delete);
         execute("DELETE FROM courses.event_inbox WHERE event_id IN (?, ?)", oldInboxEvent, recentInboxEvent);
     }
 
