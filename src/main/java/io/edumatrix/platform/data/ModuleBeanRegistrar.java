@@ -10,8 +10,6 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.EnvironmentAware;
@@ -34,7 +32,7 @@ class ModuleBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Enviro
 
     @Override
     public void setEnvironment(Environment environment) {
-        modules = Binder.get(environment).bind("edumatrix.modules", Bindable.listOf(String.class)).orElse(List.of());
+        modules = ModuleNames.of(environment).all();
     }
 
     @Override

@@ -3,20 +3,16 @@ package io.edumatrix.platform.data;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.RuntimeBeanReference;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.data.jdbc.repository.support.JdbcRepositoryFactoryBean;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -31,11 +27,11 @@ import org.springframework.util.ReflectionUtils;
 class ModuleTransactionGuard implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
 
     private final AnnotationTransactionAttributeSource transactionAttributes = new AnnotationTransactionAttributeSource(false);
-    private List<String> modules = List.of();
+    private ModuleNames modules = new ModuleNames(List.of());
 
     @Override
     public void setEnvironment(Environment environment) {
-        modules = Binder.get(environment).bind("edumatrix.modules", Bindable.listOf(String.class)).orElse(List.of());
+        modules = ModuleNames.of(environment);
     }
 
     /** Before the events platform's listener guard, which assumes transaction managers were checked. */
@@ -49,11 +45,11 @@ class ModuleTransactionGuard implements BeanFactoryPostProcessor, EnvironmentAwa
         var violations = new ArrayList<String>();
         for (var name : beanFactory.getBeanDefinitionNames()) {
             var definition = beanFactory.getBeanDefinition(name);
-            beanClass(definition, beanFactory.getBeanClassLoader()).ifPresent(type -> {
+            ModuleNames.beanClass(definition, beanFactory.getBeanClassLoader()).ifPresent(type -> {
                 if (JdbcRepositoryFactoryBean.class.isAssignableFrom(type)) {
                     checkRepository(name, definition, violations);
                 } else {
-                    moduleOf(type.getName()).ifPresent(module -> checkTransactionalMethods(type, module, violations));
+                    modules.moduleOf(type.getName()).ifPresent(module -> checkTransactionalMethods(type, module, violations));
                 }
             });
         }
@@ -89,7 +85,7 @@ class ModuleTransactionGuard implements BeanFactoryPostProcessor, EnvironmentAwa
         }
         var repository = arguments.values().iterator().next().getValue();
         var repositoryName = repository instanceof Class<?> c ? c.getName() : String.valueOf(repository);
-        var module = moduleOf(repositoryName);
+        var module = modules.moduleOf(repositoryName);
         if (module.isEmpty()) {
             return;
         }
@@ -108,17 +104,7 @@ class ModuleTransactionGuard implements BeanFactoryPostProcessor, EnvironmentAwa
         }
     }
 
-    private Optional<String> moduleOf(String className) {
-        return modules.stream().filter(m -> className.startsWith("io.edumatrix." + m + ".")).findFirst();
-    }
 
-    private static Optional<Class<?>> beanClass(BeanDefinition definition, ClassLoader loader) {
-        var className = definition.getBeanClassName();
-        if (className == null || !ClassUtils.isPresent(className, loader)) {
-            return Optional.empty();
-        }
-        return Optional.of(ClassUtils.resolveClassName(className, loader));
-    }
 
     private static String describe(Class<?> type, Method method) {
         return type.getSimpleName() + "." + method.getName();

@@ -1,18 +1,16 @@
 package io.edumatrix.platform.events;
 
+import io.edumatrix.platform.data.ModuleNames;
 import io.edumatrix.platform.data.ModuleStartupException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -24,11 +22,11 @@ import org.springframework.util.ReflectionUtils;
  */
 class ModuleListenerGuard implements BeanFactoryPostProcessor, EnvironmentAware, Ordered {
 
-    private List<String> modules = List.of();
+    private ModuleNames modules = new ModuleNames(List.of());
 
     @Override
     public void setEnvironment(Environment environment) {
-        modules = Binder.get(environment).bind("edumatrix.modules", Bindable.listOf(String.class)).orElse(List.of());
+        modules = ModuleNames.of(environment);
     }
 
     @Override
@@ -41,18 +39,14 @@ class ModuleListenerGuard implements BeanFactoryPostProcessor, EnvironmentAware,
         var loader = beanFactory.getBeanClassLoader();
         var violations = new ArrayList<String>();
         for (var name : beanFactory.getBeanDefinitionNames()) {
-            var className = beanFactory.getBeanDefinition(name).getBeanClassName();
-            if (className == null || modules.stream().noneMatch(m -> className.startsWith("io.edumatrix." + m + "."))
-                    || !ClassUtils.isPresent(className, loader)) {
-                continue;
-            }
-            var type = ClassUtils.resolveClassName(className, loader);
-            ReflectionUtils.doWithMethods(type, method -> {
-                if (AnnotatedElementUtils.hasAnnotation(method, EventListener.class)
-                        && !AnnotatedElementUtils.hasAnnotation(method, ModuleListener.class)) {
-                    violations.add(type.getSimpleName() + "." + method.getName());
-                }
-            });
+            ModuleNames.beanClass(beanFactory.getBeanDefinition(name), loader)
+                    .filter(type -> modules.moduleOf(type.getName()).isPresent())
+                    .ifPresent(type -> ReflectionUtils.doWithMethods(type, method -> {
+                        if (AnnotatedElementUtils.hasAnnotation(method, EventListener.class)
+                                && !AnnotatedElementUtils.hasAnnotation(method, ModuleListener.class)) {
+                            violations.add(type.getSimpleName() + "." + method.getName());
+                        }
+                    }));
         }
         if (!violations.isEmpty()) {
             throw new ModuleStartupException("Event listeners in modules must be @ModuleListener: " + String.join(", ",
