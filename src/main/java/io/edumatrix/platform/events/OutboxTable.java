@@ -7,7 +7,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.modulith.events.EventPublication.Status;
@@ -21,6 +24,8 @@ import org.springframework.util.ClassUtils;
  * through that module's own connection only. Inside a transaction of the module the statements join it.
  */
 final class OutboxTable {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxTable.class);
 
     private static final String COLUMNS = "id, listener_id, event_type, serialized_event, publication_date,"
             + " completion_date, status, completion_attempts, last_resubmission_date";
@@ -134,16 +139,29 @@ final class OutboxTable {
     private List<TargetEventPublication> query(String condition, Map<String, ?> parameters, long limit) {
         var sql = "SELECT " + COLUMNS + " FROM event_publication WHERE " + condition + " ORDER BY publication_date"
                 + (limit > 0 ? " LIMIT " + limit : "");
-        return jdbc.query(sql, parameters, (rows, n) -> publication(rows));
+        return jdbc.query(sql, parameters, (rows, n) -> publication(rows)).stream().filter(Objects::nonNull).toList();
     }
 
+    /**
+     * A row whose event can no longer be read (its type was removed or renamed, its JSON no longer fits) is logged and
+     * left where it is, rather than failing every lookup, and with it the resubmission at start-up.
+     */
     private TargetEventPublication publication(ResultSet rows) throws SQLException {
-        var type = ClassUtils.resolveClassName(rows.getString("event_type"), OutboxTable.class.getClassLoader());
+        var id = rows.getObject("id", UUID.class);
+        Object event;
+        try {
+            var type = ClassUtils.forName(rows.getString("event_type"), OutboxTable.class.getClassLoader());
+            event = serializer.deserialize(rows.getString("serialized_event"), type);
+        } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+            log.error("Publication {} in module {} holds an event that cannot be read ({}); it is skipped", id, module,
+                    e.getMessage());
+            return null;
+        }
         var completion = rows.getTimestamp("completion_date");
         var resubmission = rows.getTimestamp("last_resubmission_date");
         return new StoredPublication(
-                rows.getObject("id", UUID.class),
-                serializer.deserialize(rows.getString("serialized_event"), type),
+                id,
+                event,
                 PublicationTargetIdentifier.of(rows.getString("listener_id")),
                 rows.getTimestamp("publication_date").toInstant(),
                 completion == null ? null : completion.toInstant(),

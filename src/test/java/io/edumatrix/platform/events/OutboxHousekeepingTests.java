@@ -17,12 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
+import org.springframework.modulith.events.core.EventPublicationRepository;
+import org.springframework.modulith.events.core.TargetEventPublication;
 
 /**
  * Housekeeping of the outboxes: the cleanup deletes completed publications and inbox entries older than
  * {@code edumatrix.events.keep-completed} (seven days), in every module, and never a publication that is still
  * incomplete, however old; Modulith's staleness monitor, running on the per-module outbox, marks publications stuck
- * too long in PUBLISHED or PROCESSING as FAILED.
+ * too long in PUBLISHED or PROCESSING as FAILED; and a row that can no longer be read does not break the lookups.
  */
 @HttpApplicationTest
 class OutboxHousekeepingTests {
@@ -39,12 +41,16 @@ class OutboxHousekeepingTests {
     private final UUID stuckPublished = UUID.randomUUID();
     private final UUID stuckProcessing = UUID.randomUUID();
     private final UUID freshPublished = UUID.randomUUID();
+    private final UUID unreadable = UUID.randomUUID();
 
     @Autowired
     private OutboxCleanup cleanup;
 
     @Autowired
     private EventPublicationRegistry registry;
+
+    @Autowired
+    private EventPublicationRepository outbox;
 
     @Test
     void old_completed_publications_and_old_inbox_entries_are_deleted_while_recent_ones_and_old_incomplete_ones_stay() {
@@ -77,9 +83,20 @@ class OutboxHousekeepingTests {
         assertThat(Outboxes.publication(freshPublished)).get().extracting(Outboxes.Publication::status).isEqualTo(Status.PUBLISHED);
     }
 
+    @Test
+    void a_publication_whose_event_type_no_longer_exists_is_skipped_by_lookups_and_left_in_place() {
+        insertPublication(unreadable, NOW, null, "PUBLISHED");
+        execute("UPDATE institutions.event_publication SET event_type = 'io.edumatrix.institutions.NoSuchEvent' WHERE id = ?",
+                unreadable);
+
+        assertThat(outbox.findIncompletePublications()).extracting(TargetEventPublication::getIdentifier)
+                .doesNotContain(unreadable);
+        assertThat(Outboxes.publication(unreadable)).isPresent();
+    }
+
     @AfterEach
     void deleteRows() {
-        List.of(oldCompleted, recentlyCompleted, oldIncomplete, stuckPublished, stuckProcessing, freshPublished)
+        List.of(oldCompleted, recentlyCompleted, oldIncomplete, stuckPublished, stuckProcessing, freshPublished, unreadable)
                 .forEach(Outboxes::delete);
         execute("DELETE FROM courses.event_inbox WHERE event_id IN (?, ?)", oldInboxEvent, recentInboxEvent);
     }
