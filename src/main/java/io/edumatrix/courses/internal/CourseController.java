@@ -72,7 +72,7 @@ class CourseController {
 
     @GetMapping
     Page<CourseView> list(@RequestParam UUID institutionId, @RequestParam(required = false) UUID after,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+            @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return service.list(institutionId, after, limit).map(CourseView::of);
     }
 
@@ -90,7 +90,7 @@ class CourseController {
 
     @GetMapping("/{id}/enrollments")
     Page<EnrollmentView> enrollments(@PathVariable UUID id, @RequestParam(required = false) UUID after,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+            @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return service.enrollments(id, after, limit).map(EnrollmentView::of);
     }
 }

@@ -16,8 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CourseService implements CourseCatalog {
 
-    private static final UUID BEFORE_ALL = new UUID(0, 0);
-
     private final CourseRepository courses;
     private final EnrollmentRepository enrollments;
     private final InstitutionsApi institutions;
@@ -52,7 +50,7 @@ class CourseService implements CourseCatalog {
     }
 
     Page<Course> list(UUID institutionId, UUID after, int limit) {
-        return Page.of(courses.findPage(institutionId, after == null ? BEFORE_ALL : after, limit + 1), limit, Course::id);
+        return Page.of(courses.findPage(institutionId, Page.after(after), limit + 1), limit, Course::id);
     }
 
     @Transactional("courses")
@@ -80,7 +78,7 @@ class CourseService implements CourseCatalog {
 
     Page<Enrollment> enrollments(UUID courseId, UUID after, int limit) {
         get(courseId);
-        return Page.of(enrollments.findPage(courseId, after == null ? BEFORE_ALL : after, limit + 1), limit, Enrollment::id);
+        return Page.of(enrollments.findPage(courseId, Page.after(after), limit + 1), limit, Enrollment::id);
     }
 
     @Override

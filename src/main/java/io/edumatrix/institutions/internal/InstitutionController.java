@@ -77,7 +77,7 @@ class InstitutionController {
 
     @GetMapping
     Page<InstitutionListing> list(@RequestParam(required = false) UUID after,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+            @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return service.list(after, limit);
     }
 

@@ -17,8 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional("institutions")
 class InstitutionService implements InstitutionsApi {
 
-    private static final UUID BEFORE_ALL = new UUID(0, 0);
-
     private final InstitutionRepository institutions;
     private final ApplicationEventPublisher events;
 
@@ -56,7 +54,7 @@ class InstitutionService implements InstitutionsApi {
 
     @Transactional(value = "institutions", readOnly = true)
     Page<InstitutionListing> list(UUID after, int limit) {
-        return Page.of(institutions.findPage(after == null ? BEFORE_ALL : after, limit + 1), limit, InstitutionListing::id);
+        return Page.of(institutions.findPage(Page.after(after), limit + 1), limit, InstitutionListing::id);
     }
 
     Institution rename(UUID id, String name) {

@@ -20,12 +20,6 @@ public record ModuleDatabases(EduMatrixProperties.Database settings, List<Module
         return all.stream().filter(m -> m.module().equals(module)).findFirst();
     }
 
-    /** The module whose package holds the given class, if any. */
-    public Optional<ModuleDatabase> owning(Class<?> type) {
-        var name = type.getName();
-        return all.stream().filter(m -> name.startsWith(m.basePackage() + ".")).findFirst();
-    }
-
     public int totalConnections() {
         return all.stream().mapToInt(ModuleDatabase::maximumPoolSize).sum();
     }

@@ -177,11 +177,11 @@ final class ModuleOutbox implements EventPublicationRepository {
     /** Uses the remembered module, or asks each module in turn (after a restart nothing is remembered). */
     private boolean withTableOf(UUID identifier, Predicate<OutboxTable> action) {
         var known = locations.get(identifier);
-        if (known != null && action.test(known)) {
-            return true;
+        if (known != null) {
+            return action.test(known);
         }
         for (var module : modules.values()) {
-            if (module.table() != known && action.test(module.table())) {
+            if (action.test(module.table())) {
                 locations.put(identifier, module.table());
                 return true;
             }

@@ -13,12 +13,8 @@ public final class ApiProblems {
 
     public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type(type));
+        problem.setType(URI.create(BASE + type));
         problem.setTitle(title);
         return problem;
-    }
-
-    public static URI type(String name) {
-        return URI.create(BASE + name);
     }
 }

@@ -10,8 +10,12 @@ import java.util.function.Function;
  */
 public record Page<T>(List<T> items, UUID next) {
 
-    public static final int DEFAULT_LIMIT = 20;
+    /** For {@code @RequestParam(defaultValue = …)}, which takes a string. */
+    public static final String DEFAULT_LIMIT = "20";
     public static final int MAX_LIMIT = 100;
+
+    /** Sorts before every id, so a first page needs no cursor of its own. */
+    private static final UUID BEFORE_ALL = new UUID(0, 0);
 
     /**
      * @param fetched up to {@code limit + 1} rows, so that a further page can be told without counting
@@ -22,6 +26,11 @@ public record Page<T>(List<T> items, UUID next) {
         }
         var items = fetched.subList(0, limit);
         return new Page<>(List.copyOf(items), id.apply(items.getLast()));
+    }
+
+    /** The id to list after: the client's cursor, or the start of the list when it sent none. */
+    public static UUID after(UUID cursor) {
+        return cursor == null ? BEFORE_ALL : cursor;
     }
 
     public <R> Page<R> map(Function<T, R> mapper) {
