@@ -1,0 +1,49 @@
+package io.edumatrix.platform.web;
+
+import java.net.URI;
+
+/**
+ * A kind of failure a client can act on: a stable name (the last segment of the RFC 9457 {@code type}) and the
+ * category that decides its HTTP status. Modules declare their problem types as {@code static final} constants, so a
+ * test can list every one of them and hold the README's table of errors to them.
+ */
+public record ProblemType(String name, Category category, String title) {
+
+    private static final String BASE = "https://edumatrix.io/problems/";
+
+    /** What went wrong, in terms of the domain; {@code ProblemHandler} maps each to an HTTP status. */
+    public enum Category {
+        /** The named resource does not exist or is not visible to the caller. */
+        NOT_FOUND,
+        /** The request conflicts with the current state (a duplicate, a stale version, a state transition). */
+        CONFLICT,
+        /** The request is well formed but breaks a rule of the domain. */
+        RULE_VIOLATED,
+        /** The caller may not do this. */
+        FORBIDDEN,
+        /** The request is invalid as such. */
+        INVALID,
+        /** The caller could not be authenticated. */
+        UNAUTHENTICATED,
+        /** The caller must wait before trying again. */
+        TOO_MANY_ATTEMPTS
+    }
+
+    public static final ProblemType NOT_FOUND = new ProblemType("not-found", Category.NOT_FOUND, "Not found");
+
+    public static ProblemType conflict(String name) {
+        return new ProblemType(name, Category.CONFLICT, "Conflict");
+    }
+
+    public static ProblemType ruleViolated(String name) {
+        return new ProblemType(name, Category.RULE_VIOLATED, "Unprocessable request");
+    }
+
+    public URI uri() {
+        return URI.create(BASE + name);
+    }
+
+    public DomainException exception(String detail) {
+        return new DomainException(this, detail);
+    }
+}
