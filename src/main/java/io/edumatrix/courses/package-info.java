@@ -3,6 +3,8 @@
  * {@link io.edumatrix.institutions.InstitutionsApi}.
  */
 @ApplicationModule(allowedDependencies = {"platform", "institutions"})
+@TenantOwned({"course", "enrollment", "enrollment_closure"})
 package io.edumatrix.courses;
 
+import io.edumatrix.platform.tenancy.TenantOwned;
 import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package io.edumatrix.institutions;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,4 +8,13 @@ import java.util.UUID;
 public interface InstitutionsApi {
 
     Optional<InstitutionSummary> findInstitution(UUID id);
+
+    /**
+     * Every membership of the account, in active institutions, across institutions: what it may log into. Readable for
+     * the account itself only (the tenant context must name it as the acting account).
+     */
+    List<MembershipSummary> membershipsOf(UUID accountId);
+
+    /** The account's membership of the current institution, if any. */
+    Optional<MembershipSummary> membershipInCurrentInstitution(UUID accountId);
 }

@@ -1,8 +1,12 @@
 /**
- * Institutions: the tenants of EduMatrix, and their departments. Other modules learn about institutions only through
- * {@link io.edumatrix.institutions.InstitutionsApi} and the events published here.
+ * Institutions: the tenants of EduMatrix, their departments and their members. Other modules learn about institutions
+ * only through {@link io.edumatrix.institutions.InstitutionsApi} and the events published here. The institution
+ * registry itself is global (an institution exists before anyone belongs to it; ADR 0011); departments and memberships
+ * belong to one institution each.
  */
 @ApplicationModule(allowedDependencies = "platform")
+@TenantOwned({"department", "membership"})
 package io.edumatrix.institutions;
 
+import io.edumatrix.platform.tenancy.TenantOwned;
 import org.springframework.modulith.ApplicationModule;

@@ -6,6 +6,9 @@ import io.edumatrix.institutions.InstitutionSummary;
 import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.platform.web.ApiException;
 import io.edumatrix.platform.web.Page;
+import io.edumatrix.institutions.MembershipSummary;
+import io.edumatrix.platform.tenancy.TenantContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,10 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 class InstitutionService implements InstitutionsApi {
 
     private final InstitutionRepository institutions;
+    private final MembershipRepository memberships;
     private final ApplicationEventPublisher events;
 
-    InstitutionService(InstitutionRepository institutions, ApplicationEventPublisher events) {
+    InstitutionService(InstitutionRepository institutions, MembershipRepository memberships,
+            ApplicationEventPublisher events) {
         this.institutions = institutions;
+        this.memberships = memberships;
         this.events = events;
     }
 
@@ -78,5 +84,19 @@ class InstitutionService implements InstitutionsApi {
     @Transactional(value = "institutions", readOnly = true)
     public Optional<InstitutionSummary> findInstitution(UUID id) {
         return institutions.findById(id).map(i -> new InstitutionSummary(i.id(), i.name(), i.code(), i.active()));
+    }
+
+    @Override
+    @Transactional(value = "institutions", readOnly = true)
+    public List<MembershipSummary> membershipsOf(UUID accountId) {
+        return memberships.findActiveByAccountId(accountId).stream().map(Membership::summary).toList();
+    }
+
+    @Override
+    @Transactional(value = "institutions", readOnly = true)
+    public Optional<MembershipSummary> membershipInCurrentInstitution(UUID accountId) {
+        return TenantContext.currentInstitution()
+                .flatMap(institution -> memberships.findByInstitutionIdAndAccountId(institution, accountId))
+                .map(Membership::summary);
     }
 }

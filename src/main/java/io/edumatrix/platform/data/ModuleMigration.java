@@ -1,17 +1,28 @@
 package io.edumatrix.platform.data;
 
 import java.sql.SQLException;
+import java.util.List;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 
 /**
- * One module's Flyway: scripts from {@code db/<module>}, history inside the module's schema, run as the module's owner
- * role so that everything it creates belongs to the module and the app role gets DML on it by default privileges.
+ * One module's migrations, in two Flyway histories inside the module's schema, both run as the module's owner role so
+ * that everything they create belongs to the module and the app role gets DML on it by default privileges:
+ * <ol>
+ *   <li>the platform's scripts from {@code db/platform} (history {@code platform_schema_history}): the tables every
+ *       module has, such as its event outbox and inbox;</li>
+ *   <li>the module's own scripts from {@code db/<module>} (history {@code flyway_schema_history}), followed by the
+ *       platform's repeatable migrations for it, such as the row-level security of its tenant-owned tables.</li>
+ * </ol>
+ * Two histories let the platform add a table to every module without renumbering any module's scripts.
  */
 final class ModuleMigration {
 
     private static final String HISTORY_TABLE = "flyway_schema_history";
+    private static final String PLATFORM_HISTORY_TABLE = "platform_schema_history";
+    private static final String PLATFORM_LOCATION = "classpath:db/platform";
 
     private final ModuleDatabase module;
     private final EduMatrixProperties.Database settings;
@@ -23,12 +34,12 @@ final class ModuleMigration {
 
     void migrate() {
         var admin = settings.admin();
-        var flyway = configure(admin.username(), admin.password())
-                .initSql("SET ROLE " + ProvisioningScript.ident(module.ownerRole()))
-                .load();
         try {
-            flyway.migrate();
-            restrictHistory(flyway);
+            for (var configuration : histories(admin.username(), admin.password())) {
+                var flyway = configuration.initSql("SET ROLE " + ProvisioningScript.ident(module.ownerRole())).load();
+                flyway.migrate();
+                restrictHistory(flyway);
+            }
         } catch (FlywayMigrateException e) {
             throw failed(e.getMigration() == null ? "its migrations" : e.getMigration().getScript(), e);
         } catch (FlywayException | SQLException e) {
@@ -38,7 +49,8 @@ final class ModuleMigration {
 
     /** Only the migrator writes the history; the app role may read it, to see that nothing is pending. */
     private void restrictHistory(Flyway flyway) throws SQLException {
-        var history = ProvisioningScript.ident(module.schema()) + "." + HISTORY_TABLE;
+        var history = ProvisioningScript.ident(module.schema()) + "."
+                + ProvisioningScript.ident(flyway.getConfiguration().getTable());
         var app = ProvisioningScript.ident(module.appRole());
         try (var connection = flyway.getConfiguration().getDataSource().getConnection();
                 var statement = connection.createStatement()) {
@@ -50,24 +62,32 @@ final class ModuleMigration {
 
     /** Without an admin connection the app role reads the history and refuses to run on an outdated schema. */
     void requireNothingPending() {
-        var pending = configure(module.appRole(), module.appPassword().orElse("")).load().info().pending();
-        if (pending.length > 0) {
+        var pending = histories(module.appRole(), module.appPassword().orElse("")).stream()
+                .flatMap(configuration -> java.util.Arrays.stream(configuration.load().info().pending()))
+                .toList();
+        if (!pending.isEmpty()) {
             throw new ModuleStartupException(
-                    "Module '" + module.module() + "' has " + pending.length + " pending migration(s), first "
-                            + pending[0].getScript(),
+                    "Module '" + module.module() + "' has " + pending.size() + " pending migration(s), first "
+                            + pending.getFirst().getScript(),
                     "Start once with an admin connection (DB_ADMIN_USER) that may SET ROLE " + module.ownerRole()
                             + ", so the migrations run.");
         }
     }
 
-    private org.flywaydb.core.api.configuration.FluentConfiguration configure(String user, String password) {
+    /** The platform's history first: the module's scripts may rely on the tables it creates. */
+    private List<FluentConfiguration> histories(String user, String password) {
+        var platform = configure(user, password).table(PLATFORM_HISTORY_TABLE).locations(PLATFORM_LOCATION);
+        var own = configure(user, password).table(HISTORY_TABLE).locations(module.migrationLocation())
+                .javaMigrations(PlatformMigrations.repeatableFor(module));
+        return List.of(platform, own);
+    }
+
+    private FluentConfiguration configure(String user, String password) {
         return Flyway.configure()
                 .dataSource(settings.jdbcUrl(), user, password)
                 .schemas(module.schema())
                 .defaultSchema(module.schema())
                 .createSchemas(false)
-                .table(HISTORY_TABLE)
-                .locations(module.migrationLocation())
                 .failOnMissingLocations(true)
                 .cleanDisabled(true);
     }

@@ -1,0 +1,14 @@
+package io.edumatrix.institutions;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the institutions module needs to know about accounts, to add a member by email. It is declared here and
+ * implemented by the identity module, so identity depends on institutions and not the other way round.
+ */
+public interface AccountDirectory {
+
+    /** The id of the active account with this email, compared without regard to case. */
+    Optional<UUID> findAccountIdByEmail(String email);
+}

@@ -1,0 +1,57 @@
+package io.edumatrix.platform.data;
+
+import io.edumatrix.platform.tenancy.TenantPolicies;
+import java.util.List;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * Repeatable migrations the platform adds to a module's own history, after the module's scripts have created its
+ * tables. They run again whenever what they would do changes (their checksum is the SQL they run), and show as pending
+ * to an application started without an admin connection.
+ */
+final class PlatformMigrations {
+
+    private PlatformMigrations() {}
+
+    static JavaMigration[] repeatableFor(ModuleDatabase module) {
+        var tables = TenantPolicies.declaredBy(module.basePackage(), PlatformMigrations.class.getClassLoader());
+        if (tables.isEmpty()) {
+            return new JavaMigration[0];
+        }
+        return new JavaMigration[] {new Repeatable("tenant isolation", TenantPolicies.statements(tables))};
+    }
+
+    private record Repeatable(String description, List<String> statements) implements JavaMigration {
+
+        @Override
+        public MigrationVersion getVersion() {
+            return null;
+        }
+
+        @Override
+        public String getDescription() {
+            return description;
+        }
+
+        @Override
+        public Integer getChecksum() {
+            return String.join(";\n", statements).hashCode();
+        }
+
+        @Override
+        public boolean canExecuteInTransaction() {
+            return true;
+        }
+
+        @Override
+        public void migrate(Context context) throws Exception {
+            try (var statement = context.getConnection().createStatement()) {
+                for (var sql : statements) {
+                    statement.execute(sql);
+                }
+            }
+        }
+    }
+}
