@@ -1,6 +1,11 @@
 package io.edumatrix.courses.internal;
 
+import io.edumatrix.platform.security.Callers;
+import io.edumatrix.platform.security.InstitutionScope;
+import io.edumatrix.platform.security.Member;
+import io.edumatrix.platform.security.Staff;
 import io.edumatrix.platform.web.Page;
+import org.springframework.security.access.AccessDeniedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -41,7 +46,8 @@ class CourseController {
     /** Fields left out stay as they are. */
     record DescribeCourse(@Size(min = 1, max = 200) String title, @Size(max = 4000) String description) {}
 
-    record Enroll(@NotNull UUID studentId) {}
+    /** Without a student, the caller enrolls themselves. */
+    record Enroll(UUID studentId) {}
 
     record CourseView(UUID id, UUID institutionId, String code, String title, String description,
             boolean enrollmentOpen, long version, Instant createdAt, Instant updatedAt) {
@@ -60,35 +66,53 @@ class CourseController {
     }
 
     @PostMapping
+    @Staff
     ResponseEntity<CourseView> create(@Valid @RequestBody CreateCourse request) {
+        InstitutionScope.requireOwn(request.institutionId());
         var course = service.create(request.institutionId(), request.code(), request.title().strip(), request.description());
         return ResponseEntity.created(URI.create("/api/courses/" + course.id())).body(CourseView.of(course));
     }
 
     @GetMapping("/{id}")
+    @Member
     CourseView get(@PathVariable UUID id) {
         return CourseView.of(service.get(id));
     }
 
+    /** The institution defaults to the token's own; naming another one finds nothing. */
     @GetMapping
-    Page<CourseView> list(@RequestParam UUID institutionId, @RequestParam(required = false) UUID after,
+    @Member
+    Page<CourseView> list(@RequestParam(required = false) UUID institutionId, @RequestParam(required = false) UUID after,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return service.list(institutionId, after, limit).map(CourseView::of);
+        var own = Callers.require().institutionId().orElseThrow();
+        if (institutionId != null) {
+            InstitutionScope.requireOwn(institutionId);
+        }
+        return service.list(own, after, limit).map(CourseView::of);
     }
 
     @PatchMapping("/{id}")
+    @Staff
     CourseView describe(@PathVariable UUID id, @Valid @RequestBody DescribeCourse request) {
         return CourseView.of(service.describe(id, request.title(), request.description()));
     }
 
+    /** A student enrolls themselves; staff may enroll any student of the institution. */
     @PostMapping("/{id}/enrollments")
-    ResponseEntity<EnrollmentView> enroll(@PathVariable UUID id, @Valid @RequestBody Enroll request) {
-        var enrollment = service.enroll(id, request.studentId());
+    @Member
+    ResponseEntity<EnrollmentView> enroll(@PathVariable UUID id, @Valid @RequestBody(required = false) Enroll request) {
+        var caller = Callers.require();
+        var studentId = request == null || request.studentId() == null ? caller.accountId() : request.studentId();
+        if (!caller.staff() && !studentId.equals(caller.accountId())) {
+            throw new AccessDeniedException("Students enroll only themselves");
+        }
+        var enrollment = service.enroll(id, studentId);
         return ResponseEntity.created(URI.create("/api/courses/" + id + "/enrollments/" + enrollment.id()))
                 .body(EnrollmentView.of(enrollment));
     }
 
     @GetMapping("/{id}/enrollments")
+    @Staff
     Page<EnrollmentView> enrollments(@PathVariable UUID id, @RequestParam(required = false) UUID after,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return service.enrollments(id, after, limit).map(EnrollmentView::of);

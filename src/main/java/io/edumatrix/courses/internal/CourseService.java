@@ -4,6 +4,7 @@ import io.edumatrix.courses.CourseCatalog;
 import io.edumatrix.courses.CourseSummary;
 import io.edumatrix.courses.EnrollmentCreated;
 import io.edumatrix.institutions.InstitutionsApi;
+import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.web.ApiException;
 import io.edumatrix.platform.web.Page;
 import java.util.Optional;
@@ -63,6 +64,10 @@ class CourseService implements CourseCatalog {
     @Transactional("courses")
     Enrollment enroll(UUID courseId, UUID studentId) {
         var course = get(courseId);
+        institutions.membershipInCurrentInstitution(studentId)
+                .filter(membership -> membership.role() == Role.STUDENT)
+                .orElseThrow(() -> EnrollmentProblems.NOT_A_STUDENT.exception(
+                        "Account " + studentId + " is not a student of the course's institution"));
         if (!course.enrollmentOpen()) {
             throw ApiException.unprocessable("enrollment-closed", "Enrollment in course " + courseId + " is closed");
         }

@@ -1,5 +1,9 @@
 package io.edumatrix.institutions.internal;
 
+import io.edumatrix.platform.security.InstitutionAdmin;
+import io.edumatrix.platform.security.InstitutionScope;
+import io.edumatrix.platform.security.MemberOrPlatformAdmin;
+import io.edumatrix.platform.security.PlatformAdmin;
 import io.edumatrix.platform.web.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -65,42 +69,50 @@ class InstitutionController {
     }
 
     @PostMapping
+    @PlatformAdmin
     ResponseEntity<InstitutionView> register(@Valid @RequestBody RegisterInstitution request) {
         var institution = service.register(request.name().strip(), request.code());
         return ResponseEntity.created(URI.create("/api/institutions/" + institution.id())).body(InstitutionView.of(institution));
     }
 
     @GetMapping("/{id}")
+    @MemberOrPlatformAdmin
     InstitutionView get(@PathVariable UUID id) {
-        return InstitutionView.of(service.get(id));
+        return InstitutionView.of(InstitutionScope.within(id, () -> service.get(id)));
     }
 
     @GetMapping
+    @PlatformAdmin
     Page<InstitutionListing> list(@RequestParam(required = false) UUID after,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return service.list(after, limit);
     }
 
     @PatchMapping("/{id}")
+    @InstitutionAdmin
     InstitutionView rename(@PathVariable UUID id, @Valid @RequestBody RenameInstitution request) {
-        return InstitutionView.of(service.rename(id, request.name().strip()));
+        return InstitutionView.of(InstitutionScope.within(id, () -> service.rename(id, request.name().strip())));
     }
 
     /** Deactivation is a state change of its own, announced to other modules; repeating it changes nothing. */
     @PostMapping("/{id}/deactivation")
+    @PlatformAdmin
     InstitutionView deactivate(@PathVariable UUID id) {
         return InstitutionView.of(service.deactivate(id));
     }
 
     @PostMapping("/{id}/departments")
+    @InstitutionAdmin
     ResponseEntity<DepartmentView> addDepartment(@PathVariable UUID id, @Valid @RequestBody AddDepartment request) {
-        var department = service.addDepartment(id, request.name().strip(), request.code());
+        var department = InstitutionScope.within(id,
+                () -> service.addDepartment(id, request.name().strip(), request.code()));
         return ResponseEntity.created(URI.create("/api/institutions/" + id + "/departments/" + department.id()))
                 .body(DepartmentView.of(department));
     }
 
     @GetMapping("/{id}/departments")
+    @MemberOrPlatformAdmin
     List<DepartmentView> departments(@PathVariable UUID id) {
-        return InstitutionView.of(service.get(id)).departments();
+        return InstitutionView.of(InstitutionScope.within(id, () -> service.get(id))).departments();
     }
 }

@@ -15,6 +15,8 @@ interface MembershipRepository extends ListCrudRepository<Membership, UUID> {
 
     Optional<Membership> findByInstitutionIdAndAccountId(UUID institutionId, UUID accountId);
 
+    long countByInstitutionIdAndRole(UUID institutionId, io.edumatrix.platform.security.Role role);
+
     @Query("SELECT * FROM membership WHERE institution_id = :institutionId AND id > :after ORDER BY id LIMIT :limit")
     List<Membership> findPage(UUID institutionId, UUID after, int limit);
 }

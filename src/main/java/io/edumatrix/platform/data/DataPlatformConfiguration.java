@@ -49,7 +49,7 @@ class DataPlatformConfiguration {
         var pools = new LinkedHashMap<String, HealthContributor>();
         for (var module : modules.all()) {
             var dataAccess = beans.getBean(ModuleBeans.dataAccess(module.module()), ModuleDataAccess.class);
-            pools.put(module.module(), new DataSourceHealthIndicator(dataAccess.dataSource(), "SELECT 1"));
+            pools.put(module.module(), new DataSourceHealthIndicator(dataAccess.pool(), "SELECT 1"));
         }
         return CompositeHealthContributor.fromMap(pools);
     }

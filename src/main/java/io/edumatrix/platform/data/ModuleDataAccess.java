@@ -14,7 +14,8 @@ import org.springframework.data.jdbc.repository.config.JdbcConfiguration;
 import org.springframework.data.relational.RelationalManagedTypes;
 import org.springframework.data.relational.core.mapping.DefaultNamingStrategy;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.support.JdbcTransactionManager;
+import io.edumatrix.platform.tenancy.TenantAwareDataSource;
+import io.edumatrix.platform.tenancy.TenantAwareTransactionManager;
 
 /**
  * Everything one module reads and writes its data with, built from its own pool only: the pool, JDBC operations,
@@ -24,17 +25,19 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 public final class ModuleDataAccess implements AutoCloseable {
 
     private final ModuleDatabase module;
-    private final HikariDataSource dataSource;
+    private final HikariDataSource pool;
+    private final TenantAwareDataSource dataSource;
     private final NamedParameterJdbcTemplate jdbcOperations;
     private final JdbcAggregateTemplate aggregateTemplate;
-    private final JdbcTransactionManager transactionManager;
+    private final TenantAwareTransactionManager transactionManager;
 
     ModuleDataAccess(ModuleDatabase module, EduMatrixProperties.Database settings, ApplicationEventPublisher publisher) {
         this.module = module;
-        this.dataSource = new HikariDataSource(hikariConfig(module, settings));
+        this.pool = new HikariDataSource(hikariConfig(module, settings));
+        this.dataSource = new TenantAwareDataSource(pool);
         this.jdbcOperations = new NamedParameterJdbcTemplate(dataSource);
         this.aggregateTemplate = aggregateTemplate(publisher);
-        this.transactionManager = new JdbcTransactionManager(dataSource);
+        this.transactionManager = new TenantAwareTransactionManager(dataSource);
         transactionManager.setDefaultTimeout((int) settings.transactionTimeout().toSeconds());
     }
 
@@ -76,8 +79,17 @@ public final class ModuleDataAccess implements AutoCloseable {
         return module;
     }
 
-    public HikariDataSource dataSource() {
+    /**
+     * The module's connections: its pool, with every transaction's tenant settings carried to PostgreSQL with the
+     * transaction's first statement.
+     */
+    public TenantAwareDataSource dataSource() {
         return dataSource;
+    }
+
+    /** The pool underneath, for its metrics and health. */
+    public HikariDataSource pool() {
+        return pool;
     }
 
     public NamedParameterJdbcTemplate jdbcOperations() {
@@ -88,13 +100,13 @@ public final class ModuleDataAccess implements AutoCloseable {
         return aggregateTemplate;
     }
 
-    public JdbcTransactionManager transactionManager() {
+    public TenantAwareTransactionManager transactionManager() {
         return transactionManager;
     }
 
     @Override
     public void close() {
-        dataSource.close();
+        pool.close();
     }
 
     /** Tables of a module live in the module's schema, so entities name only their table. */

@@ -35,8 +35,8 @@ import org.springframework.util.function.SingletonSupplier;
 /**
  * Events between modules: the per-module outbox behind Spring Modulith's registry, the default transaction manager it
  * needs, and the advice around {@link ModuleListener}s. The order of the advice, outermost first: {@code @Async},
- * Modulith's completion tracking, {@link ListenerInterceptors.Retry}, the module's transaction,
- * {@link ListenerInterceptors.Deduplication}.
+ * Modulith's completion tracking, {@link ListenerInterceptors.Retry}, {@link ListenerInterceptors.Tenancy}, the
+ * module's transaction, {@link ListenerInterceptors.Deduplication}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync
@@ -48,6 +48,9 @@ class EventsConfiguration {
 
     /** Inside Modulith's completion advice (at HIGHEST_PRECEDENCE + 10), outside the transaction. */
     private static final int RETRY_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+    /** Inside the retries, outside the transaction, which reads the tenant when it begins. */
+    private static final int TENANCY_ORDER = Ordered.HIGHEST_PRECEDENCE + 30;
 
     @Bean
     static ModuleListenerGuard moduleListenerGuard() {
@@ -96,6 +99,12 @@ class EventsConfiguration {
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
     static Advisor moduleListenerRetryAdvisor(ObjectProvider<EventProperties> properties) {
         return listenerAdvisor(RETRY_ORDER, () -> new ListenerInterceptors.Retry(properties.getObject().retry()));
+    }
+
+    @Bean
+    @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+    static Advisor moduleListenerTenancyAdvisor() {
+        return listenerAdvisor(TENANCY_ORDER, ListenerInterceptors.Tenancy::new);
     }
 
     @Bean

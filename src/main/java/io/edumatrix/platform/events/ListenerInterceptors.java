@@ -1,6 +1,7 @@
 package io.edumatrix.platform.events;
 
 import io.edumatrix.platform.data.ModuleDataAccess;
+import io.edumatrix.platform.tenancy.TenantContext;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -79,6 +80,23 @@ final class ListenerInterceptors {
                 return null;
             }
             return invocation.proceed();
+        }
+    }
+
+    /**
+     * Outside the listener's transaction: binds the event's institution as the tenant, so the transaction the listener
+     * runs in carries it to PostgreSQL like a request's does.
+     */
+    static final class Tenancy implements MethodInterceptor {
+
+        @Override
+        public Object invoke(MethodInvocation invocation) throws Throwable {
+            if (invocation.getArguments().length != 1 || !(invocation.getArguments()[0] instanceof DomainEvent event)) {
+                throw new IllegalStateException("@ModuleListener " + invocation.getMethod()
+                        + " must take exactly one DomainEvent");
+            }
+            var context = TenantContext.of(event.institutionId(), null, "event-" + event.eventId());
+            return context.run(invocation::proceed);
         }
     }
 }

@@ -1,0 +1,80 @@
+package io.edumatrix.institutions.internal;
+
+import io.edumatrix.institutions.AccountDirectory;
+import io.edumatrix.platform.security.Role;
+import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.web.Page;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who belongs to an institution. Every method works in the current tenant: row-level security makes another
+ * institution's members invisible and unwritable.
+ */
+@Service
+@Transactional("institutions")
+class MembershipService {
+
+    private final MembershipRepository memberships;
+    private final InstitutionRepository institutions;
+    private final AccountDirectory accounts;
+
+    MembershipService(MembershipRepository memberships, InstitutionRepository institutions, AccountDirectory accounts) {
+        this.memberships = memberships;
+        this.institutions = institutions;
+        this.accounts = accounts;
+    }
+
+    Membership add(UUID institutionId, String email, Role role) {
+        if (!institutions.existsById(institutionId)) {
+            throw DomainException.notFound("Institution", institutionId);
+        }
+        var accountId = accounts.findAccountIdByEmail(email).orElseThrow(() -> MembershipProblems.UNKNOWN_ACCOUNT
+                .exception("No account is registered with that email; the person must sign up first"));
+        try {
+            return memberships.save(Membership.of(institutionId, accountId, role));
+        } catch (DuplicateKeyException e) {
+            throw MembershipProblems.ALREADY_MEMBER.exception(
+                    "Account " + accountId + " is already a member of institution " + institutionId);
+        }
+    }
+
+    @Transactional(value = "institutions", readOnly = true)
+    Page<Membership> list(UUID institutionId, UUID after, int limit) {
+        if (!institutions.existsById(institutionId)) {
+            throw DomainException.notFound("Institution", institutionId);
+        }
+        return Page.of(memberships.findPage(institutionId, Page.after(after), limit + 1), limit, Membership::id);
+    }
+
+    Membership changeRole(UUID institutionId, UUID accountId, Role role) {
+        var membership = find(institutionId, accountId);
+        if (membership.role() == Role.INSTITUTION_ADMIN && role != Role.INSTITUTION_ADMIN) {
+            requireAnotherAdmin(institutionId);
+        }
+        return memberships.save(membership.withRole(role));
+    }
+
+    void remove(UUID institutionId, UUID accountId) {
+        var membership = find(institutionId, accountId);
+        if (membership.role() == Role.INSTITUTION_ADMIN) {
+            requireAnotherAdmin(institutionId);
+        }
+        memberships.delete(membership);
+    }
+
+    private Membership find(UUID institutionId, UUID accountId) {
+        return memberships.findByInstitutionIdAndAccountId(institutionId, accountId)
+                .orElseThrow(() -> DomainException.notFound("Member", accountId));
+    }
+
+    /** An institution is never left without an admin of its own; only a platform admin could then manage it. */
+    private void requireAnotherAdmin(UUID institutionId) {
+        if (memberships.countByInstitutionIdAndRole(institutionId, Role.INSTITUTION_ADMIN) <= 1) {
+            throw MembershipProblems.LAST_ADMIN.exception("Institution " + institutionId
+                    + " would be left without an admin; make someone else admin first");
+        }
+    }
+}

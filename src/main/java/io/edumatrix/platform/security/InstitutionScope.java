@@ -1,0 +1,35 @@
+package io.edumatrix.platform.security;
+
+import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.web.DomainException;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * How an endpoint that names an institution (in its path or body) reaches it. The token's own institution is the
+ * tenant already. A platform administrator may act in any institution, so the work runs with that one as the tenant.
+ * Anyone else is told the institution does not exist: another tenant's existence is not revealed (ADR 0012).
+ */
+public final class InstitutionScope {
+
+    private InstitutionScope() {}
+
+    /** Runs {@code work} in the named institution, for its member or a platform administrator. */
+    public static <T> T within(UUID institutionId, Supplier<T> work) {
+        var caller = Callers.require();
+        if (caller.belongsTo(institutionId)) {
+            return work.get();
+        }
+        if (caller.platformAdmin()) {
+            return TenantContext.inInstitution(institutionId, work);
+        }
+        throw DomainException.notFound("Institution", institutionId);
+    }
+
+    /** Requires the named institution to be the token's own. */
+    public static void requireOwn(UUID institutionId) {
+        if (!Callers.require().belongsTo(institutionId)) {
+            throw DomainException.notFound("Institution", institutionId);
+        }
+    }
+}

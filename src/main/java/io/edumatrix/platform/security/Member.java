@@ -1,0 +1,22 @@
+package io.edumatrix.platform.security;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.security.access.prepost.PreAuthorize;
+
+/**
+ * Access rule of an endpoint: Any member of the token's institution (the resource must be in it). Every handler method carries exactly one access rule, and the README's table of
+ * endpoints names it by {@link #RULE}.
+ */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@AccessRule
+@PreAuthorize("hasAnyRole('INSTITUTION_ADMIN', 'INSTRUCTOR', 'STUDENT')")
+public @interface Member {
+
+    String RULE = "member";
+}

@@ -1,0 +1,63 @@
+package io.edumatrix.platform.security;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every request is checked twice: the filter chain requires a valid access token for everything but the endpoints
+ * marked {@link Anonymous} and the health probe, and each endpoint's own access rule (an annotation, required by
+ * {@link AccessRuleGuard}) checks the roles. Tokens are verified by whatever {@link JwtDecoder} the application holds:
+ * the identity module's, over its own keys, or in a module extracted as a service, one reading the published JWKS.
+ * Stateless: no session, no cookie, so no CSRF token either.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder tokens, SecurityProblems problems,
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) throws Exception {
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").hasRole(Role.PLATFORM_ADMIN.name())
+                        .requestMatchers(new AnonymousEndpoints(handlers)).permitAll()
+                        // Spring's own error page renders the status of a request that failed before a handler.
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(tokens).jwtAuthenticationConverter(new CallerAuthenticationConverter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(failures -> failures.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterAfter(new TenantContextFilter(), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    SecurityProblems securityProblems(JsonMapper json) {
+        return new SecurityProblems(json);
+    }
+
+    @Bean
+    AccessRuleGuard accessRuleGuard(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
+        return new AccessRuleGuard(handlers);
+    }
+}

@@ -1,0 +1,72 @@
+package io.edumatrix.platform.security;
+
+import io.edumatrix.platform.web.ProblemType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * 401 and 403 as problem details, as every other error. The 401 also carries the {@code WWW-Authenticate: Bearer}
+ * challenge of RFC 6750. The detail never says why a token was refused (expired, bad signature): that helps only an
+ * attacker.
+ */
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final ProblemType UNAUTHENTICATED = new ProblemType("unauthenticated", ProblemType.Category.UNAUTHENTICATED,
+            "Unauthorized");
+    static final ProblemType FORBIDDEN = new ProblemType("forbidden", ProblemType.Category.FORBIDDEN, "Forbidden");
+
+    private final BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+    private final JsonMapper json;
+
+    SecurityProblems(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        challenge.commence(request, response, failure);
+        write(response, unauthenticated());
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        write(response, forbidden());
+    }
+
+    static ProblemDetail unauthenticated() {
+        return problem(HttpStatus.UNAUTHORIZED, UNAUTHENTICATED,
+                "A valid access token is required (Authorization: Bearer …)");
+    }
+
+    static ProblemDetail forbidden() {
+        return problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Your role does not allow this");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, ProblemType type, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type.uri());
+        problem.setTitle(type.title());
+        return problem;
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

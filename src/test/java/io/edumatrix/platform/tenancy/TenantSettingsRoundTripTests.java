@@ -1,0 +1,123 @@
+package io.edumatrix.platform.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edumatrix.platform.testing.TestDatabase;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The tenant settings ride with a transaction's first statement: a module transaction costs the round trips of a plain
+ * one (BEGIN with the first statement, then COMMIT), counted at the socket, and the settings are in force for every
+ * statement of the transaction and gone after it.
+ */
+class TenantSettingsRoundTripTests {
+
+    private static final UUID INSTITUTION = UUID.randomUUID();
+    private static final UUID ACCOUNT = UUID.randomUUID();
+    private static SingleConnectionDataSource connection;
+
+    @BeforeAll
+    static void connect() {
+        var database = TestDatabase.get();
+        var driver = new PGSimpleDataSource();
+        driver.setUrl(database.jdbcUrl());
+        var admin = database.applicationProperties();
+        driver.setUser((String) admin.get("edumatrix.database.admin.username"));
+        driver.setPassword((String) admin.get("edumatrix.database.admin.password"));
+        driver.setSocketFactory(CountingSocketFactory.class.getName());
+        assertThat(driver.getUrl()).contains("socketFactory=");
+        // One physical connection, so each variant is measured on a warmed connection and prepared statements.
+        connection = new SingleConnectionDataSource(driver.getUrl(), driver.getUser(), driver.getPassword(), true);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        connection.destroy();
+    }
+
+    @Test
+    void a_read_in_a_tenant_transaction_costs_the_round_trips_of_a_plain_one() {
+        var plain = roundTrips(connection, new JdbcTransactionManager(connection), true);
+        var tenantAware = new TenantAwareDataSource(connection);
+        var withTenant = roundTrips(tenantAware, new TenantAwareTransactionManager(tenantAware), true);
+
+        assertThat(plain).isEqualTo(2);
+        assertThat(withTenant).isEqualTo(plain);
+    }
+
+    @Test
+    void a_write_in_a_tenant_transaction_costs_the_round_trips_of_a_plain_one() {
+        var plain = roundTrips(connection, new JdbcTransactionManager(connection), false);
+        var tenantAware = new TenantAwareDataSource(connection);
+        var withTenant = roundTrips(tenantAware, new TenantAwareTransactionManager(tenantAware), false);
+
+        assertThat(plain).isEqualTo(2);
+        assertThat(withTenant).isEqualTo(plain);
+    }
+
+    @Test
+    void the_settings_hold_for_every_statement_of_the_transaction_and_end_with_it() {
+        var tenantAware = new TenantAwareDataSource(connection);
+        var jdbc = new NamedParameterJdbcTemplate(tenantAware);
+        var transaction = new TransactionTemplate(new TenantAwareTransactionManager(tenantAware));
+
+        var seen = TenantContext.of(INSTITUTION, ACCOUNT, "request-1").run(() -> transaction.execute(status -> {
+            var first = jdbc.queryForObject("SELECT current_setting('app.institution_id', true)", Map.of(), String.class);
+            var second = jdbc.queryForObject("SELECT current_setting('app.account_id', true) || ' '"
+                    + " || current_setting('app.request_id', true)", Map.of(), String.class);
+            return first + " " + second;
+        }));
+        var afterwards = transaction.execute(status -> jdbc.queryForObject(
+                "SELECT coalesce(current_setting('app.institution_id', true), '')", Map.of(), String.class));
+
+        assertThat(seen).isEqualTo(INSTITUTION + " " + ACCOUNT + " request-1");
+        assertThat(afterwards).as("a transaction with no tenant bound sets an empty one").isEmpty();
+    }
+
+    @Test
+    void parameters_updates_and_batches_keep_working_behind_the_settings() {
+        var tenantAware = new TenantAwareDataSource(connection);
+        var jdbc = new NamedParameterJdbcTemplate(tenantAware);
+        var transaction = new TransactionTemplate(new TenantAwareTransactionManager(tenantAware));
+
+        var result = TenantContext.of(INSTITUTION, null, null).run(() -> transaction.execute(status -> {
+            jdbc.getJdbcOperations().batchUpdate("CREATE TEMP TABLE probe (n int, t text) ON COMMIT DROP");
+            var inserted = jdbc.update("INSERT INTO probe VALUES (:n, :t), (:n + 1, :t)", Map.of("n", 41, "t", "x"));
+            var batch = jdbc.getJdbcOperations().batchUpdate("INSERT INTO probe VALUES (?, 'y')",
+                    java.util.List.of(new Object[] {1}, new Object[] {2}));
+            return java.util.List.of(inserted, batch.length,
+                    jdbc.queryForObject("SELECT sum(n) FROM probe WHERE t = :t", Map.of("t", "x"), Integer.class),
+                    jdbc.queryForObject("SELECT current_setting('app.institution_id')", Map.of(), String.class));
+        }));
+
+        assertThat(result).containsExactly(2, 2, 83, INSTITUTION.toString());
+    }
+
+    /** The round trips of one transaction that reads or writes one row, after a warm-up. */
+    private static int roundTrips(DataSource dataSource, PlatformTransactionManager manager, boolean readOnly) {
+        var jdbc = new NamedParameterJdbcTemplate(dataSource);
+        var transaction = new TransactionTemplate(manager);
+        transaction.setReadOnly(readOnly);
+        var sql = readOnly ? "SELECT count(*) FROM pg_class WHERE relname = :name"
+                : "SELECT count(*) FROM (SELECT txid_current()) AS x WHERE :name IS NOT NULL";
+        Runnable work = () -> TenantContext.of(INSTITUTION, ACCOUNT, "r").run(() -> transaction.execute(
+                status -> jdbc.queryForObject(sql, Map.of("name", "pg_class"), Long.class)));
+        for (int i = 0; i < 10; i++) {
+            work.run();
+        }
+        int before = CountingSocketFactory.FLUSHES.get();
+        work.run();
+        return CountingSocketFactory.FLUSHES.get() - before;
+    }
+}
