@@ -1,6 +1,6 @@
 package io.edumatrix.courses.internal;
 
-import io.edumatrix.courses.CourseCatalog;
+import io.edumatrix.courses.CoursesApi;
 import io.edumatrix.courses.CourseSummary;
 import io.edumatrix.courses.EnrollmentCreated;
 import io.edumatrix.institutions.InstitutionsApi;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class CourseService implements CourseCatalog {
+class CourseService implements CoursesApi {
 
     private final CourseRepository courses;
     private final EnrollmentRepository enrollments;

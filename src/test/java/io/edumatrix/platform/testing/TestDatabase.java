@@ -79,6 +79,8 @@ public final class TestDatabase {
         properties.put("edumatrix.database.pool.maximum-pool-size", 3);
         properties.put("edumatrix.database.pool.minimum-idle", 0);
         properties.put("edumatrix.database.instances", 4);
+        properties.put("edumatrix.bootstrap.admin.email", World.ADMIN_EMAIL);
+        properties.put("edumatrix.bootstrap.admin.password", World.ADMIN_PASSWORD);
         return properties;
     }
 

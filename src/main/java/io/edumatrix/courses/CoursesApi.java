@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** What other modules may ask of the courses module. */
-public interface CourseCatalog {
+public interface CoursesApi {
 
     Optional<CourseSummary> findCourse(UUID id);
 }
