@@ -1,0 +1,209 @@
+package io.edumatrix.platform.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.edumatrix.platform.data.ModuleDatabase;
+import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.TestDatabase;
+import io.edumatrix.platform.testing.World;
+import io.edumatrix.platform.web.HttpApplicationTest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * PostgreSQL itself keeps institutions apart, whatever the application sends: logged in as each module's app role,
+ * with raw SQL, every tenant-owned table shows nothing without a tenant, only the tenant's rows with one, and refuses
+ * to write another tenant's rows. Two institutions fill every tenant-owned table through the API first.
+ */
+@HttpApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RowLevelSecurityTests {
+
+    private static final String RLS_VIOLATION = "42501";
+
+    @Autowired
+    private RestTestClient http;
+    @Autowired
+    private ModuleDatabases modules;
+
+    private UUID a;
+    private UUID b;
+
+    @BeforeAll
+    void twoInstitutionsWithDataInEveryTenantOwnedTable() throws Exception {
+        var world = new World(http);
+        a = fill(world);
+        b = fill(world);
+        // Deactivation closes enrollment, recorded asynchronously by the courses module's listener.
+        var admin = world.platformAdmin();
+        for (var institution : List.of(a, b)) {
+            admin.client().post().uri("/api/institutions/{id}/deactivation", institution).exchange()
+                    .expectStatus().isOk();
+        }
+        var deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (adminCount("courses.enrollment_closure", b) == 0 || adminCount("courses.enrollment_closure", a) == 0) {
+            assertThat(Instant.now()).as("enrollment closures recorded").isBefore(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static UUID fill(World world) {
+        var institution = world.institution();
+        var admin = institution.admin().client();
+        admin.post().uri("/api/institutions/{id}/departments", institution.id()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Mathematics", "code", "MATH")).exchange().expectStatus().isCreated();
+        var course = institution.instructor().client().post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("institutionId", institution.id(), "code", "ALG1", "title", "Algebra"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        institution.student().client().post().uri("/api/courses/{id}/enrollments", course)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of()).exchange().expectStatus().isCreated();
+        return institution.id();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_app_role_sees_no_tenant_owned_row_without_a_tenant() {
+        return cases((module, table) -> dynamicTest(module.appRole() + " sees no row of " + table + " without a tenant",
+                () -> {
+                    assertThat(adminCount(table, a) + adminCount(table, b)).as("rows that exist").isPositive();
+                    try (var app = connectAs(module)) {
+                        assertThat(count(app, "SELECT count(*) FROM " + table)).isZero();
+                    }
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> with_a_tenant_set_an_app_role_sees_exactly_that_tenants_rows() {
+        return cases((module, table) -> dynamicTest(module.appRole() + " sees only A's rows of " + table, () -> {
+            try (var app = connectAs(module)) {
+                app.setAutoCommit(false);
+                setTenant(app, a);
+                assertThat(count(app, "SELECT count(*) FROM " + table)).isEqualTo(adminCount(table, a)).isPositive();
+                assertThat(count(app, "SELECT count(*) FROM " + table + " WHERE institution_id <> '" + a + "'")).isZero();
+                app.rollback();
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> an_app_role_cannot_insert_a_row_without_a_tenant_or_for_another_tenant() {
+        return cases((module, table) -> dynamicTest(module.appRole() + " cannot insert B's row of " + table, () -> {
+            var copyOfB = rowAsJson(table, b);
+            try (var app = connectAs(module)) {
+                app.setAutoCommit(false);
+                assertRefused(app, insertFromJson(table), copyOfB);
+                app.rollback();
+                setTenant(app, a);
+                assertRefused(app, insertFromJson(table), copyOfB);
+                app.rollback();
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> an_app_role_cannot_change_another_tenants_rows_or_move_its_own_there() {
+        return cases((module, table) -> dynamicTest(module.appRole() + " cannot touch B's rows of " + table, () -> {
+            try (var app = connectAs(module)) {
+                app.setAutoCommit(false);
+                setTenant(app, a);
+                try (var statement = app.createStatement()) {
+                    assertThat(statement.executeUpdate("UPDATE " + table + " SET institution_id = institution_id"
+                            + " WHERE institution_id = '" + b + "'")).as("B's rows updated").isZero();
+                    assertThat(statement.executeUpdate("DELETE FROM " + table + " WHERE institution_id = '" + b + "'"))
+                            .as("B's rows deleted").isZero();
+                }
+                assertRefused(app, "UPDATE " + table + " SET institution_id = ?::uuid", b.toString());
+                app.rollback();
+            }
+            assertThat(adminCount(table, b)).isPositive();
+        }));
+    }
+
+    private interface Case {
+        DynamicTest of(ModuleDatabase module, String table);
+    }
+
+    private Stream<DynamicTest> cases(Case test) {
+        var tests = new ArrayList<DynamicTest>();
+        for (var module : modules.all()) {
+            for (var table : TenantPolicies.declaredBy(module.basePackage(), getClass().getClassLoader())) {
+                tests.add(test.of(module, module.schema() + "." + table));
+            }
+        }
+        assertThat(tests).as("tenant-owned tables").isNotEmpty();
+        return tests.stream();
+    }
+
+    private static String insertFromJson(String table) {
+        return "INSERT INTO " + table + " SELECT * FROM json_populate_record(NULL::" + table + ", ?::json)";
+    }
+
+    /** One of the tenant's rows as JSON, with a new id, as the admin (who is not subject to RLS) reads it. */
+    private static String rowAsJson(String table, UUID institution) throws SQLException {
+        try (var admin = TestDatabase.get().connectAsAdmin(); var query = admin.prepareStatement(
+                "SELECT (row_to_json(t)::jsonb || jsonb_build_object('id', gen_random_uuid()))::text FROM " + table
+                        + " t WHERE institution_id = ? LIMIT 1")) {
+            query.setObject(1, institution);
+            try (var row = query.executeQuery()) {
+                assertThat(row.next()).as("a row of %s in %s", institution, table).isTrue();
+                return row.getString(1);
+            }
+        }
+    }
+
+    private static void assertRefused(Connection app, String sql, String parameter) throws SQLException {
+        var savepoint = app.setSavepoint();
+        try (var statement = app.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            assertThatThrownBy(statement::executeUpdate).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(((SQLException) e).getMessage())
+                            .isEqualTo(RLS_VIOLATION));
+        } finally {
+            app.rollback(savepoint);
+        }
+    }
+
+    private static void setTenant(Connection app, UUID institution) throws SQLException {
+        try (var statement = app.prepareStatement("SELECT set_config('app.institution_id', ?, true)")) {
+            statement.setString(1, institution.toString());
+            statement.execute();
+        }
+    }
+
+    private static long adminCount(String table, UUID institution) throws SQLException {
+        try (var admin = TestDatabase.get().connectAsAdmin();
+                var query = admin.prepareStatement("SELECT count(*) FROM " + table + " WHERE institution_id = ?")) {
+            query.setObject(1, institution);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Connection connectAs(ModuleDatabase module) throws SQLException {
+        return TestDatabase.get().connectAs(module.appRole(), TestDatabase.get().appPassword());
+    }
+}
