@@ -79,6 +79,8 @@ public final class TestDatabase {
         properties.put("edumatrix.database.pool.maximum-pool-size", 3);
         properties.put("edumatrix.database.pool.minimum-idle", 0);
         properties.put("edumatrix.database.instances", 4);
+        // A fixed key of the test runs only: every context and child process of a run unwraps the same signing keys.
+        properties.put("edumatrix.security.key-wrapping-key", "dGVzdC1vbmx5IGtleS13cmFwcGluZyBrZXkgMzJieXQ=");
         return properties;
     }
 
