@@ -31,13 +31,14 @@ class TokenVerification {
 
     /** Accepts only ES256 tokens of this issuer, signed by a published key, current, and of a session not revoked. */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties properties) {
+    JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties properties, RevokedSessions revokedSessions) {
         var decoder = NimbusJwtDecoder.withJwkSource(keys.verificationSource())
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(CLOCK_SKEW),
-                new JwtIssuerValidator(properties.issuer())));
+                new JwtIssuerValidator(properties.issuer()),
+                revokedSessions));
         return decoder;
     }
 }
