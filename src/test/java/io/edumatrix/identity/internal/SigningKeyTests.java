@@ -75,6 +75,7 @@ class SigningKeyTests {
     @Test
     void a_token_of_another_issuer_is_rejected() {
         var claims = JwtClaimsSet.builder().issuer("someone-else").subject(UUID.randomUUID().toString())
+                .claim("sid", UUID.randomUUID().toString())
                 .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300)).build();
         var token = sign(claims);
 
@@ -250,11 +251,13 @@ class SigningKeyTests {
 
     private static JwtClaimsSet claims(Instant issuedAt, Duration lifetime) {
         return JwtClaimsSet.builder().issuer("edumatrix").subject(UUID.randomUUID().toString())
+                .claim("sid", UUID.randomUUID().toString())
                 .issuedAt(issuedAt).expiresAt(issuedAt.plus(lifetime)).build();
     }
 
     private static JWTClaimsSet nimbusClaims() {
         return new JWTClaimsSet.Builder().issuer("edumatrix").subject(UUID.randomUUID().toString())
+                .claim("sid", UUID.randomUUID().toString())
                 .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
     }
 }
