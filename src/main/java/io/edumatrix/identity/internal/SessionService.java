@@ -76,9 +76,14 @@ class SessionService {
         return new Claim(family.accountId(), family.id(), token.institutionId());
     }
 
-    /** The next token of a session, once the previous one was claimed. */
+    /**
+     * The next token of a session, once the previous one was claimed; refused if the session ended meanwhile (logged
+     * out, or revoked by a concurrent reuse of the claimed token).
+     */
     IssuedRefreshToken next(UUID sessionId, UUID institutionId) {
-        requireLive(sessionId);
+        if (families.findById(sessionId).filter(family -> !family.revoked()).isEmpty()) {
+            throw refused("belongs to a session that has ended");
+        }
         return issue(sessionId, institutionId);
     }
 

@@ -22,8 +22,6 @@ class AccountTests {
     @Autowired
     private AccountService accounts;
     @Autowired
-    private AccountDirectory directory;
-    @Autowired
     private Login login;
 
     @Test
@@ -46,6 +44,8 @@ class AccountTests {
     @Test
     void the_account_directory_finds_an_account_by_email_in_any_letter_case() {
         var account = registration.register(uniqueEmail(), "Listed", PASSWORD);
+
+        AccountDirectory directory = accounts;
 
         assertThat(directory.findAccountIdByEmail(account.email().toUpperCase())).contains(account.id());
         assertThat(directory.findAccountIdByEmail(uniqueEmail())).isEmpty();

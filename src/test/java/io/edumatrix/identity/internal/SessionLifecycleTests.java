@@ -46,8 +46,12 @@ class SessionLifecycleTests {
     private SessionController sessionController;
     @Autowired
     private AccountController accountController;
-    @Autowired
-    private InstitutionsApi institutions;
+    private final InstitutionsApi institutions;
+
+    /** The other module's API by constructor, as Spring Modulith wants dependencies between modules. */
+    SessionLifecycleTests(@Autowired InstitutionsApi institutions) {
+        this.institutions = institutions;
+    }
 
     @Test
     void a_login_issues_an_es256_access_token_with_the_account_its_only_institution_its_role_and_the_session() {
