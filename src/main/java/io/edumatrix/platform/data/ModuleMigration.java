@@ -82,12 +82,18 @@ final class ModuleMigration {
         return List.of(platform, own);
     }
 
+    /**
+     * A history that does not exist yet starts below version 1 even when the schema already holds the other history's
+     * tables: Flyway would otherwise refuse a non-empty schema without a history, or baseline it at 1 and skip V1.
+     */
     private FluentConfiguration configure(String user, String password) {
         return Flyway.configure()
                 .dataSource(settings.jdbcUrl(), user, password)
                 .schemas(module.schema())
                 .defaultSchema(module.schema())
                 .createSchemas(false)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
                 .failOnMissingLocations(true)
                 .cleanDisabled(true);
     }
