@@ -5,6 +5,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure to reach the database (down, restarting, unreachable, refusing connections) from a bug. Such a
@@ -27,6 +28,12 @@ final class DatabaseOutage {
     static boolean causedBy(Throwable failure) {
         for (var cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (isOutage(cause)) {
+                return true;
+            }
+            // A rollback after a lost connection fails too ("connection is closed"), and its exception replaces the
+            // one that tells why; Spring keeps that one as the application exception.
+            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+                    && causedBy(rollback.getApplicationException())) {
                 return true;
             }
         }
