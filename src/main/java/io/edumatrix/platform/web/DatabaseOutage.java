@@ -30,14 +30,21 @@ final class DatabaseOutage {
             if (isOutage(cause)) {
                 return true;
             }
-            // A rollback after a lost connection fails too ("connection is closed"), and its exception replaces the
-            // one that tells why; Spring keeps that one as the application exception.
-            if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
-                    && causedBy(rollback.getApplicationException())) {
+            if (cause instanceof TransactionSystemException rollback && isLostConnection(rollback)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * After a connection is lost the rollback fails too, and its exception replaces the one that told why: Spring keeps
+     * that one as the application exception when the work itself failed, and drops it when the commit failed. A
+     * rollback refused with no SQLState was refused by the pool or driver, not the server: the connection was gone.
+     */
+    private static boolean isLostConnection(TransactionSystemException rollback) {
+        return rollback.getApplicationException() != null && causedBy(rollback.getApplicationException())
+                || rollback.getCause() instanceof SQLException refused && refused.getSQLState() == null;
     }
 
     private static boolean isOutage(Throwable cause) {

@@ -38,8 +38,16 @@ class DatabaseOutageClassificationTests {
 
     @Test
     void a_rollback_that_fails_after_a_lost_connection_is_an_outage_through_the_exception_it_replaced() {
-        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("rejected", "25P02"));
         rollback.initApplicationException(new SQLException("I/O error", "08006"));
+
+        assertThat(DatabaseOutage.causedBy(rollback)).isTrue();
+    }
+
+    /** What Spring throws when a commit fails on a lost connection: the commit's exception is gone. */
+    @Test
+    void a_rollback_the_pool_refuses_because_it_closed_the_connection_is_an_outage() {
+        var rollback = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
 
         assertThat(DatabaseOutage.causedBy(rollback)).isTrue();
     }
@@ -52,7 +60,7 @@ class DatabaseOutageClassificationTests {
                 .isFalse();
         assertThat(DatabaseOutage.causedBy(new CannotCreateTransactionException("no transaction",
                 new IllegalStateException("bug")))).isFalse();
-        assertThat(DatabaseOutage.causedBy(new TransactionSystemException("JDBC rollback failed",
-                new SQLException("Connection is closed")))).isFalse();
+        assertThat(DatabaseOutage.causedBy(new TransactionSystemException("Could not commit JDBC transaction",
+                new SQLException("could not serialize access", "40001")))).isFalse();
     }
 }
