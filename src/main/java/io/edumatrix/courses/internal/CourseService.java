@@ -5,7 +5,7 @@ import io.edumatrix.courses.CourseSummary;
 import io.edumatrix.courses.EnrollmentCreated;
 import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.platform.security.Role;
-import io.edumatrix.platform.web.ApiException;
+import io.edumatrix.platform.web.DomainException;
 import io.edumatrix.platform.web.Page;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,21 +33,21 @@ class CourseService implements CoursesApi {
     /** Asks the institutions module first, so no courses connection is held while it answers. */
     Course create(UUID institutionId, String code, String title, String description) {
         var institution = institutions.findInstitution(institutionId)
-                .orElseThrow(() -> ApiException.unprocessable("unknown-institution",
+                .orElseThrow(() -> CourseProblems.UNKNOWN_INSTITUTION.exception(
                         "Institution " + institutionId + " does not exist"));
         if (!institution.active()) {
-            throw ApiException.unprocessable("inactive-institution", "Institution " + institutionId + " is deactivated");
+            throw CourseProblems.INACTIVE_INSTITUTION.exception("Institution " + institutionId + " is deactivated");
         }
         try {
             return courses.save(Course.create(institutionId, code, title, description));
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("duplicate-code",
+            throw CourseProblems.DUPLICATE_CODE.exception(
                     "A course with code '" + code + "' already exists in institution " + institutionId);
         }
     }
 
     Course get(UUID id) {
-        return courses.findById(id).orElseThrow(() -> ApiException.notFound("Course", id));
+        return courses.findById(id).orElseThrow(() -> DomainException.notFound("Course", id));
     }
 
     Page<Course> list(UUID institutionId, UUID after, int limit) {
@@ -69,13 +69,13 @@ class CourseService implements CoursesApi {
                 .orElseThrow(() -> EnrollmentProblems.NOT_A_STUDENT.exception(
                         "Account " + studentId + " is not a student of the course's institution"));
         if (!course.enrollmentOpen()) {
-            throw ApiException.unprocessable("enrollment-closed", "Enrollment in course " + courseId + " is closed");
+            throw CourseProblems.ENROLLMENT_CLOSED.exception("Enrollment in course " + courseId + " is closed");
         }
         Enrollment enrollment;
         try {
             enrollment = enrollments.save(Enrollment.of(course, studentId));
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("already-enrolled", "Student " + studentId + " is already enrolled in course " + courseId);
+            throw CourseProblems.ALREADY_ENROLLED.exception("Student " + studentId + " is already enrolled in course " + courseId);
         }
         events.publishEvent(EnrollmentCreated.of(course.institutionId(), enrollment.id(), courseId, studentId));
         return enrollment;

@@ -4,10 +4,10 @@ import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.institutions.InstitutionRegistered;
 import io.edumatrix.institutions.InstitutionSummary;
 import io.edumatrix.institutions.InstitutionsApi;
-import io.edumatrix.platform.web.ApiException;
-import io.edumatrix.platform.web.Page;
 import io.edumatrix.institutions.MembershipSummary;
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.web.Page;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,7 +36,7 @@ class InstitutionService implements InstitutionsApi {
         try {
             institution = institutions.save(Institution.register(name, code));
         } catch (DuplicateKeyException e) {
-            throw new DuplicateCodeException("institution", code);
+            throw InstitutionProblems.duplicateCode("institution", code);
         }
         events.publishEvent(InstitutionRegistered.of(institution.id(), institution.name(), institution.code()));
         return institution;
@@ -55,7 +55,7 @@ class InstitutionService implements InstitutionsApi {
 
     @Transactional(value = "institutions", readOnly = true)
     Institution get(UUID id) {
-        return institutions.findById(id).orElseThrow(() -> ApiException.notFound("Institution", id));
+        return institutions.findById(id).orElseThrow(() -> DomainException.notFound("Institution", id));
     }
 
     @Transactional(value = "institutions", readOnly = true)
@@ -75,7 +75,7 @@ class InstitutionService implements InstitutionsApi {
         try {
             institutions.save(institution);
         } catch (DuplicateKeyException e) {
-            throw new DuplicateCodeException("department", code);
+            throw InstitutionProblems.duplicateCode("department", code);
         }
         return department;
     }

@@ -64,6 +64,12 @@ public record EduMatrixProperties(
         public String jdbcUrl() {
             return "jdbc:postgresql://" + host + ":" + port + "/" + name;
         }
+
+        /** The database as the module pools reach it. */
+        public String poolJdbcUrl() {
+            var poolHost = pool.host() == null || pool.host().isBlank() ? host : pool.host();
+            return "jdbc:postgresql://" + poolHost + ":" + (pool.port() == null ? port : pool.port()) + "/" + name;
+        }
     }
 
     /**
@@ -85,12 +91,17 @@ public record EduMatrixProperties(
      * HikariCP settings. Defaults let eleven modules' pools fit a stock PostgreSQL ({@code max_connections = 100}).
      *
      * @param maximumPoolSize {@code DB_MAX_CONNECTIONS}
+     * @param host where the pools connect, if not to {@code host}: a connection pooler or proxy in front of the same
+     *     database, which provisioning and migrations (on the admin connection) must bypass
+     * @param port likewise, if not {@code port}
      */
     public record Pool(
             @Min(1) @DefaultValue("8") int maximumPoolSize,
             @Min(0) @DefaultValue("1") int minimumIdle,
             @NotNull @DefaultValue("30s") Duration idleTimeout,
-            @NotNull @DefaultValue("20s") Duration connectionTimeout) {}
+            @NotNull @DefaultValue("20s") Duration connectionTimeout,
+            String host,
+            @Min(1) @Max(65535) Integer port) {}
 
     /** Settings PostgreSQL applies to every session of an app role. */
     public record Session(

@@ -44,7 +44,7 @@ public final class ModuleDataAccess implements AutoCloseable {
     private static HikariConfig hikariConfig(ModuleDatabase module, EduMatrixProperties.Database settings) {
         var config = new HikariConfig();
         config.setPoolName(module.module());
-        config.setJdbcUrl(settings.jdbcUrl());
+        config.setJdbcUrl(settings.poolJdbcUrl());
         config.setUsername(module.appRole());
         config.setPassword(module.appPassword().orElse(null));
         config.setMaximumPoolSize(module.maximumPoolSize());

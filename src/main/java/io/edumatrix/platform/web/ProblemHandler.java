@@ -1,5 +1,6 @@
 package io.edumatrix.platform.web;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -7,9 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -24,81 +23,96 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error an API client sees is an RFC 9457 problem with a stable {@code type}; validation problems list each
- * rejected field, and nothing internal (stack traces, SQL) leaks out.
+ * rejected field, and nothing internal (stack traces, SQL) leaks out. Domain failures carry their {@link ProblemType},
+ * whose category decides the status. A mistake of the client is always a 4xx; a 5xx means the service failed: 503 when
+ * the database cannot be reached (retry later), 500 for a bug.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
+    /** About as long as PostgreSQL takes to restart; a client retrying sooner would mostly meet the outage again. */
+    static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);
+
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> domain(DomainException ex) {
+        var problem = Problems.of(ex.type(), ex.getMessage());
+        return ex.retryAfter().map(wait -> Problems.response(problem, wait)).orElseGet(() -> Problems.response(problem));
+    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         var errors = ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+                .map(e -> rejected(e.getField(), String.valueOf(e.getDefaultMessage())))
                 .toList();
-        return ResponseEntity.badRequest().body(invalid("The request has invalid fields", errors));
+        return Problems.response(Problems.invalid("The request has invalid fields", errors));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         var errors = ex.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> Map.of(
-                        "field", String.valueOf(result.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(error.getDefaultMessage()))))
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> rejected(
+                        String.valueOf(result.getMethodParameter().getParameterName()),
+                        String.valueOf(error.getDefaultMessage()))))
                 .toList();
-        return ResponseEntity.badRequest().body(invalid("The request has invalid parameters", errors));
+        return Problems.response(Problems.invalid("The request has invalid parameters", errors));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        // Valid JSON with a value of the wrong type (an id that is no UUID): name the field.
+        // Valid JSON with a value the field cannot take (an id that is no UUID, text with a NUL): name the field.
         if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
                 && mismatch.getTargetType() != null) {
             var field = mismatch.getPath().stream()
                     .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
                             : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining("."));
-            return ResponseEntity.badRequest().body(invalid("The request has invalid fields",
-                    List.of(Map.of("field", field, "message", "is not a valid " + simpleName(mismatch.getTargetType())))));
+            var message = mismatch instanceof UnstorableTextException text ? text.reason()
+                    : "is not a valid " + simpleName(mismatch.getTargetType());
+            return Problems.response(Problems.invalid("The request has invalid fields", List.of(rejected(field, message))));
         }
-        return ResponseEntity.badRequest().body(ApiProblems.problem(HttpStatus.BAD_REQUEST, "malformed-request",
-                "Malformed request", "The request body is missing or is not valid JSON of the expected shape"));
+        return Problems.response(Problems.of(PlatformProblems.MALFORMED_REQUEST,
+                "The request body is missing or is not valid JSON of the expected shape"));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.badRequest().body(invalid("The request has invalid parameters",
-                List.of(Map.of("field", ex.getParameterName(), "message", "is required"))));
+        return Problems.response(Problems.invalid("The request has invalid parameters",
+                List.of(rejected(ex.getParameterName(), "is required"))));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
-        return invalid("The request has invalid parameters",
-                List.of(Map.of("field", ex.getName(), "message", "is not a valid " + simpleName(ex.getRequiredType()))));
+    ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        return Problems.response(Problems.invalid("The request has invalid parameters",
+                List.of(rejected(ex.getName(), "is not a valid " + simpleName(ex.getRequiredType())))));
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ProblemDetail concurrentUpdate(OptimisticLockingFailureException ex) {
-        return ApiProblems.problem(HttpStatus.CONFLICT, "concurrent-update", "Conflict",
-                "The resource was changed by someone else; read it again and retry");
+    ResponseEntity<Object> concurrentUpdate(OptimisticLockingFailureException ex) {
+        return Problems.response(Problems.of(PlatformProblems.CONCURRENT_UPDATE,
+                "The resource was changed by someone else; read it again and retry"));
     }
 
-    /** Anything unexpected: logged with its cause, answered without it. */
+    /** Anything unexpected: an unreachable database is an outage to wait out, anything else a bug to log. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex) {
+    ResponseEntity<Object> unexpected(Exception ex) {
+        if (DatabaseOutage.causedBy(ex)) {
+            log.warn("Database unreachable: {}", ex.toString());
+            return Problems.response(Problems.of(PlatformProblems.SERVICE_UNAVAILABLE,
+                    "The database cannot be reached for now; try again later"), RETRY_AFTER_OUTAGE);
+        }
         log.error("Unhandled exception", ex);
-        return ApiProblems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-                "The request could not be completed; it has been logged");
+        return Problems.response(Problems.of(PlatformProblems.INTERNAL_ERROR,
+                "The request could not be completed; it has been logged"));
     }
 
-    private static ProblemDetail invalid(String detail, List<Map<String, String>> errors) {
-        var problem = ApiProblems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
-        problem.setProperty("errors", errors);
-        return problem;
+    private static Map<String, String> rejected(String field, String message) {
+        return Map.of("field", field, "message", message);
     }
 
     private static String simpleName(Class<?> type) {

@@ -26,7 +26,11 @@ public record ProblemType(String name, Category category, String title) {
         /** The caller could not be authenticated. */
         UNAUTHENTICATED,
         /** The caller must wait before trying again. */
-        TOO_MANY_ATTEMPTS
+        TOO_MANY_ATTEMPTS,
+        /** The service cannot answer for now, through no fault of the request; trying again later may succeed. */
+        UNAVAILABLE,
+        /** The service failed: a fault of its own, never of the request. */
+        INTERNAL
     }
 
     public static final ProblemType NOT_FOUND = new ProblemType("not-found", Category.NOT_FOUND, "Not found");

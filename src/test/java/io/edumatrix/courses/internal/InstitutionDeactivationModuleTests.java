@@ -7,13 +7,13 @@ import static org.mockito.BDDMockito.given;
 import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.institutions.InstitutionSummary;
 import io.edumatrix.institutions.InstitutionsApi;
-import io.edumatrix.platform.web.ApiException;
+import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.web.ProblemType;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -54,9 +54,9 @@ class InstitutionDeactivationModuleTests {
         assertThat(courses.get(biology).enrollmentOpen()).isFalse();
         assertThat(courses.get(chemistry).enrollmentOpen()).isTrue();
         assertThatThrownBy(() -> courses.enroll(algebra, UUID.randomUUID()))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
-                    assertThat(e.problem().getType()).isEqualTo(URI.create("https://edumatrix.io/problems/enrollment-closed"));
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.type().category()).isEqualTo(ProblemType.Category.RULE_VIOLATED);
+                    assertThat(e.type().uri()).isEqualTo(URI.create("https://edumatrix.io/problems/enrollment-closed"));
                 });
         assertThat(courses.enroll(chemistry, UUID.randomUUID()).id()).isNotNull();
     }

@@ -1,0 +1,17 @@
+package io.edumatrix.institutions.internal;
+
+import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.web.ProblemType;
+
+/** The ways a request to the institutions module can fail, besides an institution that does not exist. */
+final class InstitutionProblems {
+
+    static final ProblemType DUPLICATE_CODE = ProblemType.conflict("duplicate-code");
+
+    private InstitutionProblems() {}
+
+    /** @param what "institution" or "department" */
+    static DomainException duplicateCode(String what, String code) {
+        return DUPLICATE_CODE.exception("Code '" + code + "' is already taken by another " + what);
+    }
+}

@@ -1,0 +1,37 @@
+package io.edumatrix.platform.web;
+
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * What the application's JSON mapper accepts, for request bodies and stored events alike. Anything beyond these bounds
+ * is rejected while parsing, as a malformed request, before it costs memory or reaches the database.
+ */
+@Configuration(proxyBeanMethods = false)
+class JsonInputConfiguration {
+
+    /**
+     * Far above anything the API takes (its longest field is 4000 characters, its deepest document three levels), far
+     * below Jackson's defaults (100 million characters a string, 500 levels, documents of any length).
+     */
+    static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxStringLength(1_000_000)
+            .maxDocumentLength(4_000_000)
+            .maxNestingDepth(64)
+            .build();
+
+    @Bean
+    JsonFactoryBuilderCustomizer jsonReadLimits() {
+        return factory -> factory.streamReadConstraints(LIMITS);
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer onlyStorableText() {
+        return mapper -> mapper.addModule(new SimpleModule("storable-text")
+                .addDeserializer(String.class, new StorableTextDeserializer()));
+    }
+}

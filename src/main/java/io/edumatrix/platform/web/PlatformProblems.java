@@ -1,0 +1,27 @@
+package io.edumatrix.platform.web;
+
+import io.edumatrix.platform.web.ProblemType.Category;
+
+/**
+ * The problem types the platform itself answers with, whatever the module: requests it cannot read, concurrent
+ * changes, an unreachable database, its own failures. ({@link ProblemType#NOT_FOUND} is shared the same way.)
+ */
+public final class PlatformProblems {
+
+    /** A field or parameter has a value the API does not accept; the problem lists each one. */
+    public static final ProblemType INVALID_REQUEST = new ProblemType("invalid-request", Category.INVALID, "Invalid request");
+
+    /** The request cannot be read at all: no body, no JSON, JSON of the wrong shape, a broken query string. */
+    public static final ProblemType MALFORMED_REQUEST =
+            new ProblemType("malformed-request", Category.INVALID, "Malformed request");
+
+    public static final ProblemType CONCURRENT_UPDATE = ProblemType.conflict("concurrent-update");
+
+    /** The database cannot be reached for now; the response says when to try again. */
+    public static final ProblemType SERVICE_UNAVAILABLE =
+            new ProblemType("service-unavailable", Category.UNAVAILABLE, "Service unavailable");
+
+    public static final ProblemType INTERNAL_ERROR = new ProblemType("internal-error", Category.INTERNAL, "Internal error");
+
+    private PlatformProblems() {}
+}

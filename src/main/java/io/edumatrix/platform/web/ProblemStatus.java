@@ -1,0 +1,24 @@
+package io.edumatrix.platform.web;
+
+import io.edumatrix.platform.web.ProblemType.Category;
+import org.springframework.http.HttpStatus;
+
+/** The one place where a category of problem becomes an HTTP status. */
+final class ProblemStatus {
+
+    private ProblemStatus() {}
+
+    static HttpStatus of(Category category) {
+        return switch (category) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case RULE_VIOLATED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+    }
+}
