@@ -25,13 +25,6 @@ final class IdentityFixtures {
      * Memberships are visible to an account only once the platform carries the tenant context into every module
      * transaction (row-level security); until that lands, the tests that need memberships are skipped, not failed.
      */
-    static void assumeTheTenantContextReachesTheDatabase(InstitutionsApi institutions) {
-        var account = Ids.next();
-        institutionWithMember(account, Role.STUDENT);
-        assumeTrue(!TenantContext.asAccount(account, () -> institutions.membershipsOf(account)).isEmpty(),
-                "the platform does not yet apply the tenant context (app.account_id) to module transactions");
-    }
-
     static UUID institutionWithMember(UUID accountId, Role role) {
         var institution = Ids.next();
         execute("INSERT INTO institutions.institution (id, version, name, code, status, created_at, updated_at)"

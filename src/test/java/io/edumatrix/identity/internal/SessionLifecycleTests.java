@@ -55,7 +55,6 @@ class SessionLifecycleTests {
 
     @Test
     void a_login_issues_an_es256_access_token_with_the_account_its_only_institution_its_role_and_the_session() {
-        IdentityFixtures.assumeTheTenantContextReachesTheDatabase(institutions);
         var account = registration.register(uniqueEmail(), "Ada", PASSWORD);
         var institution = IdentityFixtures.institutionWithMember(account.id(), Role.STUDENT);
 
@@ -77,7 +76,6 @@ class SessionLifecycleTests {
 
     @Test
     void with_several_memberships_the_login_is_scoped_to_the_institution_asked_for_or_to_none() {
-        IdentityFixtures.assumeTheTenantContextReachesTheDatabase(institutions);
         var account = registration.register(uniqueEmail(), "Grace", PASSWORD);
         IdentityFixtures.institutionWithMember(account.id(), Role.STUDENT);
         var teaching = IdentityFixtures.institutionWithMember(account.id(), Role.INSTRUCTOR);
@@ -104,7 +102,6 @@ class SessionLifecycleTests {
 
     @Test
     void a_platform_administrator_carries_the_platform_admin_role_beside_the_institution_role() {
-        IdentityFixtures.assumeTheTenantContextReachesTheDatabase(institutions);
         var admin = registration.registerPlatformAdmin(uniqueEmail(), "Root", PASSWORD);
         IdentityFixtures.institutionWithMember(admin.id(), Role.INSTITUTION_ADMIN);
 
@@ -115,7 +112,6 @@ class SessionLifecycleTests {
 
     @Test
     void a_refresh_issues_a_new_pair_in_the_same_session_with_roles_read_again_and_the_old_refresh_token_stops_working() {
-        IdentityFixtures.assumeTheTenantContextReachesTheDatabase(institutions);
         var account = registration.register(uniqueEmail(), "Edsger", PASSWORD);
         var first = login.login(account.email(), PASSWORD, Optional.empty());
         var institution = IdentityFixtures.institutionWithMember(account.id(), Role.STUDENT);
@@ -193,7 +189,6 @@ class SessionLifecycleTests {
 
     @Test
     void switching_institution_scopes_a_new_pair_in_the_same_session_to_another_institution_of_the_account() {
-        IdentityFixtures.assumeTheTenantContextReachesTheDatabase(institutions);
         var account = registration.register(uniqueEmail(), "Margaret", PASSWORD);
         var first = IdentityFixtures.institutionWithMember(account.id(), Role.STUDENT);
         var second = IdentityFixtures.institutionWithMember(account.id(), Role.INSTRUCTOR);
@@ -218,7 +213,6 @@ class SessionLifecycleTests {
 
     @Test
     void the_current_account_reads_itself_with_every_membership() {
-        IdentityFixtures.assumeTheTenantContextReachesTheDatabase(institutions);
         var account = registration.register(uniqueEmail(), "Katherine", PASSWORD);
         var first = IdentityFixtures.institutionWithMember(account.id(), Role.STUDENT);
         var second = IdentityFixtures.institutionWithMember(account.id(), Role.INSTITUTION_ADMIN);
