@@ -1,7 +1,6 @@
 package io.edumatrix.identity.internal;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
+import io.edumatrix.platform.security.PlatformAdmin;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,8 +17,8 @@ class SigningKeyController {
 
     /** A new key signs from now on; the previous ones keep verifying the tokens they signed. */
     @PostMapping("/api/identity/signing-keys/rotation")
-    RotatedKey rotate(@AuthenticationPrincipal Jwt jwt) {
-        AccessToken.of(jwt).requirePlatformAdmin();
+    @PlatformAdmin
+    RotatedKey rotate() {
         return new RotatedKey(keys.rotate().getKeyID());
     }
 }

@@ -1,6 +1,7 @@
 package io.edumatrix.platform.security;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -19,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * marked {@link Anonymous} and the health probe, and each endpoint's own access rule (an annotation, required by
  * {@link AccessRuleGuard}) checks the roles. Tokens are verified by whatever {@link JwtDecoder} the application holds:
  * the identity module's, over its own keys, or in a module extracted as a service, one reading the published JWKS.
- * Stateless: no session, no cookie, so no CSRF token either.
+ * Stateless: no session, no cookie, so no CSRF token either. Only in a web application: a context without a server
+ * (a module test, a command) has no requests to guard.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 @EnableMethodSecurity
 class SecurityConfiguration {
