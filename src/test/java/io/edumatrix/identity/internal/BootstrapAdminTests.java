@@ -46,11 +46,13 @@ class BootstrapAdminTests {
 
     @Test
     void only_one_of_email_and_password_set_stops_start_up_naming_the_missing_setting() {
-        var refusal = ApplicationLaunch.onTestDatabase().with("edumatrix.bootstrap.admin.email", uniqueEmail()).refusal();
+        var refusal = ApplicationLaunch.onTestDatabase().with("edumatrix.bootstrap.admin.email", uniqueEmail())
+                .with("edumatrix.bootstrap.admin.password", "").refusal();
 
         assertThat(refusal.getMessage()).isEqualTo("Setting edumatrix.bootstrap.admin.password"
                 + " (EDUMATRIX_BOOTSTRAP_ADMIN_PASSWORD) is missing while edumatrix.bootstrap.admin.email is set");
-        assertThat(ApplicationLaunch.onTestDatabase().with("edumatrix.bootstrap.admin.password", PASSWORD).refusal()
+        assertThat(ApplicationLaunch.onTestDatabase().with("edumatrix.bootstrap.admin.password", PASSWORD)
+                .with("edumatrix.bootstrap.admin.email", "").refusal()
                 .getMessage()).startsWith("Setting edumatrix.bootstrap.admin.email (EDUMATRIX_BOOTSTRAP_ADMIN_EMAIL) is missing");
     }
 
