@@ -81,6 +81,27 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(Map.of("field", ex.getName(), "message", "is not a valid " + simpleName(ex.getRequiredType()))));
     }
 
+    /** A failure of the domain: its category decides the status (ADR 0009). */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> domain(DomainException ex) {
+        var status = switch (ex.type().category()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case RULE_VIOLATED -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
+        };
+        var problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
+        problem.setType(ex.type().uri());
+        problem.setTitle(ex.type().title());
+        var response = ResponseEntity.status(status);
+        ex.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
+                String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000))));
+        return response.body(problem);
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail concurrentUpdate(OptimisticLockingFailureException ex) {
         return ApiProblems.problem(HttpStatus.CONFLICT, "concurrent-update", "Conflict",
