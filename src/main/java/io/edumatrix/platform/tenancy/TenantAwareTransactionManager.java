@@ -8,6 +8,10 @@ import org.springframework.transaction.TransactionDefinition;
 /**
  * A module's transaction manager: every transaction it begins carries the {@link TenantContext} bound at that moment to
  * PostgreSQL as transaction-local settings, with no context meaning no tenant. Module code never sets them.
+ *
+ * <p>The transaction's timeout travels the same way, as {@code statement_timeout}, and PostgreSQL enforces it. Spring
+ * would otherwise call {@code setQueryTimeout} on every statement, and pgjdbc schedules (and cancels) a task on a
+ * shared {@link java.util.Timer} for each: measurable on a one-row read, for no more protection.
  */
 public final class TenantAwareTransactionManager extends JdbcTransactionManager {
 
@@ -22,6 +26,12 @@ public final class TenantAwareTransactionManager extends JdbcTransactionManager 
         if (!(connection instanceof SettingsCarrier carrier)) {
             throw new IllegalStateException("Module transactions need connections of a TenantAwareDataSource");
         }
-        carrier.carry(TransactionSettings.of(TenantContext.current()));
+        carrier.carry(TransactionSettings.of(TenantContext.current(), super.determineTimeout(definition)));
+    }
+
+    /** No deadline for Spring to enforce statement by statement: the server enforces it (see above). */
+    @Override
+    protected int determineTimeout(TransactionDefinition definition) {
+        return TransactionDefinition.TIMEOUT_DEFAULT;
     }
 }

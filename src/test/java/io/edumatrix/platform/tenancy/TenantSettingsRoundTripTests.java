@@ -104,6 +104,25 @@ class TenantSettingsRoundTripTests {
         assertThat(result).containsExactly(2, 2, 83, INSTITUTION.toString());
     }
 
+    @Test
+    void the_transaction_timeout_is_enforced_by_the_server_as_a_transaction_local_statement_timeout() {
+        var tenantAware = new TenantAwareDataSource(connection);
+        var jdbc = new NamedParameterJdbcTemplate(tenantAware);
+        var manager = new TenantAwareTransactionManager(tenantAware);
+        manager.setDefaultTimeout(1);
+        var transaction = new TransactionTemplate(manager);
+
+        var timeout = transaction.execute(status -> jdbc.queryForObject("SELECT current_setting('statement_timeout')",
+                Map.of(), String.class));
+        var started = System.nanoTime();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> transaction.executeWithoutResult(
+                status -> jdbc.queryForObject("SELECT pg_sleep(3)", Map.of(), Object.class)))
+                .isInstanceOf(org.springframework.dao.QueryTimeoutException.class);
+
+        assertThat(timeout).isEqualTo("1s");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(3));
+    }
+
     /** The round trips of one transaction that reads or writes one row, after a warm-up. */
     private static int roundTrips(DataSource dataSource, PlatformTransactionManager manager, boolean readOnly) {
         var jdbc = new NamedParameterJdbcTemplate(dataSource);
