@@ -14,8 +14,8 @@ usage() {
   cat <<'EOF'
 usage: bench/peer-compare.sh
 env knobs (defaults): CYCLES=2 WARMUP=120 RUNS=3 DURATION=20 THREADS=2 CONNECTIONS=32 COURSES=1000
-  INSTITUTIONS=2 VARIANTS="peer edumatrix" ORDER=abba JVM_FLAGS="-XX:+UseG1GC -Xmx1g" PROFILE=0 SKIP_BUILD=0
-  KEEP_DBS=0 PORT=18181 EDUMATRIX_JAR=(built here) EDUMATRIX_NOJWT_ARGS= EDUMATRIX_NOJWT_HEADER=
+  INSTITUTIONS=2 VARIANTS="peer edumatrix-rls edumatrix" ORDER=abba JVM_FLAGS="-XX:+UseG1GC -Xmx1g" PROFILE=0 SKIP_BUILD=0
+  KEEP_DBS=0 PORT=18181 EDUMATRIX_JAR=(built here) 
   EDUMATRIX_BOOTSTRAP_ADMIN_EMAIL=bench-admin@example.com EDUMATRIX_BOOTSTRAP_ADMIN_PASSWORD=(random)
   DB_HOST=127.0.0.1 DB_PORT=5432 DB_ADMIN_USER=postgres DB_ADMIN_PASSWORD= JAVA_HOME=(Temurin 25)
 EOF
@@ -31,14 +31,13 @@ ROOT=$PWD
 
 CYCLES=${CYCLES:-2} WARMUP=${WARMUP:-120} RUNS=${RUNS:-3} DURATION=${DURATION:-20}
 THREADS=${THREADS:-2} CONNECTIONS=${CONNECTIONS:-32} COURSES=${COURSES:-1000} INSTITUTIONS=${INSTITUTIONS:-2}
-PORT=${PORT:-18181} VARIANTS=${VARIANTS:-peer edumatrix} ORDER=${ORDER:-abba}
+PORT=${PORT:-18181} VARIANTS=${VARIANTS:-peer edumatrix-rls edumatrix} ORDER=${ORDER:-abba}
 # G1 named explicitly: the JVM would pick Serial GC by itself in a container limited to one CPU or < 1792 MB,
 # and the heap cap keeps RSS independent of the machine's memory.
 JVM_FLAGS=${JVM_FLAGS:--XX:+UseG1GC -Xmx1g}
 PROFILE=${PROFILE:-0} SKIP_BUILD=${SKIP_BUILD:-0} KEEP_DBS=${KEEP_DBS:-0}
 DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432} DB_ADMIN_USER=${DB_ADMIN_USER:-postgres}
 DB_ADMIN_PASSWORD=${DB_ADMIN_PASSWORD:-}
-EDUMATRIX_NOJWT_ARGS=${EDUMATRIX_NOJWT_ARGS:-} EDUMATRIX_NOJWT_HEADER=${EDUMATRIX_NOJWT_HEADER:-}
 
 log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -54,8 +53,8 @@ read -r -a VARIANT_LIST <<<"$VARIANTS"
 for name in "${VARIANT_LIST[@]}"; do # checked now rather than after the builds and the seeding
   case $name in
     peer | edumatrix) ;;
-    edumatrix-nojwt) [[ -n ${EDUMATRIX_NOJWT_ARGS:-} ]] || die "variant edumatrix-nojwt needs EDUMATRIX_NOJWT_ARGS (the app's switch)" ;;
-    *) die "unknown variant '$name' (known: peer edumatrix edumatrix-nojwt)" ;;
+    edumatrix-rls) ;;
+    *) die "unknown variant '$name' (known: peer edumatrix edumatrix-rls)" ;;
   esac
 done
 # A warm-up under 120 s is allowed for trying the script out, but its figures are labelled as such:
@@ -249,16 +248,11 @@ variant() {
       auth=$(edumatrix_auth_header)
       [[ -z $auth ]] || V_HEADERS+=("Authorization: $auth")
       ;;
-    edumatrix-nojwt) # EduMatrix with JWT checks switched off by whatever switch the application offers for it
-      V_APP=edumatrix V_PATH=/api/courses/
-      read -r -a V_ARGS <<<"$EDUMATRIX_NOJWT_ARGS"
-      local auth
-      auth=$(edumatrix_auth_header)
-      [[ -z $auth ]] || V_HEADERS+=("Authorization: $auth")
-      # "{institution}" stands for the benchmark institution's id, e.g. "X-Institution-Id: {institution}".
-      [[ -z $EDUMATRIX_NOJWT_HEADER ]] || V_HEADERS+=("${EDUMATRIX_NOJWT_HEADER//\{institution\}/$BENCH_INSTITUTION}")
+    edumatrix-rls) # row-level security and all the rest, but the caller comes from a header, not a verified token
+      V_APP=edumatrix-rls V_PATH=/api/courses/
+      V_HEADERS+=("X-Bench-Institution: $BENCH_INSTITUTION")
       ;;
-    *) die "unknown variant '$1' (known: peer edumatrix edumatrix-nojwt)" ;;
+    *) die "unknown variant '$1' (known: peer edumatrix edumatrix-rls)" ;;
   esac
 }
 
@@ -272,8 +266,12 @@ start_app() { # app log [args...] -> APP_PID; waits for Spring Boot's "Started .
       cmd=("$JAVA" "${JVM_FLAG_LIST[@]}" -jar "$PEER_JAR" "$@")
       env+=(DB_NAME="$PEER_DB" DB_USER="$DB_ADMIN_USER" DB_PASSWORD="$DB_ADMIN_PASSWORD")
       ;;
-    edumatrix)
+    edumatrix | edumatrix-rls)
       cmd=("$JAVA" "${JVM_FLAG_LIST[@]}" -jar "$EDU_JAR" "--edumatrix.database.role-prefix=$EDU_ROLE_PREFIX" "$@")
+      # The same jar, started through Boot's PropertiesLauncher with bench/rls-only's jar on its path: that jar's
+      # filter chain takes the caller from a header, so the run measures everything but the token's verification.
+      [[ $app == edumatrix ]] || cmd=("$JAVA" "${JVM_FLAG_LIST[@]}" -cp "$EDU_JAR" "-Dloader.path=$RLS_ONLY_JAR"
+        org.springframework.boot.loader.launch.PropertiesLauncher "--edumatrix.database.role-prefix=$EDU_ROLE_PREFIX" "$@")
       env+=(DB_NAME="$EDU_DB" DB_ADMIN_USER="$DB_ADMIN_USER" DB_ADMIN_PASSWORD="$DB_ADMIN_PASSWORD"
         EDUMATRIX_BOOTSTRAP_ADMIN_EMAIL="$EDUMATRIX_BOOTSTRAP_ADMIN_EMAIL"
         EDUMATRIX_BOOTSTRAP_ADMIN_PASSWORD="$EDUMATRIX_BOOTSTRAP_ADMIN_PASSWORD")
@@ -443,6 +441,22 @@ fi
 [[ -n $EDU_JAR ]] || EDU_JAR=$(find_jar target 'edumatrix-*.jar')
 PEER_JAR=$(find_jar bench/peer/target 'peer-*.jar')
 [[ -n $EDU_JAR && -n $PEER_JAR ]] || die "missing jars (EduMatrix: '${EDU_JAR}', peer: '${PEER_JAR}'); run without SKIP_BUILD=1"
+
+# bench/rls-only, compiled against the application's own classes and libraries (unpacked from its jar).
+RLS_ONLY_JAR=$OUT/rls-only.jar
+build_rls_only_jar() {
+  local work=$OUT/rls-only
+  rm -rf "$work" && mkdir -p "$work/app" "$work/classes"
+  (cd "$work/app" && "$JAVA_HOME/bin/jar" xf "$EDU_JAR")
+  "$JAVA_HOME/bin/javac" -d "$work/classes" -cp "$work/app/BOOT-INF/classes:$work/app/BOOT-INF/lib/*" \
+    $(find bench/rls-only/src -name '*.java')
+  cp -r bench/rls-only/resources/. "$work/classes/"
+  "$JAVA_HOME/bin/jar" cf "$RLS_ONLY_JAR" -C "$work/classes" .
+  rm -rf "$work"
+}
+for name in "${VARIANT_LIST[@]}"; do
+  [[ $name != edumatrix-rls ]] || { build_rls_only_jar; break; }
+done
 
 # ---------------------------------------------------------------- databases and data
 run sql "CREATE DATABASE $EDU_DB"

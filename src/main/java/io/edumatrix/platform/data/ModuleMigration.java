@@ -77,7 +77,10 @@ final class ModuleMigration {
     /** The platform's history first: the module's scripts may rely on the tables it creates. */
     private List<FluentConfiguration> histories(String user, String password) {
         var platform = configure(user, password).table(PLATFORM_HISTORY_TABLE).locations(PLATFORM_LOCATION);
+        // The platform's tables are already there when the module's history starts, so Flyway would see a non-empty
+        // schema without history and refuse; a baseline at version 0 starts the history below every module script.
         var own = configure(user, password).table(HISTORY_TABLE).locations(module.migrationLocation())
+                .baselineOnMigrate(true).baselineVersion("0")
                 .javaMigrations(PlatformMigrations.repeatableFor(module));
         return List.of(platform, own);
     }

@@ -21,7 +21,8 @@ class StartupFailureTests {
         try (var database = FreshDatabase.create()) {
             var refusal = database.launch().with("edumatrix.database.provisioning.enabled", false).refusal();
 
-            assertThat(refusal.getMessage()).isEqualTo("Roles " + database.rolePrefix() + "institutions_owner, "
+            assertThat(refusal.getMessage()).isEqualTo("Roles " + database.rolePrefix() + "identity_owner, "
+                    + database.rolePrefix() + "identity_app, " + database.rolePrefix() + "institutions_owner, "
                     + database.rolePrefix() + "institutions_app, " + database.rolePrefix() + "courses_owner, "
                     + database.rolePrefix() + "courses_app missing in PostgreSQL");
             assertThat(output).as("Boot's failure report").contains("APPLICATION FAILED TO START", refusal.getMessage(),
@@ -34,7 +35,7 @@ class StartupFailureTests {
         try (var database = FreshDatabase.create()) {
             var refusal = database.launch().with("edumatrix.database.admin.username", "").refusal();
 
-            assertThat(refusal.getMessage()).isEqualTo("Role " + database.rolePrefix() + "institutions_app missing in PostgreSQL");
+            assertThat(refusal.getMessage()).isEqualTo("Role " + database.rolePrefix() + "identity_app missing in PostgreSQL");
         }
     }
 
@@ -43,8 +44,8 @@ class StartupFailureTests {
         try (var database = FreshDatabase.create()) {
             var refusal = database.launch().with("edumatrix.database.pool.maximum-pool-size", 200).refusal();
 
-            assertThat(refusal.getMessage()).startsWith("The module pools need 1600 connections")
-                    .contains("institutions 200", "courses 200", "times 4 instances", "max_connections")
+            assertThat(refusal.getMessage()).startsWith("The module pools need 2400 connections")
+                    .contains("identity 200", "institutions 200", "courses 200", "times 4 instances", "max_connections")
                     .doesNotContain("\n");
             assertThat(refusal.action()).contains("edumatrix.database.pool.maximum-pool-size");
         }
@@ -53,7 +54,7 @@ class StartupFailureTests {
     @Test
     void a_failing_migration_stops_start_up_naming_the_module_and_the_script() throws Exception {
         try (var database = FreshDatabase.create()) {
-            var refusal = database.launch().with("edumatrix.modules", "institutions,courses,brokenfixture").refusal();
+            var refusal = database.launch().with("edumatrix.modules", "identity,institutions,courses,brokenfixture").refusal();
 
             assertThat(refusal.getMessage())
                     .startsWith("Module 'brokenfixture' failed to migrate V2__insert_into_missing_table.sql: ")

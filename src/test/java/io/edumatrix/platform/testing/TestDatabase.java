@@ -81,6 +81,8 @@ public final class TestDatabase {
         properties.put("edumatrix.database.instances", 4);
         properties.put("edumatrix.bootstrap.admin.email", World.ADMIN_EMAIL);
         properties.put("edumatrix.bootstrap.admin.password", World.ADMIN_PASSWORD);
+        // A fixed key of the test runs only: every context and child process of a run unwraps the same signing keys.
+        properties.put("edumatrix.security.key-wrapping-key", "dGVzdC1vbmx5IGtleS13cmFwcGluZyBrZXkgMzJieXQ=");
         return properties;
     }
 

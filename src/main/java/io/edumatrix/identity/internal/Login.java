@@ -1,0 +1,85 @@
+package io.edumatrix.identity.internal;
+
+import io.edumatrix.identity.internal.LoginAttempt.Outcome;
+import io.edumatrix.identity.internal.TokenIssuer.TokenPair;
+import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.web.ProblemType;
+import io.edumatrix.platform.web.ProblemType.Category;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Logging in with email and password. The password is checked outside any transaction (Argon2 is slow on purpose);
+ * every attempt is recorded in a transaction of its own that commits whatever the answer. Unknown emails, wrong
+ * passwords and disabled accounts cost the same work and get the same answer.
+ */
+@Component
+class Login {
+
+    static final ProblemType INVALID_CREDENTIALS =
+            new ProblemType("invalid-credentials", Category.UNAUTHENTICATED, "Unauthorized");
+    static final ProblemType ACCOUNT_LOCKED = new ProblemType("account-locked", Category.TOO_MANY_ATTEMPTS,
+            "Too many attempts");
+
+    private final LoginAttempts attempts;
+    private final Passwords passwords;
+    private final AccountService accounts;
+    private final Memberships memberships;
+    private final SessionService sessions;
+    private final TokenIssuer issuer;
+
+    Login(LoginAttempts attempts, Passwords passwords, AccountService accounts, Memberships memberships,
+            SessionService sessions, TokenIssuer issuer) {
+        this.attempts = attempts;
+        this.passwords = passwords;
+        this.accounts = accounts;
+        this.memberships = memberships;
+        this.sessions = sessions;
+        this.issuer = issuer;
+    }
+
+    TokenPair login(String email, String password, Optional<UUID> institutionId) {
+        var normalizedEmail = email.strip().toLowerCase(Locale.ROOT);
+        var admission = attempts.admit(normalizedEmail);
+        if (admission.lockedFor().isPresent()) {
+            throw locked(admission.lockedFor().get());
+        }
+        if (admission.account().isEmpty()) {
+            passwords.matchesNothing(password);
+            throw failed(normalizedEmail, null, Outcome.UNKNOWN_ACCOUNT);
+        }
+        var account = admission.account().get();
+        if (!passwords.matches(password, account.passwordHash())) {
+            throw failed(normalizedEmail, account.id(), Outcome.BAD_CREDENTIALS);
+        }
+        if (!account.active()) {
+            throw failed(normalizedEmail, account.id(), Outcome.DISABLED);
+        }
+        Memberships.Scope scope;
+        try {
+            scope = memberships.scope(account, institutionId);
+        } catch (DomainException notAMember) {
+            attempts.record(normalizedEmail, account.id(), Outcome.NOT_A_MEMBER);
+            throw notAMember;
+        }
+        attempts.record(normalizedEmail, account.id(), Outcome.SUCCESS);
+        if (passwords.outdated(account.passwordHash())) {
+            accounts.replacePasswordHash(account.id(), passwords.hash(password));
+        }
+        return issuer.issue(account.id(), scope, sessions.start(account.id(), scope.institutionId()));
+    }
+
+    private DomainException failed(String email, UUID accountId, Outcome outcome) {
+        attempts.failed(email, accountId, outcome);
+        return new DomainException(INVALID_CREDENTIALS, "The email or the password is wrong");
+    }
+
+    private static DomainException locked(Duration lockedFor) {
+        var seconds = Math.max(1, lockedFor.plusMillis(999).toSeconds());
+        return new DomainException(ACCOUNT_LOCKED, "Too many failed logins; try again in " + seconds + " seconds",
+                Duration.ofSeconds(seconds));
+    }
+}

@@ -1,0 +1,20 @@
+package io.edumatrix.identity.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** One login attempt and how it ended; the email is normalized, whether or not an account has it. */
+@Table("login_attempt")
+record LoginAttempt(@Id UUID id, String email, UUID accountId, Outcome outcome, String requestId, Instant attemptedAt) {
+
+    enum Outcome {
+        SUCCESS,
+        BAD_CREDENTIALS,
+        UNKNOWN_ACCOUNT,
+        DISABLED,
+        LOCKED,
+        NOT_A_MEMBER
+    }
+}

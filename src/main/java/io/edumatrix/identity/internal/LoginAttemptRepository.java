@@ -1,0 +1,36 @@
+package io.edumatrix.identity.internal;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+
+interface LoginAttemptRepository extends Repository<LoginAttempt, UUID> {
+
+    /** Serializes the attempts on one email until the transaction ends, so failures are counted one at a time. */
+    @Query("SELECT true FROM pg_advisory_xact_lock(1, hashtext(:email))")
+    boolean lockEmail(String email);
+
+    @Modifying
+    @Query("INSERT INTO login_attempt (id, email, account_id, outcome, request_id, attempted_at)"
+            + " VALUES (:id, :email, :accountId, :outcome, :requestId, :attemptedAt)")
+    int insert(UUID id, String email, UUID accountId, String outcome, String requestId, Instant attemptedAt);
+
+    /** Failures since {@code since}, not counting those before the last success or before the last lock ended. */
+    @Query("SELECT count(*) FROM login_attempt a WHERE a.email = :email"
+            + " AND a.outcome IN ('BAD_CREDENTIALS', 'UNKNOWN_ACCOUNT', 'DISABLED') AND a.attempted_at > :since"
+            + " AND a.attempted_at > coalesce((SELECT max(s.attempted_at) FROM login_attempt s"
+            + "     WHERE s.email = :email AND s.outcome = 'SUCCESS'), '-infinity')"
+            + " AND a.attempted_at > coalesce((SELECT l.locked_until FROM login_lockout l WHERE l.email = :email), '-infinity')")
+    long countFailuresSince(String email, Instant since);
+
+    @Query("SELECT locked_until FROM login_lockout WHERE email = :email")
+    Optional<Instant> findLockedUntil(String email);
+
+    @Modifying
+    @Query("INSERT INTO login_lockout (email, locked_until) VALUES (:email, :lockedUntil)"
+            + " ON CONFLICT (email) DO UPDATE SET locked_until = excluded.locked_until")
+    int lock(String email, Instant lockedUntil);
+}

@@ -1,0 +1,58 @@
+package io.edumatrix.identity.internal;
+
+import io.edumatrix.identity.internal.TokenIssuer.TokenPair;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/sessions")
+class SessionController {
+
+    private final Login login;
+    private final Sessions sessions;
+
+    SessionController(Login login, Sessions sessions) {
+        this.login = login;
+        this.sessions = sessions;
+    }
+
+    record LogIn(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password, UUID institutionId) {}
+
+    record Refresh(@NotBlank @Size(max = 100) String refreshToken) {}
+
+    record SwitchInstitution(@NotNull UUID institutionId) {}
+
+    @PostMapping
+    TokenPair logIn(@Valid @RequestBody LogIn request) {
+        return login.login(request.email(), request.password(), Optional.ofNullable(request.institutionId()));
+    }
+
+    @PostMapping("/refresh")
+    TokenPair refresh(@Valid @RequestBody Refresh request) {
+        return sessions.refresh(request.refreshToken());
+    }
+
+    @PostMapping("/institution")
+    TokenPair switchInstitution(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody SwitchInstitution request) {
+        return sessions.switchInstitution(AccessToken.of(jwt), request.institutionId());
+    }
+
+    @DeleteMapping("/current")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logOut(@AuthenticationPrincipal Jwt jwt) {
+        sessions.end(AccessToken.of(jwt));
+    }
+}

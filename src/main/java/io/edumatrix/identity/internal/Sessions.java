@@ -1,0 +1,48 @@
+package io.edumatrix.identity.internal;
+
+import io.edumatrix.identity.internal.TokenIssuer.TokenPair;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Refreshing, rescoping and ending sessions. Memberships are read between the identity transactions, never inside
+ * one: a transaction stays within its module.
+ */
+@Component
+class Sessions {
+
+    private final SessionService sessions;
+    private final AccountService accounts;
+    private final Memberships memberships;
+    private final TokenIssuer issuer;
+
+    Sessions(SessionService sessions, AccountService accounts, Memberships memberships, TokenIssuer issuer) {
+        this.sessions = sessions;
+        this.accounts = accounts;
+        this.memberships = memberships;
+        this.issuer = issuer;
+    }
+
+    /** A new pair for the presented refresh token, whose roles are read again; the presented token stops working. */
+    TokenPair refresh(String refreshToken) {
+        var claim = sessions.claim(refreshToken);
+        var account = accounts.get(claim.accountId());
+        var scope = memberships.scope(account, Optional.ofNullable(claim.institutionId()));
+        return issuer.issue(account.id(), scope, sessions.next(claim.sessionId(), scope.institutionId()));
+    }
+
+    /**
+     * A pair scoped to another institution of the account, in the same session, so that logging out still ends
+     * everything the login started. The session's earlier refresh token stops working.
+     */
+    TokenPair switchInstitution(AccessToken caller, UUID institutionId) {
+        var account = accounts.get(caller.accountId());
+        var scope = memberships.scope(account, Optional.of(institutionId));
+        return issuer.issue(account.id(), scope, sessions.rescope(account.id(), caller.sessionId(), institutionId));
+    }
+
+    void end(AccessToken caller) {
+        sessions.end(caller.accountId(), caller.sessionId());
+    }
+}

@@ -1,0 +1,25 @@
+package io.edumatrix.identity.internal;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class SigningKeyController {
+
+    private final SigningKeys keys;
+
+    SigningKeyController(SigningKeys keys) {
+        this.keys = keys;
+    }
+
+    record RotatedKey(String kid) {}
+
+    /** A new key signs from now on; the previous ones keep verifying the tokens they signed. */
+    @PostMapping("/api/identity/signing-keys/rotation")
+    RotatedKey rotate(@AuthenticationPrincipal Jwt jwt) {
+        AccessToken.of(jwt).requirePlatformAdmin();
+        return new RotatedKey(keys.rotate().getKeyID());
+    }
+}

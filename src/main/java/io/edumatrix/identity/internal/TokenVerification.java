@@ -1,0 +1,44 @@
+package io.edumatrix.identity.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+/**
+ * The application's one {@link JwtEncoder} (ES256 with the active key) and {@link JwtDecoder}: the platform's security
+ * filter chain verifies every bearer token with the decoder declared here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
+class TokenVerification {
+
+    /** Spring Security's default allowance for clocks that disagree. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder(keys.signingSource());
+    }
+
+    /** Accepts only ES256 tokens of this issuer, signed by a published key, current, and of a session not revoked. */
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties properties, RevokedSessions revokedSessions) {
+        var decoder = NimbusJwtDecoder.withJwkSource(keys.verificationSource())
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(CLOCK_SKEW),
+                new JwtIssuerValidator(properties.issuer()),
+                revokedSessions));
+        return decoder;
+    }
+}
