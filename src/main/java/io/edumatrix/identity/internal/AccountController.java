@@ -1,5 +1,7 @@
 package io.edumatrix.identity.internal;
 
+import io.edumatrix.platform.security.Anonymous;
+import io.edumatrix.platform.security.Authenticated;
 import io.edumatrix.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -45,6 +47,8 @@ class AccountController {
     record Me(UUID id, String email, String displayName, List<MembershipView> memberships) {}
 
     @PostMapping
+
+    @Anonymous
     ResponseEntity<AccountView> signUp(@Valid @RequestBody SignUp request) {
         var account = registration.register(request.email(), request.displayName(), request.password());
         return ResponseEntity.created(URI.create("/api/accounts/" + account.id()))
@@ -52,6 +56,7 @@ class AccountController {
     }
 
     @GetMapping("/me")
+    @Authenticated
     Me me(@AuthenticationPrincipal Jwt jwt) {
         var account = accounts.get(AccessToken.of(jwt).accountId());
         var held = memberships.of(account.id()).stream()

@@ -1,5 +1,6 @@
 package io.edumatrix.identity.internal;
 
+import io.edumatrix.platform.security.Anonymous;
 import com.nimbusds.jose.jwk.JWK;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ class JwksController {
     }
 
     @GetMapping("/.well-known/jwks.json")
+    @Anonymous
     ResponseEntity<Map<String, Object>> jwks() {
         List<Map<String, Object>> published = keys.published().stream().map(JWK::toJSONObject).toList();
         return ResponseEntity.ok()

@@ -1,5 +1,7 @@
 package io.edumatrix.identity.internal;
 
+import io.edumatrix.platform.security.Anonymous;
+import io.edumatrix.platform.security.Authenticated;
 import io.edumatrix.identity.internal.TokenIssuer.TokenPair;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -36,21 +38,26 @@ class SessionController {
     record SwitchInstitution(@NotNull UUID institutionId) {}
 
     @PostMapping
+
+    @Anonymous
     TokenPair logIn(@Valid @RequestBody LogIn request) {
         return login.login(request.email(), request.password(), Optional.ofNullable(request.institutionId()));
     }
 
     @PostMapping("/refresh")
+    @Anonymous
     TokenPair refresh(@Valid @RequestBody Refresh request) {
         return sessions.refresh(request.refreshToken());
     }
 
     @PostMapping("/institution")
+    @Authenticated
     TokenPair switchInstitution(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody SwitchInstitution request) {
         return sessions.switchInstitution(AccessToken.of(jwt), request.institutionId());
     }
 
     @DeleteMapping("/current")
+    @Authenticated
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logOut(@AuthenticationPrincipal Jwt jwt) {
         sessions.end(AccessToken.of(jwt));

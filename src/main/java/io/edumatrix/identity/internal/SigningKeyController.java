@@ -1,5 +1,6 @@
 package io.edumatrix.identity.internal;
 
+import io.edumatrix.platform.security.PlatformAdmin;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +19,7 @@ class SigningKeyController {
 
     /** A new key signs from now on; the previous ones keep verifying the tokens they signed. */
     @PostMapping("/api/identity/signing-keys/rotation")
+    @PlatformAdmin
     RotatedKey rotate(@AuthenticationPrincipal Jwt jwt) {
         AccessToken.of(jwt).requirePlatformAdmin();
         return new RotatedKey(keys.rotate().getKeyID());
