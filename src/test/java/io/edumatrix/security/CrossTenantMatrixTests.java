@@ -53,6 +53,7 @@ class CrossTenantMatrixTests {
             "POST /api/institutions",
             "GET /actuator",
             "GET /actuator/health",
+            "GET /actuator/health/**",
             "GET /actuator/info");
 
     @Autowired
@@ -166,11 +167,15 @@ class CrossTenantMatrixTests {
                         Map.of("studentId", b.student().accountId()))).sameAsForNoSuchId(422, "not-a-student"));
         list.add(new Case("GET /api/courses/{id}/enrollments", "list B's course's enrollments", staffOnly,
                 p -> p.client().get().uri("/api/courses/{id}/enrollments?limit=100", bCourse)));
+        // Identity answers an institution the account does not belong to with 403 not-a-member, worded the same for
+        // one that exists nowhere (checked below): it reveals nothing, though ADR 0012 would have a 404.
         list.add(new Case("POST /api/sessions/institution", "switch the session to B", nobody,
-                p -> json(p.client().post().uri("/api/sessions/institution"), Map.of("institutionId", b.id()))));
+                p -> json(p.client().post().uri("/api/sessions/institution"), Map.of("institutionId", b.id())))
+                .sameAsForNoSuchId(403, "not-a-member"));
         list.add(new Case("POST /api/sessions", "log in to B", nobody,
                 p -> json(world.anonymous().post().uri("/api/sessions"),
-                        Map.of("email", p.email(), "password", World.PASSWORD, "institutionId", b.id()))));
+                        Map.of("email", p.email(), "password", World.PASSWORD, "institutionId", b.id())))
+                .sameAsForNoSuchId(403, "not-a-member"));
         list.add(new Case("GET /actuator/eventpublications", "list every institution's failed publications", everybody,
                 p -> p.client().get().uri("/actuator/eventpublications")));
         list.add(new Case("POST /actuator/eventpublications", "resubmit every institution's failed publications",
@@ -219,6 +224,28 @@ class CrossTenantMatrixTests {
 
         assertThat(leaks).as("leaks out of %d cross-tenant requests", requests).isEmpty();
         assertThat(after).as("B's data as B's admin reads it, after A's attempts").isEqualTo(before);
+    }
+
+    @Test
+    void logging_in_or_switching_to_another_institution_is_answered_exactly_as_for_one_that_exists_nowhere() {
+        var nowhere = UUID.randomUUID();
+        for (var institution : List.of(b.id(), nowhere)) {
+            var login = send(json(world.anonymous().post().uri("/api/sessions"),
+                    Map.of("email", a.student().email(), "password", World.PASSWORD, "institutionId", institution)));
+            var switched = send(json(a.student().client().post().uri("/api/sessions/institution"),
+                    Map.of("institutionId", institution)));
+            for (var answer : List.of(login, switched)) {
+                assertThat(answer.status()).isEqualTo(403);
+                assertThat(answer.type()).isEqualTo(PROBLEM_BASE + "not-a-member");
+                assertThat(answer.body().replace(institution.toString(), "<id>"))
+                        .isEqualTo(answer == login
+                                ? send(json(world.anonymous().post().uri("/api/sessions"), Map.of("email",
+                                        a.student().email(), "password", World.PASSWORD, "institutionId", nowhere)))
+                                        .body().replace(nowhere.toString(), "<id>")
+                                : send(json(a.student().client().post().uri("/api/sessions/institution"),
+                                        Map.of("institutionId", nowhere))).body().replace(nowhere.toString(), "<id>"));
+            }
+        }
     }
 
     /** Everything of B that the attempts could change, as B's admin reads it. */

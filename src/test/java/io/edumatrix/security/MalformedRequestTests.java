@@ -233,7 +233,7 @@ class MalformedRequestTests {
                 pathOddity()).as((endpoint, otherMethod, variable, oddity) -> {
                     var method = otherMethod == null ? endpoint.method() : otherMethod;
                     var path = endpoint.path().replaceAll("\\{\\*[^}]+}", variable).replaceAll("\\{[^}]+}", variable);
-                    return Tuple.of(method, oddity.isEmpty() ? path : oddity.startsWith("/") ? path + oddity : oddity);
+                    return Tuple.of(method, oddity.isEmpty() ? path : oddity.startsWith("+") ? path + oddity.substring(1) : oddity);
                 });
         return Combinators.combine(target, query(), contentType(), accept(), Arbitraries.of(authorizations.keySet()),
                         bodies.injectNull(0.05))
@@ -258,12 +258,13 @@ class MalformedRequestTests {
                         existingIds.getFirst() + "%00", existingIds.getFirst().toUpperCase(), "%E2%80%AE")));
     }
 
-    /** Mostly nothing; sometimes a path of its own or a suffix. */
+    /** Mostly nothing; sometimes a suffix ({@code +…}) or a path of its own. */
     private static Arbitrary<String> pathOddity() {
         return Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just("")),
-                Tuple.of(2, Arbitraries.of("/", "/%00", "/..", "/%ff%fe", "//", "/x/y/z", ";matrix=1", "/api/nope",
-                        "/api/courses/../institutions", "/api/%ff%fe", "/%2e%2e/%2e%2e/etc/passwd", "/api/courses//enrollments",
-                        "/" + "x".repeat(8000), "/api/courses/%C3%BC%F0%9F%92%A5")));
+                Tuple.of(2, Arbitraries.of("+/", "+/%00", "+/..", "+/%ff%fe", "+//", "+/x/y/z", "+;matrix=1", "+%00",
+                        "+/" + "x".repeat(8000), "/api/nope", "/api/courses/../institutions", "/api/%ff%fe",
+                        "/%2e%2e/%2e%2e/etc/passwd", "/api/courses//enrollments", "/api/courses/%C3%BC%F0%9F%92%A5",
+                        "/api;x=1/courses", "/%ff%fe")));
     }
 
     private static Arbitrary<String> query() {
