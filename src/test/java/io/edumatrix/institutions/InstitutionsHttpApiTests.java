@@ -234,7 +234,7 @@ class InstitutionsHttpApiTests {
             var read = member.client().get().uri("/api/institutions/{id}", school.id()).exchange()
                     .expectStatus().isOk().expectBody(Institution.class).returnResult().getResponseBody();
             assertThat(read).extracting(Institution::name, Institution::version)
-                    .containsExactly("Renamed by its admin", renamed.version());
+                    .as("renamed, then a department added").containsExactly("Renamed by its admin", renamed.version() + 1);
             assertThat(read.departments()).extracting(Department::id).containsExactly(department.id());
             assertThat(member.client().get().uri("/api/institutions/{id}/departments", school.id()).exchange()
                     .expectStatus().isOk().expectBody(new ParameterizedTypeReference<List<Department>>() {})

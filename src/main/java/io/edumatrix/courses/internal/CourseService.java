@@ -50,6 +50,8 @@ class CourseService implements CoursesApi {
         return courses.findById(id).orElseThrow(() -> ApiException.notFound("Course", id));
     }
 
+    /** In a courses transaction, which carries the tenant: outside one, row-level security shows no row. */
+    @Transactional(value = "courses", readOnly = true)
     Page<Course> list(UUID institutionId, UUID after, int limit) {
         return Page.of(courses.findPage(institutionId, Page.after(after), limit + 1), limit, Course::id);
     }
@@ -81,6 +83,7 @@ class CourseService implements CoursesApi {
         return enrollment;
     }
 
+    @Transactional(value = "courses", readOnly = true)
     Page<Enrollment> enrollments(UUID courseId, UUID after, int limit) {
         get(courseId);
         return Page.of(enrollments.findPage(courseId, Page.after(after), limit + 1), limit, Enrollment::id);

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.FailedEventPublications;
@@ -23,6 +24,8 @@ import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivery is at least once: a publication can reach its listener again after it was processed, because a resubmission
@@ -59,6 +62,10 @@ class DuplicateDeliveryTests {
 
     @Autowired
     private EventSerializer serializer;
+
+    @Autowired
+    @Qualifier("courses")
+    private PlatformTransactionManager coursesTransactions;
 
     @BeforeEach
     void signInThePlatformAdministrator() {
@@ -106,11 +113,12 @@ class DuplicateDeliveryTests {
 
     /**
      * What the deliveries of a deactivation change: its closures, and the enrollment state and version of its courses,
-     * read as the institution (row-level security shows nothing to no tenant).
+     * read in a courses transaction of the institution (row-level security shows nothing to no tenant).
      */
     private Effect effectOn(UUID institution, UUID... courseIds) {
-        return TenantContext.inInstitution(institution, () -> new Effect(closures.findByInstitutionId(institution),
-                List.of(courseIds).stream().map(courses::get).map(c -> c.enrollmentOpen() + "@" + c.version()).toList()));
+        return TenantContext.inInstitution(institution, () -> new TransactionTemplate(coursesTransactions).execute(
+                status -> new Effect(closures.findByInstitutionId(institution), List.of(courseIds).stream()
+                        .map(courses::get).map(c -> c.enrollmentOpen() + "@" + c.version()).toList())));
     }
 
     record Effect(List<EnrollmentClosure> closures, List<String> courses) {}
