@@ -2,6 +2,7 @@ package io.edumatrix.courses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
 import java.time.Instant;
@@ -9,16 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * The courses REST contract, over real HTTP against the running application and its database. Institutions are
- * registered through their own API, as a client would.
+ * The courses REST contract, over real HTTP against the running application and its database. Institutions and their
+ * members are made through their own API, as a client would ({@link World}); courses are created by the institution's
+ * instructor.
  */
 @HttpApplicationTest
 class CoursesHttpApiTests {
@@ -27,11 +31,23 @@ class CoursesHttpApiTests {
     private static final ParameterizedTypeReference<Page<Enrollment>> ENROLLMENTS = new ParameterizedTypeReference<>() {};
 
     @Autowired
+    private RestTestClient anonymous;
+
+    private World world;
+    /** The institution of most tests, and its instructor's client, which most requests go through. */
+    private World.Institution school;
     private RestTestClient http;
+
+    @BeforeEach
+    void anInstitutionWithAnInstructor() {
+        world = new World(anonymous);
+        school = world.institution();
+        http = school.instructor().client();
+    }
 
     @Test
     void creating_a_course_returns_201_with_its_id_and_location_and_it_reads_back_the_same() {
-        var institution = registerInstitution();
+        var institution = school.id();
         var code = uniqueCode();
 
         var created = post("/api/courses", Map.of("institutionId", institution, "code", code, "title", " Algebra I "))
@@ -47,14 +63,92 @@ class CoursesHttpApiTests {
                 .containsExactly(course.id(), institution, code, "Algebra I", course.version());
     }
 
+    /** ADR 0012: a course names its institution, which must be the token's own; any other is told apart from none. */
     @Test
-    void a_course_of_an_institution_that_does_not_exist_is_a_422_unknown_institution_problem() {
+    void a_course_of_an_institution_that_does_not_exist_or_is_not_the_tokens_own_is_a_404_not_found_problem() {
         var unknown = UUID.randomUUID();
+        var other = world.institution().id();
 
         var problem = Problem.expect(post("/api/courses", Map.of("institutionId", unknown, "code", uniqueCode(), "title", "Lost")),
-                HttpStatus.UNPROCESSABLE_CONTENT, "unknown-institution");
+                HttpStatus.NOT_FOUND, "not-found");
+        var elsewhere = Problem.expect(post("/api/courses", Map.of("institutionId", other, "code", uniqueCode(), "title", "Lost")),
+                HttpStatus.NOT_FOUND, "not-found");
 
         assertThat(problem.detail()).contains(unknown.toString());
+        assertThat(elsewhere.detail()).isEqualTo(problem.detail().replace(unknown.toString(), other.toString()));
+    }
+
+    @Test
+    void without_a_token_or_with_a_garbage_one_every_courses_endpoint_is_a_401_unauthenticated_problem_with_a_bearer_challenge() {
+        var course = createCourse(school.id(), uniqueCode(), "Locked");
+        var garbage = world.bearer("not-a-token");
+        for (var client : List.of(anonymous, garbage)) {
+            for (var request : List.of(
+                    client.post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
+                            .body(Map.of("institutionId", school.id(), "code", uniqueCode(), "title", "No token")),
+                    client.get().uri("/api/courses/{id}", course.id()),
+                    client.get().uri("/api/courses?institutionId={id}", school.id()),
+                    client.patch().uri("/api/courses/{id}", course.id()).contentType(MediaType.APPLICATION_JSON)
+                            .body(Map.of("title", "Changed")),
+                    client.post().uri("/api/courses/{id}/enrollments", course.id()).contentType(MediaType.APPLICATION_JSON)
+                            .body(Map.of()),
+                    client.get().uri("/api/courses/{id}/enrollments", course.id()))) {
+                var response = request.exchange();
+                response.expectHeader().valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer.*");
+                Problem.expect(response, HttpStatus.UNAUTHORIZED, "unauthenticated");
+            }
+        }
+        assertThat(get(course.id()).title()).isEqualTo("Locked");
+    }
+
+    @Test
+    void a_student_may_read_and_enroll_but_creating_or_changing_a_course_or_listing_its_enrollments_is_a_403_forbidden_problem() {
+        var course = createCourse(school.id(), uniqueCode(), "Staff only");
+        var student = school.student().client();
+
+        Problem.expect(student.post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("institutionId", school.id(), "code", uniqueCode(), "title", "By a student")).exchange(),
+                HttpStatus.FORBIDDEN, "forbidden");
+        Problem.expect(student.patch().uri("/api/courses/{id}", course.id()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", "Changed by a student")).exchange(), HttpStatus.FORBIDDEN, "forbidden");
+        Problem.expect(student.get().uri("/api/courses/{id}/enrollments", course.id()).exchange(),
+                HttpStatus.FORBIDDEN, "forbidden");
+        student.get().uri("/api/courses/{id}", course.id()).exchange().expectStatus().isOk();
+        student.post().uri("/api/courses/{id}/enrollments", course.id()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of()).exchange().expectStatus().isCreated();
+
+        assertThat(get(course.id())).extracting(Course::title, Course::version).containsExactly("Staff only", course.version());
+        assertThat(listCourses("/api/courses?institutionId={institution}&limit=100", school.id()).items())
+                .extracting(Course::title).doesNotContain("By a student");
+    }
+
+    @Test
+    void a_student_enrolls_only_themselves_and_naming_another_student_is_a_403_forbidden_problem() {
+        var course = createCourse(school.id(), uniqueCode(), "Self service");
+        var classmate = world.member(world.platformAdmin(), school.id(), "STUDENT");
+
+        Problem.expect(school.student().client().post().uri("/api/courses/{id}/enrollments", course.id())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("studentId", classmate.accountId())).exchange(),
+                HttpStatus.FORBIDDEN, "forbidden");
+        var own = school.student().client().post().uri("/api/courses/{id}/enrollments", course.id())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("studentId", school.student().accountId())).exchange()
+                .expectStatus().isCreated().expectBody(Enrollment.class).returnResult().getResponseBody();
+
+        assertThat(own.studentId()).isEqualTo(school.student().accountId());
+        assertThat(enrollmentsOf(course.id())).extracting(Enrollment::studentId).containsExactly(school.student().accountId());
+    }
+
+    @Test
+    void staff_may_enroll_only_a_student_of_the_institution_and_anyone_else_is_a_422_not_a_student_problem() {
+        var course = createCourse(school.id(), uniqueCode(), "Students only");
+        var enrollments = "/api/courses/" + course.id() + "/enrollments";
+
+        for (var notAStudent : List.of(UUID.randomUUID(), school.instructor().accountId(), school.admin().accountId(),
+                world.institution().student().accountId())) {
+            var response = post(enrollments, Map.of("studentId", notAStudent));
+            Problem.expect(response, HttpStatus.UNPROCESSABLE_CONTENT, "not-a-student");
+        }
+        assertThat(enrollmentsOf(course.id())).isEmpty();
     }
 
     @Test
@@ -80,22 +174,23 @@ class CoursesHttpApiTests {
 
     @Test
     void a_course_code_is_unique_in_any_letter_case_within_an_institution_but_not_across_institutions() {
-        var institution = registerInstitution();
+        var institution = school.id();
         var code = uniqueCode();
         createCourse(institution, code.toUpperCase(), "First");
 
         Problem.expect(post("/api/courses", Map.of("institutionId", institution, "code", code.toLowerCase(), "title", "Again")),
                 HttpStatus.CONFLICT, "duplicate-code");
-        assertThat(createCourse(registerInstitution(), code, "Elsewhere").code()).isEqualTo(code);
+        var elsewhere = world.institution();
+        assertThat(createCourse(elsewhere.instructor().client(), elsewhere.id(), code, "Elsewhere").code()).isEqualTo(code);
     }
 
     @Test
     void the_list_pages_through_one_institutions_courses_only_in_creation_order() {
-        var institution = registerInstitution();
-        var other = registerInstitution();
+        var institution = school.id();
+        var other = world.institution();
         var created = List.of(createCourse(institution, uniqueCode(), "One").id(),
                 createCourse(institution, uniqueCode(), "Two").id(), createCourse(institution, uniqueCode(), "Three").id());
-        createCourse(other, uniqueCode(), "Someone else's");
+        createCourse(other.instructor().client(), other.id(), uniqueCode(), "Someone else's");
 
         var seen = new ArrayList<Course>();
         var first = listCourses("/api/courses?institutionId={institution}&limit=2", institution);
@@ -111,18 +206,31 @@ class CoursesHttpApiTests {
     }
 
     @Test
-    void listing_without_an_institution_or_with_a_malformed_one_is_a_400_problem_naming_the_parameter() {
-        var missing = Problem.expect(http.get().uri("/api/courses").exchange(), HttpStatus.BAD_REQUEST, "invalid-request");
+    void listing_without_an_institution_lists_the_tokens_own_and_naming_another_one_is_a_404_not_found_problem() {
+        var created = createCourse(school.id(), uniqueCode(), "Own");
+        var other = world.institution();
+        createCourse(other.instructor().client(), other.id(), uniqueCode(), "Someone else's");
+
+        var own = listCourses("/api/courses?limit=100");
+
+        assertThat(own.items()).extracting(Course::id).containsExactly(created.id());
+        Problem.expect(http.get().uri("/api/courses?institutionId={other}", other.id()).exchange(),
+                HttpStatus.NOT_FOUND, "not-found");
+        Problem.expect(http.get().uri("/api/courses?institutionId={unknown}", UUID.randomUUID()).exchange(),
+                HttpStatus.NOT_FOUND, "not-found");
+    }
+
+    @Test
+    void listing_with_a_malformed_institution_is_a_400_problem_naming_the_parameter() {
         var malformed = Problem.expect(http.get().uri("/api/courses?institutionId=not-a-uuid").exchange(),
                 HttpStatus.BAD_REQUEST, "invalid-request");
 
-        assertThat(missing.rejectedFields()).containsExactly("institutionId");
         assertThat(malformed.rejectedFields()).containsExactly("institutionId");
     }
 
     @Test
     void a_page_size_outside_1_to_100_is_a_400_problem_naming_the_limit() {
-        var institution = registerInstitution();
+        var institution = school.id();
         for (var limit : List.of(0, 101)) {
             var problem = Problem.expect(http.get().uri("/api/courses?institutionId={institution}&limit={limit}", institution, limit)
                     .exchange(), HttpStatus.BAD_REQUEST, "invalid-request");
@@ -132,7 +240,7 @@ class CoursesHttpApiTests {
 
     @Test
     void patching_the_title_changes_only_the_title_and_the_version() {
-        var course = post("/api/courses", Map.of("institutionId", registerInstitution(), "code", uniqueCode(),
+        var course = post("/api/courses", Map.of("institutionId", school.id(), "code", uniqueCode(),
                 "title", "Draft", "description", "Kept as it is"))
                 .expectStatus().isCreated().expectBody(Course.class).returnResult().getResponseBody();
 
@@ -148,9 +256,9 @@ class CoursesHttpApiTests {
 
     @Test
     void a_student_enrolls_once_and_is_listed_and_enrolling_again_is_a_409_conflict() {
-        var course = createCourse(registerInstitution(), uniqueCode(), "Enrolling");
+        var course = createCourse(school.id(), uniqueCode(), "Enrolling");
         var enrollments = "/api/courses/" + course.id() + "/enrollments";
-        var student = UUID.randomUUID();
+        var student = school.student().accountId();
 
         var created = post(enrollments, Map.of("studentId", student))
                 .expectStatus().isCreated()
@@ -168,16 +276,20 @@ class CoursesHttpApiTests {
                 HttpStatus.NOT_FOUND, "not-found");
     }
 
-    private UUID registerInstitution() {
-        return post("/api/institutions", Map.of("name", "Courses test institution", "code", uniqueCode()))
-                .expectStatus().isCreated()
-                .expectBody(IdOnly.class).returnResult().getResponseBody().id();
+    private Course createCourse(UUID institution, String code, String title) {
+        return createCourse(http, institution, code, title);
     }
 
-    private Course createCourse(UUID institution, String code, String title) {
-        return post("/api/courses", Map.of("institutionId", institution, "code", code, "title", title))
+    private static Course createCourse(RestTestClient client, UUID institution, String code, String title) {
+        return client.post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("institutionId", institution, "code", code, "title", title)).exchange()
                 .expectStatus().isCreated()
                 .expectBody(Course.class).returnResult().getResponseBody();
+    }
+
+    private List<Enrollment> enrollmentsOf(UUID course) {
+        return http.get().uri("/api/courses/{id}/enrollments?limit=100", course).exchange().expectStatus().isOk()
+                .expectBody(ENROLLMENTS).returnResult().getResponseBody().items();
     }
 
     private Course get(UUID id) {
@@ -199,8 +311,6 @@ class CoursesHttpApiTests {
     private static String uniqueCode() {
         return "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
-
-    record IdOnly(UUID id) {}
 
     record Course(UUID id, UUID institutionId, String code, String title, String description, boolean enrollmentOpen,
             long version, Instant createdAt, Instant updatedAt) {}

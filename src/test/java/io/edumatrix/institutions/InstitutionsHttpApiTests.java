@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
 import java.time.Instant;
@@ -13,21 +14,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** The institutions REST contract, over real HTTP against the running application and its database. */
+/**
+ * The institutions REST contract, over real HTTP against the running application and its database. Institutions are
+ * registered and managed by the platform administrator unless a test is about another role.
+ */
 @HttpApplicationTest
 class InstitutionsHttpApiTests {
 
     private static final ParameterizedTypeReference<Page<Listed>> PAGE = new ParameterizedTypeReference<>() {};
 
     @Autowired
+    private RestTestClient anonymous;
+
+    private World world;
+    /** The platform administrator's client. */
     private RestTestClient http;
+
+    @BeforeEach
+    void signInThePlatformAdministrator() {
+        world = new World(anonymous);
+        http = world.platformAdmin().client();
+    }
 
     @Test
     void registering_an_institution_returns_201_with_its_id_and_location_and_it_reads_back_the_same() {
@@ -161,6 +177,93 @@ class InstitutionsHttpApiTests {
         Problem.expect(post(departments, Map.of("name", "Physics again", "code", "phy")), HttpStatus.CONFLICT, "duplicate-code");
         Problem.expect(post("/api/institutions/" + UUID.randomUUID() + "/departments", Map.of("name", "Lost", "code", "LOST")),
                 HttpStatus.NOT_FOUND, "not-found");
+    }
+
+    @Test
+    void without_a_token_or_with_a_garbage_one_every_institutions_endpoint_is_a_401_unauthenticated_problem() {
+        var institution = register("Locked", uniqueCode());
+        var garbage = world.bearer("not.a.token");
+        for (var client : List.of(anonymous, garbage)) {
+            for (var request : List.of(
+                    client.post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
+                            .body(Map.of("name", "No token", "code", uniqueCode())),
+                    client.get().uri("/api/institutions"),
+                    client.get().uri("/api/institutions/{id}", institution.id()),
+                    client.patch().uri("/api/institutions/{id}", institution.id()).contentType(MediaType.APPLICATION_JSON)
+                            .body(Map.of("name", "Renamed")),
+                    client.post().uri("/api/institutions/{id}/deactivation", institution.id()),
+                    client.post().uri("/api/institutions/{id}/departments", institution.id())
+                            .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Physics", "code", "PHY")),
+                    client.get().uri("/api/institutions/{id}/departments", institution.id()))) {
+                var response = request.exchange();
+                response.expectHeader().valueMatches(HttpHeaders.WWW_AUTHENTICATE, "Bearer.*");
+                Problem.expect(response, HttpStatus.UNAUTHORIZED, "unauthenticated");
+            }
+        }
+        assertThat(get(institution.id())).usingRecursiveComparison().ignoringFields("createdAt", "updatedAt")
+                .isEqualTo(institution);
+    }
+
+    @Test
+    void only_a_platform_administrator_registers_lists_or_deactivates_institutions_and_anyone_else_gets_a_403_forbidden_problem() {
+        var school = world.institution();
+        for (var person : List.of(school.admin(), school.instructor(), school.student(), world.outsider())) {
+            var client = person.client();
+            Problem.expect(client.post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("name", "Not allowed", "code", uniqueCode())).exchange(), HttpStatus.FORBIDDEN, "forbidden");
+            Problem.expect(client.get().uri("/api/institutions").exchange(), HttpStatus.FORBIDDEN, "forbidden");
+            Problem.expect(client.post().uri("/api/institutions/{id}/deactivation", school.id()).exchange(),
+                    HttpStatus.FORBIDDEN, "forbidden");
+        }
+        assertThat(get(school.id()).status()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void an_institution_admin_renames_their_institution_and_adds_departments_which_every_member_reads() {
+        var school = world.institution();
+
+        var renamed = school.admin().client().patch().uri("/api/institutions/{id}", school.id())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", " Renamed by its admin ")).exchange()
+                .expectStatus().isOk().expectBody(Institution.class).returnResult().getResponseBody();
+        var department = school.admin().client().post().uri("/api/institutions/{id}/departments", school.id())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Chemistry", "code", "CHEM")).exchange()
+                .expectStatus().isCreated().expectBody(Department.class).returnResult().getResponseBody();
+
+        assertThat(renamed.name()).isEqualTo("Renamed by its admin");
+        for (var member : List.of(school.admin(), school.instructor(), school.student())) {
+            var read = member.client().get().uri("/api/institutions/{id}", school.id()).exchange()
+                    .expectStatus().isOk().expectBody(Institution.class).returnResult().getResponseBody();
+            assertThat(read).extracting(Institution::name, Institution::version)
+                    .as("renamed, then a department added").containsExactly("Renamed by its admin", renamed.version() + 1);
+            assertThat(read.departments()).extracting(Department::id).containsExactly(department.id());
+            assertThat(member.client().get().uri("/api/institutions/{id}/departments", school.id()).exchange()
+                    .expectStatus().isOk().expectBody(new ParameterizedTypeReference<List<Department>>() {})
+                    .returnResult().getResponseBody()).extracting(Department::code).containsExactly("CHEM");
+        }
+    }
+
+    @Test
+    void an_instructor_or_a_student_renaming_the_institution_or_adding_a_department_is_a_403_forbidden_problem() {
+        var school = world.institution();
+        for (var member : List.of(school.instructor(), school.student())) {
+            Problem.expect(member.client().patch().uri("/api/institutions/{id}", school.id())
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Taken over")).exchange(),
+                    HttpStatus.FORBIDDEN, "forbidden");
+            Problem.expect(member.client().post().uri("/api/institutions/{id}/departments", school.id())
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Rogue", "code", "ROGUE")).exchange(),
+                    HttpStatus.FORBIDDEN, "forbidden");
+        }
+        var read = get(school.id());
+        assertThat(read.name()).isEqualTo("Institution " + school.code());
+        assertThat(read.departments()).isEmpty();
+    }
+
+    @Test
+    void an_account_that_belongs_to_no_institution_reading_one_is_a_403_forbidden_problem() {
+        var school = world.institution();
+
+        Problem.expect(world.outsider().client().get().uri("/api/institutions/{id}", school.id()).exchange(),
+                HttpStatus.FORBIDDEN, "forbidden");
     }
 
     private Institution register(String name, String code) {

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@Transactional("courses")
 class CourseService implements CoursesApi {
 
     private final CourseRepository courses;
@@ -30,7 +31,6 @@ class CourseService implements CoursesApi {
         this.events = events;
     }
 
-    /** Asks the institutions module first, so no courses connection is held while it answers. */
     Course create(UUID institutionId, String code, String title, String description) {
         var institution = institutions.findInstitution(institutionId)
                 .orElseThrow(() -> CourseProblems.UNKNOWN_INSTITUTION.exception(
@@ -46,22 +46,22 @@ class CourseService implements CoursesApi {
         }
     }
 
+    @Transactional(value = "courses", readOnly = true)
     Course get(UUID id) {
         return courses.findById(id).orElseThrow(() -> DomainException.notFound("Course", id));
     }
 
+    @Transactional(value = "courses", readOnly = true)
     Page<Course> list(UUID institutionId, UUID after, int limit) {
         return Page.of(courses.findPage(institutionId, Page.after(after), limit + 1), limit, Course::id);
     }
 
-    @Transactional("courses")
     Course describe(UUID id, String title, String description) {
         var course = get(id);
         course.describe(title, description);
         return courses.save(course);
     }
 
-    @Transactional("courses")
     Enrollment enroll(UUID courseId, UUID studentId) {
         var course = get(courseId);
         institutions.membershipInCurrentInstitution(studentId)
@@ -81,12 +81,14 @@ class CourseService implements CoursesApi {
         return enrollment;
     }
 
+    @Transactional(value = "courses", readOnly = true)
     Page<Enrollment> enrollments(UUID courseId, UUID after, int limit) {
         get(courseId);
         return Page.of(enrollments.findPage(courseId, Page.after(after), limit + 1), limit, Enrollment::id);
     }
 
     @Override
+    @Transactional(value = "courses", readOnly = true)
     public Optional<CourseSummary> findCourse(UUID id) {
         return courses.findById(id)
                 .map(c -> new CourseSummary(c.id(), c.institutionId(), c.code(), c.title(), c.enrollmentOpen()));

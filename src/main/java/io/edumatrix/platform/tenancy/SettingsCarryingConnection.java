@@ -13,14 +13,20 @@ import java.sql.SQLException;
  * two-statement query (pgjdbc sends that in one round trip, with one Sync). Anything else that would reach the server
  * first (a plain statement, a call, a batch) has the settings sent as a statement of their own just before it: correct
  * in every case, and one round trip dearer only in those rare ones.
+ *
+ * <p>Outside a transaction (auto-commit), each prepared statement is its own transaction, so each carries the settings
+ * of the context bound when the connection was taken: a repository called without a transaction still sees its
+ * tenant's rows, rather than silently none.
  */
 final class SettingsCarryingConnection implements InvocationHandler {
 
     private final Connection target;
+    private final TransactionSettings autoCommitSettings;
     private TransactionSettings pending;
 
-    SettingsCarryingConnection(Connection target) {
+    SettingsCarryingConnection(Connection target, TransactionSettings autoCommitSettings) {
         this.target = target;
+        this.autoCommitSettings = autoCommitSettings;
     }
 
     @Override
@@ -48,7 +54,7 @@ final class SettingsCarryingConnection implements InvocationHandler {
             // The transaction ends: settings it never used must not leak into the next one.
             case "commit", "rollback", "close", "setAutoCommit" -> pending = null;
             case "prepareStatement" -> {
-                if (pending != null && args.length == 1) {
+                if ((pending != null || target.getAutoCommit()) && args.length == 1) {
                     return DeferredStatement.create(this, (Connection) proxy, (String) args[0]);
                 }
                 sendPendingSettings();
@@ -63,16 +69,23 @@ final class SettingsCarryingConnection implements InvocationHandler {
         }
     }
 
-    /** The settings still to be sent with the first statement, taken: they travel exactly once. */
-    TransactionSettings takePending() {
+    /**
+     * The settings to send with the statement about to run: in a transaction, those still pending, taken (they travel
+     * once); outside one, the connection's, every time.
+     */
+    TransactionSettings takePending() throws SQLException {
+        if (pending == null) {
+            return target.getAutoCommit() ? autoCommitSettings : null;
+        }
         var settings = pending;
         pending = null;
         return settings;
     }
 
-    /** Sends settings still pending as a statement of their own. */
+    /** Sends a transaction's settings still pending as a statement of their own. */
     void sendPendingSettings() throws SQLException {
-        var settings = takePending();
+        var settings = pending;
+        pending = null;
         if (settings == null) {
             return;
         }

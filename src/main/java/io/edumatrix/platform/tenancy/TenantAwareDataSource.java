@@ -29,6 +29,7 @@ public final class TenantAwareDataSource extends DelegatingDataSource {
 
     private static Connection wrap(Connection connection) {
         return (Connection) Proxy.newProxyInstance(TenantAwareDataSource.class.getClassLoader(),
-                new Class<?>[] {Connection.class, SettingsCarrier.class}, new SettingsCarryingConnection(connection));
+                new Class<?>[] {Connection.class, SettingsCarrier.class},
+                new SettingsCarryingConnection(connection, TransactionSettings.of(TenantContext.current(), 0)));
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edumatrix.courses.EnrollmentCreated;
 import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.World;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,12 +42,15 @@ class EnrollmentEventOutboxTests {
 
     @Test
     void an_enrollment_and_its_publication_are_written_by_one_transaction_of_the_courses_module(Scenario scenario) {
-        var institution = registerInstitution();
-        var course = courses.create(institution, "E" + UUID.randomUUID().toString().substring(0, 8), "Enrollment", null);
-        var student = UUID.randomUUID();
+        var school = new World(http).institution();
+        var institution = school.id();
+        var course = TenantContext.inInstitution(institution,
+                () -> courses.create(institution, "E" + UUID.randomUUID().toString().substring(0, 8), "Enrollment", null));
+        var student = school.student().accountId();
         var writtenByThisTransaction = new AtomicReference<Map<String, Object>>();
 
-        scenario.stimulate(() -> new TransactionTemplate(coursesTransactions).executeWithoutResult(status -> {
+        scenario.stimulate(() -> TenantContext.inInstitution(institution, () -> new TransactionTemplate(coursesTransactions)
+                .execute(status -> {
                     var enrollment = courses.enroll(course.id(), student);
                     assertThat(Outboxes.publicationsOf(EnrollmentCreated.class, institution))
                             .as("publications visible outside the transaction before it commits").isEmpty();
@@ -56,7 +61,8 @@ class EnrollmentEventOutboxTests {
                                      WHERE serialized_event::jsonb ->> 'enrollmentId' = :id::text
                                        AND xmin = pg_current_xact_id()::xid) AS publications""",
                             Map.of("id", enrollment.id())));
-                }))
+                    return enrollment;
+                })))
                 .andWaitForStateChange(() -> recorder.received().stream()
                         .filter(e -> e.studentId().equals(student)).findFirst())
                 .andVerify(received -> assertThat(received).get().satisfies(event -> {
@@ -72,12 +78,4 @@ class EnrollmentEventOutboxTests {
                 .containsExactly("courses", EnrollmentCreatedRecorder.ID);
     }
 
-    private UUID registerInstitution() {
-        return http.post().uri("/api/institutions")
-                .body(Map.of("name", "Enrollment University", "code", "N" + UUID.randomUUID().toString().substring(0, 8)))
-                .exchange().expectStatus().isCreated()
-                .expectBody(IdOnly.class).returnResult().getResponseBody().id();
-    }
-
-    record IdOnly(UUID id) {}
 }

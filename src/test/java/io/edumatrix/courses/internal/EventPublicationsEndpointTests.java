@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edumatrix.institutions.InstitutionRegistered;
 import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.testing.World;
+import io.edumatrix.platform.web.Problem;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.test.Scenario;
@@ -19,7 +23,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * {@code /actuator/eventpublications} over HTTP: GET lists the failed publications of every module, and POST with a
- * publication's id resubmits that one alone, which completes once its listener's cause is fixed.
+ * publication's id resubmits that one alone, which completes once its listener's cause is fixed. Only a platform
+ * administrator may do either.
  */
 @WithProbeListeners
 class EventPublicationsEndpointTests {
@@ -31,7 +36,17 @@ class EventPublicationsEndpointTests {
     private FlakyRegistrationListener listener;
 
     @Autowired
+    private RestTestClient anonymous;
+
+    private World world;
+    /** The platform administrator's client. */
     private RestTestClient http;
+
+    @BeforeEach
+    void signInThePlatformAdministrator() {
+        world = new World(anonymous);
+        http = world.platformAdmin().client();
+    }
 
     @Test
     void a_failed_publication_is_listed_and_resubmitting_it_by_id_completes_it_and_leaves_other_failed_ones_failed(
@@ -85,6 +100,35 @@ class EventPublicationsEndpointTests {
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(ACTUATOR_JSON)
                 .expectBody().jsonPath("$.failed").isArray();
+    }
+
+    @Test
+    void without_a_token_the_endpoint_is_a_401_and_for_an_institution_member_a_403_problem_and_nothing_is_resubmitted(
+            Scenario scenario) {
+        var code = code();
+        listener.failAlways(code);
+        var institution = new AtomicReference<UUID>();
+        scenario.stimulate(() -> institution.set(register(code)))
+                .andWaitForStateChange(() -> statusOf(institution.get()), Status.FAILED::equals);
+        var failed = publicationOf(institution.get());
+        try {
+            var school = world.institution();
+            Problem.expect(anonymous.get().uri(ENDPOINT).exchange(), HttpStatus.UNAUTHORIZED, "unauthenticated");
+            Problem.expect(anonymous.post().uri(ENDPOINT).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("id", failed.id().toString())).exchange(), HttpStatus.UNAUTHORIZED, "unauthenticated");
+            for (var member : List.of(school.admin(), school.instructor(), school.student())) {
+                Problem.expect(member.client().get().uri(ENDPOINT).exchange(), HttpStatus.FORBIDDEN, "forbidden");
+                Problem.expect(member.client().post().uri(ENDPOINT).contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("id", failed.id().toString())).exchange(), HttpStatus.FORBIDDEN, "forbidden");
+            }
+
+            assertThat(Outboxes.publication(failed.id())).get().satisfies(p -> {
+                assertThat(p.status()).isEqualTo(Status.FAILED);
+                assertThat(p.completionAttempts()).isEqualTo(failed.completionAttempts());
+            });
+        } finally {
+            Outboxes.delete(failed.id());
+        }
     }
 
     private List<FailedPublication> listed() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionRegistered;
 import io.edumatrix.platform.events.Outboxes;
+import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.events.Outboxes.Publication;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -83,7 +85,8 @@ class ListenerRetryTests {
     }
 
     private UUID register(String code) {
-        return http.post().uri("/api/institutions").body(Map.of("name", "Retry University", "code", code))
+        return new World(http).platformAdmin().client().post().uri("/api/institutions")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Retry University", "code", code))
                 .exchange().expectStatus().isCreated()
                 .expectBody(IdOnly.class).returnResult().getResponseBody().id();
     }

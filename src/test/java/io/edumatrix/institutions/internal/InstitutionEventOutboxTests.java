@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
@@ -184,8 +186,11 @@ class InstitutionEventOutboxTests {
         })).isInstanceOf(DeliberateFailure.class);
     }
 
+    /** Created over HTTP by an instructor the platform administrator adds to the institution. */
     private UUID createCourse(UUID institution) {
-        var course = http.post().uri("/api/courses")
+        var world = new World(http);
+        var instructor = world.member(world.platformAdmin(), institution, "INSTRUCTOR");
+        var course = instructor.client().post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("institutionId", institution, "code", "C" + UUID.randomUUID().toString().substring(0, 8),
                         "title", "Outbox course"))
                 .exchange().expectStatus().isCreated()

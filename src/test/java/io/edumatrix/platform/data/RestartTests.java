@@ -2,13 +2,13 @@ package io.edumatrix.platform.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.World;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 /**
  * Start-up is idempotent: started again on a database it provisioned and migrated before, the application changes no
@@ -21,27 +21,36 @@ class RestartTests {
         try (var database = FreshDatabase.create()) {
             UUID institution;
             UUID course;
+            World.Person instructor;
             List<String> schemas;
             try (var first = database.launch().overHttp().start()) {
                 schemas = first.getBean(ModuleDatabases.class).all().stream().map(ModuleDatabase::schema).toList();
-                var http = client(first);
-                institution = id(http.post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
-                        .body(Map.of("name", "Restart University", "code", "RESTART")).retrieve().body(Map.class));
-                course = id(http.post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
+                var world = world(first);
+                var admin = world.platformAdmin();
+                institution = id(admin.client().post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("name", "Restart University", "code", "RESTART")).exchange()
+                        .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody());
+                instructor = world.member(admin, institution, "INSTRUCTOR");
+                course = id(instructor.client().post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
                         .body(Map.of("institutionId", institution, "code", "RST-101", "title", "Surviving restarts"))
-                        .retrieve().body(Map.class));
+                        .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody());
             }
             var afterFirstRun = snapshot(database, schemas);
             assertThat(afterFirstRun.facts()).containsKeys(schemas.stream().map(s -> "migration history of " + s).toArray(String[]::new));
             assertThat(afterFirstRun.get("relations")).isNotEmpty();
 
             try (var second = database.launch().overHttp().start()) {
-                var http = client(second);
+                var world = world(second);
+                var admin = world.platformAdmin();
+                // The first run's token still verifies: the signing keys are stored, not made up at each start.
+                var instructorAgain = world.bearer(instructor.accessToken());
 
                 assertThat(snapshot(database, schemas)).usingRecursiveComparison().isEqualTo(afterFirstRun);
-                assertThat(http.get().uri("/api/institutions/{id}", institution).retrieve().body(Map.class))
+                assertThat(admin.client().get().uri("/api/institutions/{id}", institution).exchange()
+                        .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody())
                         .containsEntry("code", "RESTART").containsEntry("name", "Restart University");
-                assertThat(http.get().uri("/api/courses/{id}", course).retrieve().body(Map.class))
+                assertThat(instructorAgain.get().uri("/api/courses/{id}", course).exchange()
+                        .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody())
                         .containsEntry("institutionId", institution.toString()).containsEntry("title", "Surviving restarts");
             }
         }
@@ -53,8 +62,8 @@ class RestartTests {
         }
     }
 
-    private static RestClient client(ConfigurableApplicationContext application) {
-        return RestClient.create("http://localhost:" + application.getEnvironment().getProperty("local.server.port"));
+    private static World world(ConfigurableApplicationContext application) {
+        return World.onServer("http://localhost:" + application.getEnvironment().getProperty("local.server.port"));
     }
 
     private static UUID id(Map<?, ?> body) {

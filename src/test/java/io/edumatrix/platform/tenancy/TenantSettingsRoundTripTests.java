@@ -86,6 +86,25 @@ class TenantSettingsRoundTripTests {
     }
 
     @Test
+    void a_statement_outside_a_transaction_carries_the_tenant_of_its_connection_in_the_same_round_trip() {
+        var tenantAware = new TenantAwareDataSource(connection);
+        var jdbc = new NamedParameterJdbcTemplate(tenantAware);
+        var sql = "SELECT current_setting('app.institution_id', true)";
+        for (int i = 0; i < 10; i++) {
+            TenantContext.of(INSTITUTION, ACCOUNT, "r").run(() -> jdbc.queryForObject(sql, Map.of(), String.class));
+        }
+
+        int before = CountingSocketFactory.FLUSHES.get();
+        var seen = TenantContext.of(INSTITUTION, ACCOUNT, "r").run(() -> jdbc.queryForObject(sql, Map.of(), String.class));
+        int roundTrips = CountingSocketFactory.FLUSHES.get() - before;
+        var withoutContext = jdbc.queryForObject(sql, Map.of(), String.class);
+
+        assertThat(seen).isEqualTo(INSTITUTION.toString());
+        assertThat(roundTrips).isEqualTo(1);
+        assertThat(withoutContext).isEmpty();
+    }
+
+    @Test
     void parameters_updates_and_batches_keep_working_behind_the_settings() {
         var tenantAware = new TenantAwareDataSource(connection);
         var jdbc = new NamedParameterJdbcTemplate(tenantAware);

@@ -35,6 +35,11 @@ public final class World {
 
     private record Account(UUID id, String email, String displayName) {}
 
+    /** A world over an application started outside the test context, serving HTTP at {@code baseUrl}. */
+    public static World onServer(String baseUrl) {
+        return new World(RestTestClient.bindToServer().baseUrl(baseUrl).build());
+    }
+
     public RestTestClient anonymous() {
         return http;
     }

@@ -1,10 +1,15 @@
 package io.edumatrix.platform.web;
 
+import io.edumatrix.platform.testing.World;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** {@code /actuator/health} is UP only while every module's pool reaches the database, and shows each by name. */
+/**
+ * {@code /actuator/health} is UP only while every module's pool reaches the database. A platform administrator sees each
+ * pool by name; anyone else, with or without a token, sees the status alone.
+ */
 @HttpApplicationTest
 class ApplicationHealthTests {
 
@@ -12,12 +17,25 @@ class ApplicationHealthTests {
     private RestTestClient http;
 
     @Test
-    void health_is_up_with_one_entry_per_module_pool() {
-        http.get().uri("/actuator/health").exchange()
+    void health_is_up_with_one_entry_per_module_pool_for_a_platform_administrator() {
+        new World(http).platformAdmin().client().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.components.db.components.institutions.status").isEqualTo("UP")
                 .jsonPath("$.components.db.components.courses.status").isEqualTo("UP");
+    }
+
+    @Test
+    void health_without_a_token_or_for_an_institution_member_is_up_without_any_component() {
+        var school = new World(http).institution();
+        for (var client : List.of(http, school.admin().client(), school.student().client())) {
+            client.get().uri("/actuator/health").exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.status").isEqualTo("UP")
+                    .jsonPath("$.components").doesNotExist()
+                    .jsonPath("$.details").doesNotExist();
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.platform.data.FreshDatabase;
+import io.edumatrix.platform.testing.World;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -17,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 
 /**
  * Issue 3, 7(c): the application runs as a process of its own and is killed with SIGKILL while listeners of a published
@@ -64,17 +64,20 @@ class ListenersSurviveAProcessCrashTests {
         var gate = gateFolder.resolve("open");
 
         var first = start("first", gate);
-        var http = RestClient.create(first.baseUrl());
+        var world = World.onServer(first.baseUrl());
+        var admin = world.platformAdmin();
         for (var code : List.of("BEFORE-1", "BEFORE-2", "BEFORE-3", "AFTER-1", "AFTER-2", "AFTER-3")) {
-            var institution = id(http.post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("name", "Crash " + code, "code", code)).retrieve().body(Map.class));
-            http.post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
+            var institution = id(admin.client().post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("name", "Crash " + code, "code", code)).exchange()
+                    .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody());
+            world.member(admin, institution, "INSTRUCTOR").client().post().uri("/api/courses")
+                    .contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("institutionId", institution, "code", "C-" + code, "title", "Course of " + code))
-                    .retrieve().toBodilessEntity();
+                    .exchange().expectStatus().isCreated();
             codes.put(institution, code);
         }
-        codes.keySet().forEach(institution -> http.post().uri("/api/institutions/{id}/deactivation", institution)
-                .retrieve().toBodilessEntity());
+        codes.keySet().forEach(institution -> admin.client().post().uri("/api/institutions/{id}/deactivation", institution)
+                .exchange().expectStatus().isOk());
 
         awaitInDatabase("every probe delivery under way, the AFTER probes' effects and all real effects committed", () ->
                 count("SELECT count(*) FROM courses.enrollment_closure WHERE reason = ?", PROBE_REASON) == 3

@@ -1,0 +1,286 @@
+package io.edumatrix.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edumatrix.platform.testing.Endpoints;
+import io.edumatrix.platform.testing.World;
+import io.edumatrix.platform.testing.World.Institution;
+import io.edumatrix.platform.testing.World.Person;
+import io.edumatrix.platform.web.HttpApplicationTest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * ADR 0012 over every endpoint: two institutions A and B, each with an admin, an instructor and a student, a
+ * department, a course with the student enrolled; each of A's three people tries each of B's resources through every
+ * endpoint that takes an id or an institution (read, list, change, delete, and create under B's path or with B's
+ * {@code institutionId}). The only acceptable answers are a 404 {@code not-found} problem, or a 403
+ * {@code forbidden} problem where the person's role alone forbids the endpoint; anything else is a leak. B's data,
+ * read by B's admin, is the same before and after.
+ */
+@HttpApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CrossTenantMatrixTests {
+
+    private static final String PROBLEM_BASE = "https://edumatrix.io/problems/";
+
+    /**
+     * Endpoints that name no institution and no resource of one, so there is nothing of B to try through them: each
+     * acts only on the caller's own account or session, creates something new, or is the platform's. Each must have
+     * no path variable (checked), so an endpoint that takes an id can never hide here.
+     */
+    private static final Set<String> NAMING_NO_TENANT = Set.of(
+            "POST /api/accounts",
+            "GET /api/accounts/me",
+            "POST /api/sessions/refresh",
+            "DELETE /api/sessions/current",
+            "GET /.well-known/jwks.json",
+            "POST /api/identity/signing-keys/rotation",
+            "POST /api/institutions",
+            "GET /actuator",
+            "GET /actuator/health",
+            "GET /actuator/health/**",
+            "GET /actuator/info");
+
+    @Autowired
+    private RestTestClient http;
+
+    @Autowired
+    private ApplicationContext context;
+
+    private World world;
+    private Institution a;
+    private Institution b;
+    private UUID bCourse;
+    private UUID aCourse;
+    private List<Case> cases;
+
+    /**
+     * An attempt on one of B's resources through one endpoint. {@code forbiddenFor} are A's roles that get 403; the
+     * others get {@code expected}: a 404 {@code not-found}, unless the request is answered exactly as it is for an id
+     * that exists nowhere by some other problem (say so with {@link #sameAsForNoSuchId}).
+     */
+    private record Case(String endpoint, String what, Set<String> forbiddenFor,
+            Function<Person, RestTestClient.RequestHeadersSpec<?>> request, int status, String type) {
+
+        Case(String endpoint, String what, Set<String> forbiddenFor, Function<Person, RestTestClient.RequestHeadersSpec<?>> request) {
+            this(endpoint, what, forbiddenFor, request, 404, "not-found");
+        }
+
+        Case sameAsForNoSuchId(int status, String type) {
+            return new Case(endpoint, what, forbiddenFor, request, status, type);
+        }
+    }
+
+    private record Answer(int status, String type, String body) {}
+
+    @BeforeAll
+    void twoInstitutionsWithMembersADepartmentACourseAndAnEnrollmentEach() {
+        world = new World(http);
+        a = world.institution();
+        b = world.institution();
+        aCourse = fill(a);
+        bCourse = fill(b);
+        cases = cases();
+    }
+
+    private UUID fill(Institution institution) {
+        institution.admin().client().post().uri("/api/institutions/{id}/departments", institution.id())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Mathematics", "code", "MATH"))
+                .exchange().expectStatus().isCreated();
+        var course = UUID.fromString(String.valueOf(institution.instructor().client().post().uri("/api/courses")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("institutionId", institution.id(), "code", "ALG1", "title", "Algebra"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        institution.student().client().post().uri("/api/courses/{id}/enrollments", course)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of()).exchange().expectStatus().isCreated();
+        return course;
+    }
+
+    private List<Case> cases() {
+        var staffOnly = Set.of("STUDENT");
+        var adminOnly = Set.of("INSTRUCTOR", "STUDENT");
+        var nobody = Set.<String>of();
+        var everybody = Set.of("INSTITUTION_ADMIN", "INSTRUCTOR", "STUDENT");
+        var list = new ArrayList<Case>();
+        list.add(new Case("GET /api/institutions/{id}", "read B", nobody,
+                p -> p.client().get().uri("/api/institutions/{id}", b.id())));
+        list.add(new Case("PATCH /api/institutions/{id}", "rename B", adminOnly,
+                p -> json(p.client().patch().uri("/api/institutions/{id}", b.id()), Map.of("name", "Taken over"))));
+        list.add(new Case("POST /api/institutions/{id}/deactivation", "deactivate B", everybody,
+                p -> p.client().post().uri("/api/institutions/{id}/deactivation", b.id())));
+        list.add(new Case("GET /api/institutions", "list institutions, B among them", everybody,
+                p -> p.client().get().uri("/api/institutions?limit=100")));
+        list.add(new Case("POST /api/institutions/{id}/departments", "add a department to B", adminOnly,
+                p -> json(p.client().post().uri("/api/institutions/{id}/departments", b.id()),
+                        Map.of("name", "Intruders", "code", "INTRUDE"))));
+        list.add(new Case("GET /api/institutions/{id}/departments", "list B's departments", nobody,
+                p -> p.client().get().uri("/api/institutions/{id}/departments", b.id())));
+        list.add(new Case("POST /api/institutions/{institutionId}/members", "make oneself B's admin", adminOnly,
+                p -> json(p.client().post().uri("/api/institutions/{id}/members", b.id()),
+                        Map.of("email", p.email(), "role", "INSTITUTION_ADMIN"))));
+        list.add(new Case("GET /api/institutions/{institutionId}/members", "list B's members", adminOnly,
+                p -> p.client().get().uri("/api/institutions/{id}/members?limit=100", b.id())));
+        list.add(new Case("PATCH /api/institutions/{institutionId}/members/{accountId}", "promote B's student in B",
+                adminOnly, p -> json(p.client().patch().uri("/api/institutions/{id}/members/{account}", b.id(),
+                        b.student().accountId()), Map.of("role", "INSTITUTION_ADMIN"))));
+        list.add(new Case("PATCH /api/institutions/{institutionId}/members/{accountId}", "promote B's student through A's path",
+                adminOnly, p -> json(p.client().patch().uri("/api/institutions/{id}/members/{account}", a.id(),
+                        b.student().accountId()), Map.of("role", "INSTITUTION_ADMIN"))));
+        list.add(new Case("DELETE /api/institutions/{institutionId}/members/{accountId}", "remove B's instructor from B",
+                adminOnly, p -> p.client().delete().uri("/api/institutions/{id}/members/{account}", b.id(),
+                        b.instructor().accountId())));
+        list.add(new Case("DELETE /api/institutions/{institutionId}/members/{accountId}",
+                "remove B's admin through A's path", adminOnly,
+                p -> p.client().delete().uri("/api/institutions/{id}/members/{account}", a.id(), b.admin().accountId())));
+        list.add(new Case("POST /api/courses", "create a course with B's institutionId", staffOnly,
+                p -> json(p.client().post().uri("/api/courses"),
+                        Map.of("institutionId", b.id(), "code", "PLANTED", "title", "Planted in B"))));
+        list.add(new Case("GET /api/courses/{id}", "read B's course", nobody,
+                p -> p.client().get().uri("/api/courses/{id}", bCourse)));
+        list.add(new Case("GET /api/courses", "list B's courses", nobody,
+                p -> p.client().get().uri("/api/courses?institutionId={id}&limit=100", b.id())));
+        list.add(new Case("PATCH /api/courses/{id}", "retitle B's course", staffOnly,
+                p -> json(p.client().patch().uri("/api/courses/{id}", bCourse), Map.of("title", "Defaced"))));
+        list.add(new Case("POST /api/courses/{id}/enrollments", "enroll oneself in B's course", nobody,
+                p -> json(p.client().post().uri("/api/courses/{id}/enrollments", bCourse), Map.of())));
+        list.add(new Case("POST /api/courses/{id}/enrollments", "enroll B's student in B's course", staffOnly,
+                p -> json(p.client().post().uri("/api/courses/{id}/enrollments", bCourse),
+                        Map.of("studentId", b.student().accountId()))));
+        // B's student is no student of A: the same answer as for an account that exists nowhere.
+        list.add(new Case("POST /api/courses/{id}/enrollments", "enroll B's student in A's course", staffOnly,
+                p -> json(p.client().post().uri("/api/courses/{id}/enrollments", aCourse),
+                        Map.of("studentId", b.student().accountId()))).sameAsForNoSuchId(422, "not-a-student"));
+        list.add(new Case("GET /api/courses/{id}/enrollments", "list B's course's enrollments", staffOnly,
+                p -> p.client().get().uri("/api/courses/{id}/enrollments?limit=100", bCourse)));
+        // Identity answers an institution the account does not belong to with 403 not-a-member, worded the same for
+        // one that exists nowhere (checked below): it reveals nothing, though ADR 0012 would have a 404.
+        list.add(new Case("POST /api/sessions/institution", "switch the session to B", nobody,
+                p -> json(p.client().post().uri("/api/sessions/institution"), Map.of("institutionId", b.id())))
+                .sameAsForNoSuchId(403, "not-a-member"));
+        list.add(new Case("POST /api/sessions", "log in to B", nobody,
+                p -> json(world.anonymous().post().uri("/api/sessions"),
+                        Map.of("email", p.email(), "password", World.PASSWORD, "institutionId", b.id())))
+                .sameAsForNoSuchId(403, "not-a-member"));
+        list.add(new Case("GET /actuator/eventpublications", "list every institution's failed publications", everybody,
+                p -> p.client().get().uri("/actuator/eventpublications")));
+        list.add(new Case("POST /actuator/eventpublications", "resubmit every institution's failed publications",
+                everybody, p -> json(p.client().post().uri("/actuator/eventpublications"), Map.of())));
+        return list;
+    }
+
+    @Test
+    void every_endpoint_that_takes_an_id_or_an_institution_is_tried_by_the_cross_tenant_matrix() {
+        var served = Endpoints.of(context);
+        var covered = cases.stream().map(Case::endpoint).collect(Collectors.toCollection(TreeSet::new));
+        var keys = served.stream().map(Endpoints.Endpoint::key).collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(served).as("endpoints listed as naming no tenant have no path variable")
+                .filteredOn(e -> NAMING_NO_TENANT.contains(e.key())).allSatisfy(e -> assertThat(e.variables()).isEmpty());
+        assertThat(keys).as("served endpoints neither in the matrix nor naming no tenant")
+                .allSatisfy(key -> assertThat(covered.contains(key) || NAMING_NO_TENANT.contains(key))
+                        .as(key).isTrue());
+        assertThat(covered).as("matrix cases of endpoints the application does not serve").isSubsetOf(keys);
+    }
+
+    @Test
+    void no_person_of_one_institution_reaches_another_institutions_resources_through_any_endpoint() {
+        var before = bAsItsAdminSeesIt();
+        var leaks = new ArrayList<String>();
+        var requests = 0;
+
+        for (var person : List.of(role("INSTITUTION_ADMIN", a.admin()), role("INSTRUCTOR", a.instructor()),
+                role("STUDENT", a.student()))) {
+            for (var attempt : cases) {
+                var forbidden = attempt.forbiddenFor().contains(person.getKey());
+                var expected = forbidden ? 403 : attempt.status();
+                var expectedType = PROBLEM_BASE + (forbidden ? "forbidden" : attempt.type());
+                var answer = send(attempt.request().apply(person.getValue()));
+                requests++;
+                if (answer.status() != expected || !expectedType.equals(answer.type())) {
+                    leaks.add("A's " + person.getKey() + " tried to " + attempt.what() + " (" + attempt.endpoint()
+                            + "): expected " + expected + " " + expectedType + ", got " + answer.status() + " "
+                            + abbreviate(answer.body()));
+                }
+            }
+        }
+        var after = bAsItsAdminSeesIt();
+        System.out.printf("Cross-tenant matrix: %d requests (%d cases x 3 people of A against B's resources), %d leaks%n",
+                requests, cases.size(), leaks.size());
+
+        assertThat(leaks).as("leaks out of %d cross-tenant requests", requests).isEmpty();
+        assertThat(after).as("B's data as B's admin reads it, after A's attempts").isEqualTo(before);
+    }
+
+    @Test
+    void logging_in_or_switching_to_another_institution_is_answered_exactly_as_for_one_that_exists_nowhere() {
+        var nowhere = UUID.randomUUID();
+        for (var institution : List.of(b.id(), nowhere)) {
+            var login = send(json(world.anonymous().post().uri("/api/sessions"),
+                    Map.of("email", a.student().email(), "password", World.PASSWORD, "institutionId", institution)));
+            var switched = send(json(a.student().client().post().uri("/api/sessions/institution"),
+                    Map.of("institutionId", institution)));
+            for (var answer : List.of(login, switched)) {
+                assertThat(answer.status()).isEqualTo(403);
+                assertThat(answer.type()).isEqualTo(PROBLEM_BASE + "not-a-member");
+                assertThat(answer.body().replace(institution.toString(), "<id>"))
+                        .isEqualTo(answer == login
+                                ? send(json(world.anonymous().post().uri("/api/sessions"), Map.of("email",
+                                        a.student().email(), "password", World.PASSWORD, "institutionId", nowhere)))
+                                        .body().replace(nowhere.toString(), "<id>")
+                                : send(json(a.student().client().post().uri("/api/sessions/institution"),
+                                        Map.of("institutionId", nowhere))).body().replace(nowhere.toString(), "<id>"));
+            }
+        }
+    }
+
+    /** Everything of B that the attempts could change, as B's admin reads it. */
+    private Map<String, Object> bAsItsAdminSeesIt() {
+        var admin = b.admin().client();
+        var seen = new LinkedHashMap<String, Object>();
+        seen.put("institution", read(admin.get().uri("/api/institutions/{id}", b.id())));
+        seen.put("members", read(admin.get().uri("/api/institutions/{id}/members?limit=100", b.id())));
+        seen.put("courses", read(admin.get().uri("/api/courses?limit=100")));
+        seen.put("course", read(admin.get().uri("/api/courses/{id}", bCourse)));
+        seen.put("enrollments", read(admin.get().uri("/api/courses/{id}/enrollments?limit=100", bCourse)));
+        assertThat(seen.toString()).as("B's data").contains(b.student().accountId().toString(), "MATH", "ALG1");
+        return seen;
+    }
+
+    private static Object read(RestTestClient.RequestHeadersSpec<?> request) {
+        return request.exchange().expectStatus().isOk().expectBody(Object.class).returnResult().getResponseBody();
+    }
+
+    private static Answer send(RestTestClient.RequestHeadersSpec<?> request) {
+        var result = request.exchange().expectBody(String.class).returnResult();
+        var body = result.getResponseBody() == null ? "" : result.getResponseBody();
+        var type = java.util.regex.Pattern.compile("\"type\"\\s*:\\s*\"([^\"]*)\"").matcher(body);
+        return new Answer(result.getStatus().value(), type.find() ? type.group(1) : null, body);
+    }
+
+    private static RestTestClient.RequestHeadersSpec<?> json(RestTestClient.RequestBodySpec request, Object body) {
+        return request.contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private static Map.Entry<String, Person> role(String role, Person person) {
+        return Map.entry(role, person);
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() <= 300 ? body : body.substring(0, 300) + "…";
+    }
+}
