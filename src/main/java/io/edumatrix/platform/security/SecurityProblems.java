@@ -1,5 +1,6 @@
 package io.edumatrix.platform.security;
 
+import io.edumatrix.platform.web.PlatformProblems;
 import io.edumatrix.platform.web.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,14 +13,16 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 and 403 as problem details, as every other error. The 401 also carries the {@code WWW-Authenticate: Bearer}
+ * 401, 403 and a request the firewall rejects (400) as problem details, as every other error. The 401 also carries the {@code WWW-Authenticate: Bearer}
  * challenge of RFC 6750. The detail never says why a token was refused (expired, bad signature): that helps only an
  * attacker.
  */
-final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     static final ProblemType UNAUTHENTICATED = new ProblemType("unauthenticated", ProblemType.Category.UNAUTHENTICATED,
             "Unauthorized");
@@ -43,6 +46,14 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
         write(response, forbidden());
+    }
+
+    /** The firewall refused the request (a parameter name or header it will not pass on): the client's fault. */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        write(response, problem(HttpStatus.BAD_REQUEST, PlatformProblems.MALFORMED_REQUEST,
+                "The request was rejected: it contains characters or names that are not allowed"));
     }
 
     static ProblemDetail unauthenticated() {

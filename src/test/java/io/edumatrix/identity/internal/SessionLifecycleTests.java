@@ -21,7 +21,11 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -179,7 +183,7 @@ class SessionLifecycleTests {
         var pair = login.login(account.email(), PASSWORD, Optional.empty());
         var other = login.login(account.email(), PASSWORD, Optional.empty());
 
-        sessionController.logOut(decoder.decode(pair.accessToken()));
+        sessionController.logOut(authenticated(decoder.decode(pair.accessToken())));
 
         assertThatThrownBy(() -> decoder.decode(pair.accessToken())).isInstanceOf(JwtException.class);
         assertRefused(() -> sessions.refresh(pair.refreshToken()));
@@ -195,7 +199,7 @@ class SessionLifecycleTests {
         var stranger = IdentityFixtures.institutionWithMember(registration.register(uniqueEmail(), "X", PASSWORD).id(),
                 Role.STUDENT);
         var pair = login.login(account.email(), PASSWORD, Optional.of(first));
-        var token = decoder.decode(pair.accessToken());
+        var token = authenticated(decoder.decode(pair.accessToken()));
 
         var switched = sessionController.switchInstitution(token, new SessionController.SwitchInstitution(second));
 
@@ -216,7 +220,7 @@ class SessionLifecycleTests {
         var account = registration.register(uniqueEmail(), "Katherine", PASSWORD);
         var first = IdentityFixtures.institutionWithMember(account.id(), Role.STUDENT);
         var second = IdentityFixtures.institutionWithMember(account.id(), Role.INSTITUTION_ADMIN);
-        var jwt = decoder.decode(login.login(account.email(), PASSWORD, Optional.of(first)).accessToken());
+        var jwt = authenticated(decoder.decode(login.login(account.email(), PASSWORD, Optional.of(first)).accessToken()));
 
         var me = accountController.me(jwt);
 
@@ -231,5 +235,16 @@ class SessionLifecycleTests {
     private static void assertRefused(Runnable refresh) {
         assertThatThrownBy(refresh::run).isInstanceOfSatisfying(DomainException.class,
                 e -> assertThat(e.type()).isEqualTo(SessionService.INVALID_REFRESH_TOKEN));
+    }
+
+    /** The controllers' access rules are checked: the call is made as the token's caller, as the filter chain would. */
+    private static Jwt authenticated(Jwt jwt) {
+        SecurityContextHolder.getContext().setAuthentication(new JwtAuthenticationToken(jwt, java.util.List.of(), jwt.getSubject()));
+        return jwt;
+    }
+
+    @AfterEach
+    void forgetTheCaller() {
+        SecurityContextHolder.clearContext();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.Map;
+import io.edumatrix.platform.tenancy.TenantContext;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,14 +35,17 @@ class InstitutionAggregateTests {
     void an_institution_loads_with_its_departments_through_the_institutions_pool() {
         var code = "AGG" + UUID.randomUUID().toString().substring(0, 8);
         var id = service.register("Aggregate University", code).id();
-        var physics = service.addDepartment(id, "Physics", "PHY");
-        var history = service.addDepartment(id, "History", "HIS");
+        // Departments belong to the institution: they are written and read in its tenant.
+        var physics = TenantContext.inInstitution(id, () -> service.addDepartment(id, "Physics", "PHY"));
+        var history = TenantContext.inInstitution(id, () -> service.addDepartment(id, "History", "HIS"));
 
-        var loaded = institutions.findById(id).orElseThrow();
+        var loaded = TenantContext.inInstitution(id, () -> institutions.findById(id)).orElseThrow();
+        var withoutTenant = institutions.findById(id).orElseThrow();
 
         assertThat(loaded.departments()).extracting(Department::id, Department::name, Department::code)
                 .containsExactlyInAnyOrder(tuple(physics.id(), "Physics", "PHY"), tuple(history.id(), "History", "HIS"));
         assertThat(loaded.version()).isEqualTo(2L);
+        assertThat(withoutTenant.departments()).as("departments outside the institution's tenant").isEmpty();
     }
 
     /** Which is why a load that returns departments cannot have gone through another module's pool. */

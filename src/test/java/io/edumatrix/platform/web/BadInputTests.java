@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import io.edumatrix.platform.testing.World;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Whatever a client sends, a mistake of the client is a 4xx problem, never a 5xx: the server's own failures must stay
@@ -27,12 +30,15 @@ class BadInputTests {
 
     @LocalServerPort
     private int port;
+    @Autowired
+    private RestTestClient client;
 
     private RawHttp http;
 
+    /** As a platform administrator, who may register institutions: bad input is refused before any rule applies. */
     @BeforeEach
     void connect() {
-        http = new RawHttp(port);
+        http = new RawHttp(port, new World(client).platformAdmin().accessToken());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ApplicationLaunch;
 import io.edumatrix.platform.testing.TestDatabase;
+import io.edumatrix.platform.testing.World;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -37,7 +38,9 @@ class DatabaseOutageTests {
                         .with("edumatrix.database.pool.port", proxy.port())
                         .with("edumatrix.database.pool.connection-timeout", "1s")
                         .start()) {
-            var http = new RawHttp(port(application));
+            var login = new RawHttp(port(application), null).post("/api/sessions",
+                    "{\"email\":\"" + World.ADMIN_EMAIL + "\",\"password\":\"" + World.ADMIN_PASSWORD + "\"}");
+            var http = new RawHttp(port(application), login.field("accessToken"));
             try (var load = new WriteLoad(http)) {
                 load.awaitMore(status -> status == 201, 10);
 

@@ -22,10 +22,13 @@ public final class RawHttp {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final String base;
+    private final String accessToken;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
 
-    public RawHttp(int port) {
+    /** @param accessToken sent as a bearer token with every request, or none when null */
+    public RawHttp(int port, String accessToken) {
         this.base = "http://127.0.0.1:" + port;
+        this.accessToken = accessToken;
     }
 
     public Response get(String rawPath) {
@@ -55,6 +58,9 @@ public final class RawHttp {
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
         }
         try {
             var response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -1,0 +1,72 @@
+package io.edumatrix.platform.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers a request that cannot even be read with a 400 {@code malformed-request} before anything else sees it:
+ * <ul>
+ *   <li>parameters that cannot be decoded (percent-encoding that is not UTF-8, too many parameters): the servlet
+ *       container decodes them lazily and fails with an unchecked exception wherever they are first read, which may be
+ *       a filter outside Spring MVC's error handling; reading them here, first, makes that happen in one known place;</li>
+ *   <li>a {@code Content-Type} that is no concrete media type ({@code *}{@code /*}, garbage): Spring's request wrapper
+ *       asserts it deep inside argument resolution, as an unchecked exception that would read as a bug.</li>
+ * </ul>
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UnreadableRequestFilter extends OncePerRequestFilter {
+
+    private final JsonMapper json;
+
+    UnreadableRequestFilter(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            request.getParameterMap();
+        } catch (IllegalStateException unreadable) {
+            refuse(request, response, "The request parameters are not valid percent-encoded UTF-8, or there are too many");
+            return;
+        }
+        if (!concrete(request.getContentType())) {
+            refuse(request, response, "The Content-Type header is not a concrete media type");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean concrete(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        try {
+            var type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        var problem = Problems.of(PlatformProblems.MALFORMED_REQUEST, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
