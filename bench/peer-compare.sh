@@ -39,6 +39,8 @@ PROFILE=${PROFILE:-0} SKIP_BUILD=${SKIP_BUILD:-0} KEEP_DBS=${KEEP_DBS:-0}
 DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432} DB_ADMIN_USER=${DB_ADMIN_USER:-postgres}
 DB_ADMIN_PASSWORD=${DB_ADMIN_PASSWORD:-}
 
+# One key for the run: every EduMatrix JVM of the run unwraps the signing keys the first one stored.
+EDUMATRIX_KEY_WRAPPING_KEY=${EDUMATRIX_KEY_WRAPPING_KEY:-$(head -c 32 /dev/urandom | base64)}
 log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 run() { log "+ $*"; "$@"; }
@@ -192,7 +194,7 @@ edumatrix_seed() {
   esac
 
   for ((i = 1; i <= INSTITUTIONS; i++)); do
-    api POST /api/institutions "$(printf '{"name":"Benchmark Institute %d","code":"BENCH%d"}' "$i" "$i")" '' "$admin"
+    api POST /api/institutions "$(printf '{"name":"Benchmark Institute %d","code":"BENCH%d"}' "$i" "$i")" "$admin"
     expect 201
     institutions+=("$(json_string id "$HTTP_BODY")")
   done
@@ -217,7 +219,7 @@ edumatrix_seed() {
     ((i < INSTITUTIONS - 1)) || count=$((COURSES - n))
     for ((c = 1; c <= count; c++)); do
       n=$((n + 1))
-      api POST /api/courses "$(printf '{"institutionId":"%s","code":"C%05d","title":"Benchmark course %d"}' "$inst" "$n" "$n")" '' "$token"
+      api POST /api/courses "$(printf '{"institutionId":"%s","code":"C%05d","title":"Benchmark course %d"}' "$inst" "$n" "$n")" "$token"
       expect 201
       if ((i == 0)); then
         id=$(json_string id "$HTTP_BODY")
@@ -273,6 +275,7 @@ start_app() { # app log [args...] -> APP_PID; waits for Spring Boot's "Started .
       [[ $app == edumatrix ]] || cmd=("$JAVA" "${JVM_FLAG_LIST[@]}" -cp "$EDU_JAR" "-Dloader.path=$RLS_ONLY_JAR"
         org.springframework.boot.loader.launch.PropertiesLauncher "--edumatrix.database.role-prefix=$EDU_ROLE_PREFIX" "$@")
       env+=(DB_NAME="$EDU_DB" DB_ADMIN_USER="$DB_ADMIN_USER" DB_ADMIN_PASSWORD="$DB_ADMIN_PASSWORD"
+        EDUMATRIX_KEY_WRAPPING_KEY="$EDUMATRIX_KEY_WRAPPING_KEY"
         EDUMATRIX_BOOTSTRAP_ADMIN_EMAIL="$EDUMATRIX_BOOTSTRAP_ADMIN_EMAIL"
         EDUMATRIX_BOOTSTRAP_ADMIN_PASSWORD="$EDUMATRIX_BOOTSTRAP_ADMIN_PASSWORD")
       ;;
