@@ -162,7 +162,7 @@ INSTRUCTOR_EMAIL=bench-instructor@example.com
 INSTRUCTOR_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 # Where the rows live, for copying them to the peer (superuser reads see every tenant's rows despite RLS).
 EDUMATRIX_COURSE_TABLE=courses.course
-EDU_AUTH=0 BENCH_INSTITUTION=''
+EDU_AUTH=0 APP_UP=0 BENCH_INSTITUTION=''
 
 edumatrix_login() { # email password [institutionId] -> prints the access token; checks it outlives one wrk run
   local body expires
@@ -232,7 +232,7 @@ edumatrix_seed() {
 
 # Prints the Authorization header value for a wrk run against EduMatrix, or nothing on a build without tokens.
 edumatrix_auth_header() {
-  ((EDU_AUTH)) || return 0
+  ((EDU_AUTH && APP_UP)) || return 0
   printf 'Bearer %s' "$(edumatrix_login "$INSTRUCTOR_EMAIL" "$INSTRUCTOR_PASSWORD" "$BENCH_INSTITUTION")"
 }
 
@@ -355,9 +355,13 @@ backend_ms() { # before-file after-file -> milliseconds of CPU the backends spen
 
 measure() { # variant cycle -> appends one line to $RESULTS
   local name=$1 cycle=$2 tag="$1-c$2" db
+  APP_UP=0
   variant "$name"
   [[ $V_APP == peer ]] && db=$PEER_DB || db=$EDU_DB
   start_app "$V_APP" "$OUT/$tag.log" "${V_ARGS[@]}"
+  # Tokens come from the running application: the variant's headers are made again now that it is up.
+  APP_UP=1
+  variant "$name"
   local startup
   startup=$(startup_seconds "$OUT/$tag.log")
   log "$tag: started in ${startup} s (pid $APP_PID)"
