@@ -29,16 +29,23 @@ class TokenVerification {
         return new NimbusJwtEncoder(keys.signingSource());
     }
 
-    /** Accepts only ES256 tokens of this issuer, signed by a published key, current, and of a session not revoked. */
+    /** Tokens whose signature was verified, remembered; a few MB at most. */
+    private static final int REMEMBERED_TOKENS = 10_000;
+
+    /**
+     * Accepts only ES256 tokens of this issuer, signed by a published key, current, and of a session not revoked; each
+     * distinct token's signature is verified once ({@link VerifiedTokens}).
+     */
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties properties, RevokedSessions revokedSessions) {
         var decoder = NimbusJwtDecoder.withJwkSource(keys.verificationSource())
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        var validator = new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(CLOCK_SKEW),
                 new JwtIssuerValidator(properties.issuer()),
-                revokedSessions));
-        return decoder;
+                revokedSessions);
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator, REMEMBERED_TOKENS);
     }
 }
