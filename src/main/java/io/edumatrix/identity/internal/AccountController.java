@@ -1,7 +1,8 @@
 package io.edumatrix.identity.internal;
 
-import io.edumatrix.platform.security.Authenticated;
 import io.edumatrix.platform.security.Anonymous;
+import io.edumatrix.platform.security.Authenticated;
+import io.edumatrix.platform.security.Callers;
 import io.edumatrix.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -57,7 +58,7 @@ class AccountController {
     @GetMapping("/me")
     @Authenticated
     Me me(@AuthenticationPrincipal Jwt jwt) {
-        var account = accounts.get(AccessToken.of(jwt).accountId());
+        var account = accounts.get(Callers.of(jwt).accountId());
         var held = memberships.of(account.id()).stream()
                 .map(m -> new MembershipView(m.institutionId(), m.role()))
                 .toList();

@@ -1,7 +1,7 @@
 package io.edumatrix.identity.internal;
 
-import io.edumatrix.platform.security.Anonymous;
 import com.nimbusds.jose.jwk.JWK;
+import io.edumatrix.platform.security.Anonymous;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.CacheControl;

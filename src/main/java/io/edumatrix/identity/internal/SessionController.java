@@ -1,8 +1,9 @@
 package io.edumatrix.identity.internal;
 
-import io.edumatrix.platform.security.Authenticated;
-import io.edumatrix.platform.security.Anonymous;
 import io.edumatrix.identity.internal.TokenIssuer.TokenPair;
+import io.edumatrix.platform.security.Anonymous;
+import io.edumatrix.platform.security.Authenticated;
+import io.edumatrix.platform.security.Callers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -52,13 +53,13 @@ class SessionController {
     @PostMapping("/institution")
     @Authenticated
     TokenPair switchInstitution(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody SwitchInstitution request) {
-        return sessions.switchInstitution(AccessToken.of(jwt), request.institutionId());
+        return sessions.switchInstitution(Callers.of(jwt), request.institutionId());
     }
 
     @DeleteMapping("/current")
     @Authenticated
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logOut(@AuthenticationPrincipal Jwt jwt) {
-        sessions.end(AccessToken.of(jwt));
+        sessions.end(Callers.of(jwt));
     }
 }

@@ -1,6 +1,7 @@
 package io.edumatrix.identity.internal;
 
 import io.edumatrix.identity.internal.TokenIssuer.TokenPair;
+import io.edumatrix.platform.security.Caller;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -36,13 +37,18 @@ class Sessions {
      * A pair scoped to another institution of the account, in the same session, so that logging out still ends
      * everything the login started. The session's earlier refresh token stops working.
      */
-    TokenPair switchInstitution(AccessToken caller, UUID institutionId) {
+    TokenPair switchInstitution(Caller caller, UUID institutionId) {
         var account = accounts.get(caller.accountId());
         var scope = memberships.scope(account, Optional.of(institutionId));
-        return issuer.issue(account.id(), scope, sessions.rescope(account.id(), caller.sessionId(), institutionId));
+        return issuer.issue(account.id(), scope, sessions.rescope(account.id(), session(caller), institutionId));
     }
 
-    void end(AccessToken caller) {
-        sessions.end(caller.accountId(), caller.sessionId());
+    void end(Caller caller) {
+        sessions.end(caller.accountId(), session(caller));
+    }
+
+    /** Verified tokens always name their session: the decoder refuses one without. */
+    private static UUID session(Caller caller) {
+        return caller.sessionId().orElseThrow(() -> new IllegalStateException("A verified token without a session"));
     }
 }

@@ -24,7 +24,8 @@ public final class Callers {
         return current().orElseThrow(() -> new IllegalStateException("No authenticated caller"));
     }
 
-    static Caller of(Jwt jwt) {
+    /** The caller a verified token names. */
+    public static Caller of(Jwt jwt) {
         var roles = EnumSet.noneOf(Role.class);
         var names = jwt.getClaimAsStringList(TokenClaims.ROLES);
         if (names != null) {

@@ -5,7 +5,6 @@ import io.edumatrix.platform.web.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -52,25 +51,18 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
-        write(response, problem(HttpStatus.BAD_REQUEST, PlatformProblems.MALFORMED_REQUEST,
+        write(response, PlatformProblems.MALFORMED_REQUEST.problem(
                 "The request was rejected: it contains characters or names that are not allowed"));
     }
 
     static ProblemDetail unauthenticated() {
-        return problem(HttpStatus.UNAUTHORIZED, UNAUTHENTICATED,
-                "A valid access token is required (Authorization: Bearer …)");
+        return UNAUTHENTICATED.problem("A valid access token is required (Authorization: Bearer …)");
     }
 
     static ProblemDetail forbidden() {
-        return problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Your role does not allow this");
+        return FORBIDDEN.problem("Your role does not allow this");
     }
 
-    private static ProblemDetail problem(HttpStatus status, ProblemType type, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type.uri());
-        problem.setTitle(type.title());
-        return problem;
-    }
 
     private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         if (response.isCommitted()) {

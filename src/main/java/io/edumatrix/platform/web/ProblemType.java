@@ -1,6 +1,7 @@
 package io.edumatrix.platform.web;
 
 import java.net.URI;
+import org.springframework.http.ProblemDetail;
 
 /**
  * A kind of failure a client can act on: a stable name (the last segment of the RFC 9457 {@code type}) and the
@@ -45,6 +46,11 @@ public record ProblemType(String name, Category category, String title) {
 
     public URI uri() {
         return URI.create(BASE + name);
+    }
+
+    /** The RFC 9457 body of this problem, its status following from the category. */
+    public ProblemDetail problem(String detail) {
+        return Problems.of(this, detail);
     }
 
     public DomainException exception(String detail) {
