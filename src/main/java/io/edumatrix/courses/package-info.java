@@ -4,7 +4,9 @@
  */
 @ApplicationModule(allowedDependencies = {"platform", "institutions"})
 @TenantOwned({"course", "enrollment", "enrollment_closure"})
+@DataSubjectColumns("enrollment.student_id")
 package io.edumatrix.courses;
 
+import io.edumatrix.platform.privacy.DataSubjectColumns;
 import io.edumatrix.platform.tenancy.TenantOwned;
 import org.springframework.modulith.ApplicationModule;

@@ -6,7 +6,9 @@
  */
 @ApplicationModule(allowedDependencies = "platform")
 @TenantOwned({"department", "membership"})
+@DataSubjectColumns("membership.account_id")
 package io.edumatrix.institutions;
 
+import io.edumatrix.platform.privacy.DataSubjectColumns;
 import io.edumatrix.platform.tenancy.TenantOwned;
 import org.springframework.modulith.ApplicationModule;

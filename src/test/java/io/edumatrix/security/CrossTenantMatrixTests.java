@@ -46,6 +46,8 @@ class CrossTenantMatrixTests {
     private static final Set<String> NAMING_NO_TENANT = Set.of(
             "POST /api/accounts",
             "GET /api/accounts/me",
+            "GET /api/accounts/me/export",
+            "POST /api/accounts/me/erasure",
             "POST /api/sessions/refresh",
             "DELETE /api/sessions/current",
             "GET /.well-known/jwks.json",
@@ -68,6 +70,7 @@ class CrossTenantMatrixTests {
     private UUID bCourse;
     private UUID aCourse;
     private List<Case> cases;
+    private UUID bErasure;
 
     /**
      * An attempt on one of B's resources through one endpoint. {@code forbiddenFor} are A's roles that get 403; the
@@ -89,13 +92,29 @@ class CrossTenantMatrixTests {
     private record Answer(int status, String type, String body) {}
 
     @BeforeAll
-    void twoInstitutionsWithMembersADepartmentACourseAndAnEnrollmentEach() {
+    void twoInstitutionsWithMembersADepartmentACourseAndAnEnrollmentEach() throws InterruptedException {
         world = new World(http);
         a = world.institution();
         b = world.institution();
         aCourse = fill(a);
         bCourse = fill(b);
+        bErasure = erasedMemberOf(b);
         cases = cases();
+    }
+
+    /** A fourth member of B who asked to be erased: the request, completed, is one of B's people's resources. */
+    private UUID erasedMemberOf(Institution institution) throws InterruptedException {
+        var leaver = world.member(institution.admin(), institution.id(), "STUDENT");
+        var request = UUID.fromString(String.valueOf(leaver.client().post().uri("/api/accounts/me/erasure").exchange()
+                .expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        var admin = world.platformAdmin();
+        var deadline = java.time.Instant.now().plusSeconds(30);
+        while (!"COMPLETED".equals(admin.client().get().uri("/api/erasures/{id}", request).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("status"))) {
+            assertThat(java.time.Instant.now()).as("erasure request %s completed", request).isBefore(deadline);
+            Thread.sleep(50);
+        }
+        return request;
     }
 
     private UUID fill(Institution institution) {
@@ -176,6 +195,12 @@ class CrossTenantMatrixTests {
                 p -> json(world.anonymous().post().uri("/api/sessions"),
                         Map.of("email", p.email(), "password", World.PASSWORD, "institutionId", b.id())))
                 .sameAsForNoSuchId(403, "not-a-member"));
+        list.add(new Case("GET /api/accounts/{accountId}/export", "export B's student's personal data", everybody,
+                p -> p.client().get().uri("/api/accounts/{id}/export", b.student().accountId())));
+        list.add(new Case("POST /api/accounts/{accountId}/erasure", "erase B's student", everybody,
+                p -> p.client().post().uri("/api/accounts/{id}/erasure", b.student().accountId())));
+        list.add(new Case("GET /api/erasures/{requestId}", "read the erasure request of B's former student", nobody,
+                p -> p.client().get().uri("/api/erasures/{id}", bErasure)));
         list.add(new Case("GET /actuator/eventpublications", "list every institution's failed publications", everybody,
                 p -> p.client().get().uri("/actuator/eventpublications")));
         list.add(new Case("POST /actuator/eventpublications", "resubmit every institution's failed publications",

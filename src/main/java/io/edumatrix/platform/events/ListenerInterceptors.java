@@ -3,6 +3,7 @@ package io.edumatrix.platform.events;
 import io.edumatrix.platform.data.ModuleDataAccess;
 import io.edumatrix.platform.tenancy.TenantContext;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -85,7 +86,8 @@ final class ListenerInterceptors {
 
     /**
      * Outside the listener's transaction: binds the event's institution as the tenant, so the transaction the listener
-     * runs in carries it to PostgreSQL like a request's does.
+     * runs in carries it to PostgreSQL like a request's does; for an event about one person, that person as the data
+     * subject instead.
      */
     static final class Tenancy implements MethodInterceptor {
 
@@ -95,7 +97,11 @@ final class ListenerInterceptors {
                 throw new IllegalStateException("@ModuleListener " + invocation.getMethod()
                         + " must take exactly one DomainEvent");
             }
-            var context = TenantContext.of(event.institutionId(), null, "event-" + event.eventId());
+            var requestId = "event-" + event.eventId();
+            var context = event instanceof DataSubjectEvent about
+                    ? new TenantContext(Optional.empty(), Optional.empty(), Optional.of(requestId),
+                            Optional.of(about.dataSubject()))
+                    : TenantContext.of(event.institutionId(), null, requestId);
             return context.run(invocation::proceed);
         }
     }

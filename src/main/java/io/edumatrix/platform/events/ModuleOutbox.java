@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Spring Modulith's event publication repository, routed per module: a publication is written to the
  * {@code event_publication} table of the module that publishes the event (the module whose package declares the event
- * type), through that module's connection, inside that module's running transaction. So a rolled-back business change
+ * type, or the one a {@link SharedEvent} names), through that module's connection, inside that module's running transaction. So a rolled-back business change
  * leaves no publication behind, and a committed one always has its publication. Everything else in Modulith's registry
  * (completion, staleness, resubmission, the publication APIs, Scenario) works on top of this unchanged.
  *
@@ -162,6 +162,14 @@ final class ModuleOutbox implements EventPublicationRepository {
     }
 
     private Module publisherOf(Object event) {
+        if (event instanceof SharedEvent shared) {
+            var named = modules.get(shared.publishingModule());
+            if (named == null) {
+                throw new IllegalStateException("Event " + event.getClass().getName() + " names '"
+                        + shared.publishingModule() + "' as its publishing module, which is not in edumatrix.modules");
+            }
+            return named;
+        }
         var type = event.getClass().getName();
         return modules.values().stream()
                 .filter(m -> type.startsWith(m.basePackage()))

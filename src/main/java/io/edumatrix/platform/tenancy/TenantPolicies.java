@@ -18,6 +18,8 @@ public final class TenantPolicies {
     public static final String INSTITUTION_SETTING = "app.institution_id";
     public static final String ACCOUNT_SETTING = "app.account_id";
     public static final String REQUEST_SETTING = "app.request_id";
+    /** The person a GDPR export or erasure is about; read by the data-subject policies (ADR 0015). */
+    public static final String DATA_SUBJECT_SETTING = "app.data_subject";
 
     /** The policy's name on every tenant-owned table. */
     public static final String POLICY = "tenant_isolation";

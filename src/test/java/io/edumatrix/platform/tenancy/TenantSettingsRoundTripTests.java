@@ -86,6 +86,33 @@ class TenantSettingsRoundTripTests {
     }
 
     @Test
+    void a_data_subject_rides_with_the_other_settings_at_no_extra_round_trip_and_ends_with_the_transaction() {
+        var tenantAware = new TenantAwareDataSource(connection);
+        var jdbc = new NamedParameterJdbcTemplate(tenantAware);
+        var transaction = new TransactionTemplate(new TenantAwareTransactionManager(tenantAware));
+        transaction.setReadOnly(true);
+        var subject = UUID.randomUUID();
+        var sql = "SELECT current_setting('app.data_subject', true) || ' institution:'"
+                + " || current_setting('app.institution_id', true)";
+        java.util.function.Supplier<String> read = () -> TenantContext.of(INSTITUTION, ACCOUNT, "r").run(() ->
+                TenantContext.asDataSubject(subject, () -> transaction.execute(
+                        status -> jdbc.queryForObject(sql, Map.of(), String.class))));
+        for (int i = 0; i < 10; i++) {
+            read.get();
+        }
+
+        int before = CountingSocketFactory.FLUSHES.get();
+        var seen = read.get();
+        int roundTrips = CountingSocketFactory.FLUSHES.get() - before;
+        var afterwards = transaction.execute(status -> jdbc.queryForObject(
+                "SELECT current_setting('app.data_subject', true)", Map.of(), String.class));
+
+        assertThat(seen).as("only the data subject is bound, no institution").isEqualTo(subject + " institution:");
+        assertThat(roundTrips).isEqualTo(2);
+        assertThat(afterwards).as("a transaction with no data subject bound sets an empty one").isEmpty();
+    }
+
+    @Test
     void a_statement_outside_a_transaction_carries_the_tenant_of_its_connection_in_the_same_round_trip() {
         var tenantAware = new TenantAwareDataSource(connection);
         var jdbc = new NamedParameterJdbcTemplate(tenantAware);

@@ -1,0 +1,92 @@
+package io.edumatrix.identity.internal;
+
+import io.edumatrix.platform.privacy.PersonalDataHolder;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * What identity holds about a person: the account (its email and display name), its sessions and its login history.
+ * Password and token hashes are not exported: they are secrets, not information about the person. Erasure deletes the
+ * refresh tokens, sessions, login attempts and lockouts, then the account. Erasure requests stay: they hold no personal
+ * value, only that the erasure happened.
+ */
+@Component
+class IdentityPersonalData implements PersonalDataHolder {
+
+    private final AccountRepository accounts;
+    private final PersonalSessionRepository sessions;
+    private final PersonalLoginAttemptRepository attempts;
+    private final RevokedSessions revokedSessions;
+
+    IdentityPersonalData(AccountRepository accounts, PersonalSessionRepository sessions,
+            PersonalLoginAttemptRepository attempts, RevokedSessions revokedSessions) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.attempts = attempts;
+        this.revokedSessions = revokedSessions;
+    }
+
+    record AccountData(UUID id, String email, String displayName, String status, boolean platformAdmin,
+            Instant createdAt, Instant updatedAt) {}
+
+    record SessionData(UUID id, Instant startedAt, Instant endedAt, String endedBecause) {}
+
+    record LoginAttemptData(Instant attemptedAt, String outcome, String requestId) {}
+
+    @Override
+    public String module() {
+        return "identity";
+    }
+
+    @Override
+    public Map<String, Object> export(UUID accountId) {
+        var part = new LinkedHashMap<String, Object>();
+        var account = accounts.findById(accountId);
+        if (account.isEmpty()) {
+            return part;
+        }
+        var a = account.get();
+        part.put("account", new AccountData(a.id(), a.email(), a.displayName(), a.status().name(), a.platformAdmin(),
+                a.createdAt(), a.updatedAt()));
+        part.put("sessions", sessions.findByAccountId(accountId).stream()
+                .map(s -> new SessionData(s.id(), s.createdAt(), s.revokedAt(), s.revokedReason())).toList());
+        part.put("loginAttempts", attempts.findByAccountIdOrEmail(accountId, normalized(a.email())).stream()
+                .map(l -> new LoginAttemptData(l.attemptedAt(), l.outcome().name(), l.requestId())).toList());
+        return part;
+    }
+
+    /**
+     * The account's access tokens stop working on this instance once the erasure commits (the others stop accepting them
+     * when they expire); its refresh tokens are deleted with its sessions.
+     */
+    @Override
+    public void erase(UUID accountId) {
+        var account = accounts.findById(accountId);
+        var ended = sessions.findByAccountId(accountId).stream().map(SessionFamily::id).toList();
+        sessions.deleteRefreshTokensOf(accountId);
+        sessions.deleteByAccountId(accountId);
+        var email = account.map(a -> normalized(a.email())).orElse(null);
+        attempts.deleteByAccountIdOrEmail(accountId, email);
+        if (email != null) {
+            attempts.deleteLockout(email);
+        }
+        account.ifPresent(a -> accounts.deleteById(a.id()));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                ended.forEach(revokedSessions::add);
+            }
+        });
+    }
+
+    /** As {@link Login} records attempts and lockouts. */
+    private static String normalized(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,251 @@
+package io.edumatrix.platform.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edumatrix.platform.data.ModuleDatabase;
+import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.TestDatabase;
+import io.edumatrix.platform.testing.World;
+import io.edumatrix.platform.testing.World.Institution;
+import io.edumatrix.platform.testing.World.Person;
+import io.edumatrix.platform.web.HttpApplicationTest;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * ADR 0015 end to end: a person with data in every module (an account with sessions and a failed login, memberships of
+ * two institutions, an enrollment in each) is exported with every module present, then erased. The request completes
+ * with every module confirmed; afterwards no module schema holds a row about them or their email or name anywhere
+ * (searched as the superuser), other people's data is as it was, and the person can neither log in nor refresh.
+ */
+@HttpApplicationTest
+class ExportAndErasureTests {
+
+    private static final Duration COMPLETION_TIMEOUT = Duration.ofSeconds(30);
+    private static final List<String> MODULES = List.of("identity", "institutions", "courses");
+
+    @Autowired
+    private RestTestClient http;
+    @Autowired
+    private ModuleDatabases modules;
+
+    private record Subject(UUID accountId, String email, String displayName, Person inA, RestTestClient inB) {}
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_person_in_every_module_is_exported_then_erased_everywhere_and_nobody_else_is_touched() throws Exception {
+        var world = new World(http);
+        var a = world.institution();
+        var b = world.institution();
+        var subject = subjectIn(world, a, b);
+        var admin = world.platformAdmin();
+
+        var export = subject.inA().client().get().uri("/api/accounts/me/export").exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(export).containsEntry("accountId", subject.accountId().toString()).containsKey("exportedAt");
+        var parts = (Map<String, Map<String, Object>>) export.get("modules");
+        assertThat(parts).containsOnlyKeys(MODULES);
+        assertThat((Map<String, Object>) parts.get("identity").get("account"))
+                .containsEntry("email", subject.email()).containsEntry("displayName", subject.displayName());
+        assertThat((List<?>) parts.get("identity").get("sessions")).hasSize(2);
+        assertThat((List<Map<String, Object>>) parts.get("identity").get("loginAttempts"))
+                .extracting(attempt -> attempt.get("outcome")).contains("BAD_CREDENTIALS", "SUCCESS");
+        assertThat((List<Map<String, Object>>) parts.get("institutions").get("memberships"))
+                .extracting(m -> m.get("institutionId")).containsExactlyInAnyOrder(a.id().toString(), b.id().toString());
+        assertThat((List<Map<String, Object>>) parts.get("courses").get("enrollments"))
+                .extracting(e -> e.get("institutionId")).containsExactlyInAnyOrder(a.id().toString(), b.id().toString());
+        var byAdmin = admin.client().get().uri("/api/accounts/{id}/export", subject.accountId()).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((Map<String, Object>) byAdmin.get("modules")).isEqualTo(parts);
+        admin.client().get().uri("/api/accounts/{id}/export", UUID.randomUUID()).exchange().expectStatus().isNotFound();
+
+        var othersBefore = othersData(subject.accountId());
+        var accepted = subject.inA().client().post().uri("/api/accounts/me/erasure").exchange()
+                .expectStatus().isAccepted().expectBody(Map.class).returnResult();
+        var requestId = (String) accepted.getResponseBody().get("id");
+        assertThat(accepted.getResponseHeaders().getLocation()).hasToString("/api/erasures/" + requestId);
+        assertThat(accepted.getResponseBody()).containsEntry("accountId", subject.accountId().toString());
+        assertThat((List<Map<String, Object>>) accepted.getResponseBody().get("modules"))
+                .extracting(m -> m.get("module")).containsExactlyElementsOf(MODULES);
+
+        var status = awaitCompleted(admin.client(), requestId);
+        assertThat(status.get("completedAt")).isNotNull();
+        assertThat((List<Map<String, Object>>) status.get("modules")).extracting(m -> m.get("module"))
+                .containsExactlyElementsOf(MODULES);
+        assertThat((List<Map<String, Object>>) status.get("modules")).allSatisfy(m ->
+                assertThat(m.get("confirmedAt")).as("confirmation of %s", m.get("module")).isNotNull());
+        a.student().client().get().uri("/api/erasures/{id}", requestId).exchange().expectStatus().isNotFound();
+
+        assertThat(rowsAbout(subject.accountId())).as("rows naming the erased account, by schema.table.column")
+                .containsOnlyKeys("identity.erasure_request.account_id", "identity.erasure_request.requested_by");
+        assertThat(textsContaining(subject.email())).as("text and JSON values holding the email").isEmpty();
+        assertThat(textsContaining(subject.displayName())).as("text and JSON values holding the name").isEmpty();
+        assertThat(othersData(subject.accountId())).as("everyone else's data").isEqualTo(othersBefore);
+        assertThat(confirmationsByOutbox(requestId)).as("ErasureConfirmed publications, by the outbox holding them")
+                .isEqualTo(Map.of("identity", "identity", "institutions", "institutions", "courses", "courses"));
+
+        world.anonymous().post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", subject.email(), "password", World.PASSWORD)).exchange()
+                .expectStatus().isUnauthorized();
+        world.anonymous().post().uri("/api/sessions/refresh").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("refreshToken", subject.inA().refreshToken())).exchange().expectStatus().isUnauthorized();
+        subject.inA().client().get().uri("/api/accounts/me").exchange().expectStatus().isUnauthorized();
+        admin.client().post().uri("/api/accounts/{id}/erasure", subject.accountId()).exchange()
+                .expectStatus().isNotFound();
+        world.login(a.student().email(), World.PASSWORD, a.id());
+    }
+
+    /**
+     * A new account with a name and email of its own, a student of A and of B, logged in to each (two sessions), with a
+     * failed login before, and enrolled in a course of each institution beside A's and B's own student.
+     */
+    private Subject subjectIn(World world, Institution a, Institution b) {
+        var tag = UUID.randomUUID().toString().substring(0, 8);
+        var email = "erin-" + tag + "@edumatrix.test";
+        var name = "Erin Erasable " + tag;
+        var id = UUID.fromString(String.valueOf(world.anonymous().post().uri("/api/accounts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", email, "password", World.PASSWORD, "displayName", name))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        world.anonymous().post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", email, "password", "not-the-password")).exchange().expectStatus().isUnauthorized();
+        for (var institution : List.of(a, b)) {
+            institution.admin().client().post().uri("/api/institutions/{id}/members", institution.id())
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("email", email, "role", "STUDENT"))
+                    .exchange().expectStatus().isCreated();
+        }
+        var tokensInA = world.login(email, World.PASSWORD, a.id());
+        var inA = new Person(id, email, tokensInA.accessToken(), tokensInA.refreshToken(),
+                world.bearer(tokensInA.accessToken()));
+        var inB = world.bearer(world.login(email, World.PASSWORD, b.id()).accessToken());
+        for (var institution : List.of(a, b)) {
+            var course = institution.instructor().client().post().uri("/api/courses")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("institutionId", institution.id(), "code", "GDPR" + tag, "title", "Privacy"))
+                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
+                    .get("id");
+            for (var student : List.of(institution == a ? inA.client() : inB, institution.student().client())) {
+                student.post().uri("/api/courses/{id}/enrollments", course).contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of()).exchange().expectStatus().isCreated();
+            }
+        }
+        return new Subject(id, email, name, inA, inB);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> awaitCompleted(RestTestClient admin, String requestId) throws InterruptedException {
+        var deadline = Instant.now().plus(COMPLETION_TIMEOUT);
+        while (true) {
+            var status = admin.get().uri("/api/erasures/{id}", requestId).exchange().expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            if ("COMPLETED".equals(status.get("status"))) {
+                return status;
+            }
+            assertThat(Instant.now()).as("erasure request %s completed; last seen %s", requestId, status)
+                    .isBefore(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Every uuid column of every module schema that holds the id, with the number of rows. */
+    private Map<String, Long> rowsAbout(UUID accountId) throws SQLException {
+        return countWhere(List.of("uuid"), "%s = ?", accountId);
+    }
+
+    /** Every text or JSON column of every module schema with a value that contains the text, in any letter case. */
+    private Map<String, Long> textsContaining(String text) throws SQLException {
+        return countWhere(List.of("text", "character varying", "jsonb", "json"), "%s::text ILIKE '%%' || ? || '%%'",
+                text);
+    }
+
+    private Map<String, Long> countWhere(List<String> types, String condition, Object value) throws SQLException {
+        var found = new LinkedHashMap<String, Long>();
+        try (var admin = TestDatabase.get().connectAsAdmin()) {
+            var columns = new ArrayList<String>();
+            try (var query = admin.prepareStatement("SELECT table_schema || '.' || table_name, column_name"
+                    + " FROM information_schema.columns JOIN information_schema.tables USING (table_schema, table_name)"
+                    + " WHERE table_type = 'BASE TABLE' AND table_schema = ANY (?) AND data_type = ANY (?)")) {
+                query.setArray(1, admin.createArrayOf("text", modules.all().stream().map(ModuleDatabase::schema).toArray()));
+                query.setArray(2, admin.createArrayOf("text", types.toArray()));
+                try (var rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        columns.add(rows.getString(1) + "." + rows.getString(2));
+                    }
+                }
+            }
+            assertThat(columns).as("columns searched").isNotEmpty();
+            for (var column : columns) {
+                var split = column.lastIndexOf('.');
+                try (var count = admin.prepareStatement("SELECT count(*) FROM " + column.substring(0, split) + " WHERE "
+                        + condition.formatted(column.substring(split + 1)))) {
+                    count.setObject(1, value);
+                    try (var rows = count.executeQuery()) {
+                        rows.next();
+                        if (rows.getLong(1) > 0) {
+                            found.put(column, rows.getLong(1));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Accounts, memberships and enrollments of everyone but the person, as the superuser sees them. */
+    private static Map<String, List<String>> othersData(UUID accountId) throws SQLException {
+        var data = new LinkedHashMap<String, List<String>>();
+        try (var admin = TestDatabase.get().connectAsAdmin()) {
+            for (var query : List.of(
+                    "SELECT id || ' ' || email || ' ' || display_name || ' ' || password_hash FROM identity.account"
+                            + " WHERE id <> ? ORDER BY id",
+                    "SELECT id || ' ' || institution_id || ' ' || account_id || ' ' || role FROM institutions.membership"
+                            + " WHERE account_id <> ? ORDER BY id",
+                    "SELECT id || ' ' || course_id || ' ' || student_id FROM courses.enrollment WHERE student_id <> ?"
+                            + " ORDER BY id")) {
+                try (var statement = admin.prepareStatement(query)) {
+                    statement.setObject(1, accountId);
+                    var rows = new ArrayList<String>();
+                    try (var result = statement.executeQuery()) {
+                        while (result.next()) {
+                            rows.add(result.getString(1));
+                        }
+                    }
+                    data.put(query, rows);
+                }
+            }
+        }
+        return data;
+    }
+
+    /** For each module schema holding an ErasureConfirmed of the request, the module the event names. */
+    private Map<String, String> confirmationsByOutbox(String requestId) throws SQLException {
+        var found = new LinkedHashMap<String, String>();
+        try (var admin = TestDatabase.get().connectAsAdmin()) {
+            for (var module : modules.all()) {
+                try (var query = admin.prepareStatement("SELECT serialized_event::jsonb ->> 'module' FROM "
+                        + module.schema() + ".event_publication WHERE event_type = ?"
+                        + " AND serialized_event::jsonb ->> 'requestId' = ?")) {
+                    query.setString(1, ErasureConfirmed.class.getName());
+                    query.setString(2, requestId);
+                    try (var rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            assertThat(found.put(module.schema(), rows.getString(1))).as("second confirmation in %s",
+                                    module.schema()).isNull();
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}
