@@ -1,0 +1,162 @@
+package io.edumatrix.platform.events.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edumatrix.platform.data.FreshDatabase;
+import io.edumatrix.platform.privacy.ErasureConfirmed;
+import io.edumatrix.platform.privacy.ErasureRequested;
+import io.edumatrix.platform.testing.World;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+/**
+ * ADR 0015: an erasure killed part-way (SIGKILL) resumes after a restart and completes, with every module's effect and
+ * confirmation exactly once. In the first process ({@link ErasureCrashProbe}) identity erases and confirms; institutions
+ * commits its erasure and confirmation but its delivery is never completed; courses is held before its effect. The
+ * restart redelivers the two incomplete deliveries: courses erases now, institutions' inbox swallows the second one.
+ */
+class ErasureSurvivesAProcessCrashTests {
+
+    private static final String REQUESTED = ErasureRequested.class.getName();
+    private static final String COURSES_LISTENER = "io.edumatrix.courses.internal.CoursesErasureListener.on(" + REQUESTED + ")";
+    private static final String INSTITUTIONS_LISTENER =
+            "io.edumatrix.institutions.internal.InstitutionsErasureListener.on(" + REQUESTED + ")";
+    private static final List<String> MODULES = List.of("identity", "institutions", "courses");
+    private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final List<ApplicationProcess> processes = new ArrayList<>();
+    private FreshDatabase database;
+    private Path gateFolder;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        processes.forEach(ApplicationProcess::close);
+        if (gateFolder != null) {
+            Files.deleteIfExists(gateFolder.resolve("open"));
+            Files.deleteIfExists(gateFolder);
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void an_erasure_interrupted_by_a_sigkill_completes_after_the_restart_with_every_effect_exactly_once()
+            throws Exception {
+        database = FreshDatabase.create();
+        gateFolder = Files.createTempDirectory("erasure-crash-gate");
+        var gate = gateFolder.resolve("open");
+
+        var first = start("first", gate);
+        var world = World.onServer(first.baseUrl());
+        var institution = world.institution();
+        var subject = institution.student().accountId();
+        var course = institution.instructor().client().post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("institutionId", institution.id(), "code", "CRASH1", "title", "Crash course"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        for (var student : List.of(institution.student(), world.member(institution.admin(), institution.id(), "STUDENT"))) {
+            student.client().post().uri("/api/courses/{id}/enrollments", course).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of()).exchange().expectStatus().isCreated();
+        }
+        var admin = world.platformAdmin();
+        var requestId = erase(admin.client(), subject);
+
+        awaitInDatabase("identity erased and confirmed, institutions' erasure committed, courses' erasure held", () ->
+                count("SELECT count(*) FROM identity.erasure_step WHERE request_id = ? AND module = 'identity'"
+                        + " AND confirmed_at IS NOT NULL", requestId) == 1
+                        && count("SELECT count(*) FROM institutions.membership WHERE account_id = ?", subject) == 0
+                        && count("SELECT count(*) FROM identity.event_publication WHERE listener_id = ?"
+                                + " AND status = 'PROCESSING'", COURSES_LISTENER) == 1);
+        assertThat(count("SELECT count(*) FROM identity.event_publication WHERE listener_id = ?"
+                + " AND completion_date IS NULL", INSTITUTIONS_LISTENER)).as("institutions' delivery, incomplete").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM courses.enrollment WHERE student_id = ?", subject)).isEqualTo(1);
+        assertThat(erase(admin.client(), subject)).as("a second request while one is pending").isEqualTo(requestId);
+
+        long pid = first.pid();
+        assertThat(first.kill()).as("exit code of a JVM killed by SIGKILL").isEqualTo(128 + 9);
+        assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process " + pid).isEmpty();
+
+        Files.createFile(gate);
+        var second = start("second", gate);
+        awaitInDatabase("the request completed after the restart", () ->
+                count("SELECT count(*) FROM identity.erasure_request WHERE id = ? AND status = 'COMPLETED'", requestId) == 1);
+
+        assertThat(count("SELECT count(*) FROM identity.erasure_request WHERE account_id = ?", subject))
+                .as("requests for the account").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM identity.erasure_step WHERE request_id = ? AND confirmed_at IS NOT NULL",
+                requestId)).as("confirmed steps").isEqualTo(MODULES.size());
+        for (var module : MODULES) {
+            assertThat(count("SELECT count(*) FROM " + module + ".event_publication WHERE event_type = ?"
+                    + " AND serialized_event::jsonb ->> 'requestId' = ?", ErasureConfirmed.class.getName(),
+                    requestId.toString())).as("confirmations published by %s", module).isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM " + module + ".event_inbox WHERE listener_id LIKE ? AND event_id ="
+                    + " (SELECT (serialized_event::jsonb ->> 'eventId')::uuid FROM identity.event_publication"
+                    + " WHERE event_type = ? LIMIT 1)", "%ErasureListener.on(" + REQUESTED + ")", REQUESTED))
+                    .as("inbox rows of %s's erasure listener", module).isEqualTo(1);
+        }
+        assertThat(count("SELECT count(*) FROM identity.event_publication WHERE event_type = ?"
+                + " AND completion_date IS NULL", REQUESTED)).as("incomplete deliveries of the request").isZero();
+        assertThat(count("SELECT count(*) FROM identity.account WHERE id = ?", subject)).isZero();
+        assertThat(count("SELECT count(*) FROM courses.enrollment WHERE student_id = ?", subject)).isZero();
+        assertThat(count("SELECT count(*) FROM courses.enrollment")).as("the other student's enrollment").isEqualTo(1);
+        assertThat(World.onServer(second.baseUrl()).platformAdmin().client().get().uri("/api/erasures/{id}", requestId)
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody())
+                .containsEntry("status", "COMPLETED");
+
+        second.close();
+        assertThat(second.alive()).isFalse();
+    }
+
+    private static UUID erase(org.springframework.test.web.servlet.client.RestTestClient admin, UUID account) {
+        return UUID.fromString(String.valueOf(admin.post().uri("/api/accounts/{id}/erasure", account).exchange()
+                .expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+    }
+
+    private ApplicationProcess start(String name, Path gate) throws Exception {
+        var arguments = database.launch()
+                .with("spring.profiles.active", "erasure-crash-probe")
+                .with("edumatrix.erasure-crash-probe.gate", gate)
+                .with("edumatrix.database.instances", 1)
+                .arguments();
+        var process = ApplicationProcess.start(getClass().getSimpleName() + "-" + name, arguments);
+        processes.add(process);
+        return process;
+    }
+
+    private long count(String sql, Object... parameters) throws SQLException {
+        try (var admin = database.connectAsAdmin(); var query = admin.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private interface Condition {
+        boolean holds() throws SQLException;
+    }
+
+    private void awaitInDatabase(String what, Condition condition) throws Exception {
+        var deadline = Instant.now().plus(DELIVERY_TIMEOUT);
+        while (!condition.holds()) {
+            if (Instant.now().isAfter(deadline)) {
+                var logs = processes.stream().map(p -> p.log() + ":\n" + p.tail()).toList();
+                throw new AssertionError("Not within " + DELIVERY_TIMEOUT + ": " + what + "\n" + String.join("\n", logs));
+            }
+            Thread.sleep(100);
+        }
+    }
+}
