@@ -1,6 +1,7 @@
 package io.edumatrix.identity.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -31,4 +32,7 @@ interface ErasureRequestRepository extends Repository<ErasureRequest, UUID> {
     @Modifying
     @Query("UPDATE erasure_request SET status = 'COMPLETED', completed_at = :now WHERE id = :id AND status = 'PENDING'")
     int complete(UUID id, Instant now);
+
+    @Query("SELECT account_id FROM erasure_request WHERE status = 'PENDING' OR completed_at > :since")
+    List<UUID> findAccountsPendingOrCompletedSince(Instant since);
 }

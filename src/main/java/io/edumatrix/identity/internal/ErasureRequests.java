@@ -35,14 +35,16 @@ class ErasureRequests {
     private final AccountRepository accounts;
     private final PersonalDataHolders holders;
     private final ApplicationEventPublisher events;
+    private final IdentityProperties properties;
 
     ErasureRequests(ErasureRequestRepository requests, ErasureStepRepository steps, AccountRepository accounts,
-            PersonalDataHolders holders, ApplicationEventPublisher events) {
+            PersonalDataHolders holders, ApplicationEventPublisher events, IdentityProperties properties) {
         this.requests = requests;
         this.steps = steps;
         this.accounts = accounts;
         this.holders = holders;
         this.events = events;
+        this.properties = properties;
     }
 
     /** The account's pending request if there is one; otherwise a new one. An unknown account is not found. */
@@ -65,6 +67,16 @@ class ErasureRequests {
     @Transactional(value = "identity", readOnly = true)
     Optional<Progress> find(UUID id) {
         return requests.findById(id).map(this::progress);
+    }
+
+    /**
+     * Accounts with an erasure pending, or completed so recently that an access token issued before it may still be
+     * unexpired.
+     */
+    @Transactional(value = "identity", readOnly = true)
+    List<UUID> accountsErasedRecently() {
+        var horizon = properties.accessTokenTtl().plus(TokenVerification.CLOCK_SKEW);
+        return requests.findAccountsPendingOrCompletedSince(Times.now().minus(horizon));
     }
 
     /** Idempotent: a module confirming twice, or a request completed already, changes nothing. */

@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What identity holds about a person: the account (its email and display name), its sessions and its login history.
@@ -22,14 +20,12 @@ class IdentityPersonalData implements PersonalDataHolder {
     private final AccountRepository accounts;
     private final PersonalSessionRepository sessions;
     private final PersonalLoginAttemptRepository attempts;
-    private final RevokedSessions revokedSessions;
 
     IdentityPersonalData(AccountRepository accounts, PersonalSessionRepository sessions,
-            PersonalLoginAttemptRepository attempts, RevokedSessions revokedSessions) {
+            PersonalLoginAttemptRepository attempts) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.attempts = attempts;
-        this.revokedSessions = revokedSessions;
     }
 
     record AccountData(UUID id, String email, String displayName, String status, boolean platformAdmin,
@@ -61,14 +57,10 @@ class IdentityPersonalData implements PersonalDataHolder {
         return part;
     }
 
-    /**
-     * The account's access tokens stop working on this instance once the erasure commits (the others stop accepting them
-     * when they expire); its refresh tokens are deleted with its sessions.
-     */
+    /** The account's access tokens are refused from the request on ({@link ErasedAccounts}). */
     @Override
     public void erase(UUID accountId) {
         var account = accounts.findById(accountId);
-        var ended = sessions.findByAccountId(accountId).stream().map(SessionFamily::id).toList();
         sessions.deleteRefreshTokensOf(accountId);
         sessions.deleteByAccountId(accountId);
         var email = account.map(a -> normalized(a.email())).orElse(null);
@@ -77,12 +69,6 @@ class IdentityPersonalData implements PersonalDataHolder {
             attempts.deleteLockout(email);
         }
         account.ifPresent(a -> accounts.deleteById(a.id()));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                ended.forEach(revokedSessions::add);
-            }
-        });
     }
 
     /** As {@link Login} records attempts and lockouts. */

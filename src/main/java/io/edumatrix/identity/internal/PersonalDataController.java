@@ -30,11 +30,14 @@ class PersonalDataController {
     private final AccountService accounts;
     private final PersonalDataExport export;
     private final ErasureRequests erasures;
+    private final ErasedAccounts erasedAccounts;
 
-    PersonalDataController(AccountService accounts, PersonalDataExport export, ErasureRequests erasures) {
+    PersonalDataController(AccountService accounts, PersonalDataExport export, ErasureRequests erasures,
+            ErasedAccounts erasedAccounts) {
         this.accounts = accounts;
         this.export = export;
         this.erasures = erasures;
+        this.erasedAccounts = erasedAccounts;
     }
 
     record Export(UUID accountId, Instant exportedAt, Map<String, Map<String, Object>> modules) {}
@@ -95,7 +98,9 @@ class PersonalDataController {
                 || caller.accountId().equals(progress.accountId());
     }
 
-    private static ResponseEntity<ErasureStatus> accepted(ErasureRequests.Progress progress) {
+    /** The account's access tokens are refused from now on, on this instance at once. */
+    private ResponseEntity<ErasureStatus> accepted(ErasureRequests.Progress progress) {
+        erasedAccounts.add(progress.accountId());
         return ResponseEntity.accepted().location(URI.create("/api/erasures/" + progress.id()))
                 .body(ErasureStatus.of(progress));
     }

@@ -33,18 +33,20 @@ class TokenVerification {
     private static final int REMEMBERED_TOKENS = 10_000;
 
     /**
-     * Accepts only ES256 tokens of this issuer, signed by a published key, current, and of a session not revoked; each
-     * distinct token's signature is verified once ({@link VerifiedTokens}).
+     * Accepts only ES256 tokens of this issuer, signed by a published key, current, of a session not revoked and of an
+     * account not erased; each distinct token's signature is verified once ({@link VerifiedTokens}).
      */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties properties, RevokedSessions revokedSessions) {
+    JwtDecoder jwtDecoder(SigningKeys keys, IdentityProperties properties, RevokedSessions revokedSessions,
+            ErasedAccounts erasedAccounts) {
         var decoder = NimbusJwtDecoder.withJwkSource(keys.verificationSource())
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
         var validator = new DelegatingOAuth2TokenValidator<>(
                 new JwtTimestampValidator(CLOCK_SKEW),
                 new JwtIssuerValidator(properties.issuer()),
-                revokedSessions);
+                revokedSessions,
+                erasedAccounts);
         decoder.setJwtValidator(validator);
         return new VerifiedTokens(decoder, validator, REMEMBERED_TOKENS);
     }
