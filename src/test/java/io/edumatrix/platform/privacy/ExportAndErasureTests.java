@@ -105,6 +105,26 @@ class ExportAndErasureTests {
         world.login(a.student().email(), World.PASSWORD, a.id());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void an_institutions_only_admin_is_erased_too_and_a_platform_admin_appoints_another() throws Exception {
+        var world = new World(http);
+        var institution = world.institution();
+        var admin = world.platformAdmin();
+
+        var requestId = (String) admin.client().post().uri("/api/accounts/{id}/erasure", institution.admin().accountId())
+                .exchange().expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        awaitCompleted(admin.client(), requestId);
+
+        var members = admin.client().get().uri("/api/institutions/{id}/members?limit=100", institution.id()).exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat((List<Map<String, Object>>) members.get("items")).extracting(m -> m.get("role"))
+                .containsExactlyInAnyOrder("INSTRUCTOR", "STUDENT");
+        admin.client().patch().uri("/api/institutions/{id}/members/{account}", institution.id(),
+                institution.instructor().accountId()).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("role", "INSTITUTION_ADMIN")).exchange().expectStatus().isOk();
+    }
+
     /**
      * A new account with a name and email of its own, a student of A and of B, logged in to each (two sessions), with a
      * failed login before, and enrolled in a course of each institution beside A's and B's own student.
