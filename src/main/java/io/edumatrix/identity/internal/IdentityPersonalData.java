@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -17,13 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 class IdentityPersonalData implements PersonalDataHolder {
 
-    private final AccountRepository accounts;
+    private final AccountService accounts;
+    private final AccountRepository accountRows;
     private final PersonalSessionRepository sessions;
     private final PersonalLoginAttemptRepository attempts;
 
-    IdentityPersonalData(AccountRepository accounts, PersonalSessionRepository sessions,
+    IdentityPersonalData(AccountService accounts, AccountRepository accountRows, PersonalSessionRepository sessions,
             PersonalLoginAttemptRepository attempts) {
         this.accounts = accounts;
+        this.accountRows = accountRows;
         this.sessions = sessions;
         this.attempts = attempts;
     }
@@ -43,7 +46,7 @@ class IdentityPersonalData implements PersonalDataHolder {
     @Override
     public Map<String, Object> export(UUID accountId) {
         var part = new LinkedHashMap<String, Object>();
-        var account = accounts.findById(accountId);
+        var account = find(accountId);
         if (account.isEmpty()) {
             return part;
         }
@@ -60,15 +63,18 @@ class IdentityPersonalData implements PersonalDataHolder {
     /** The account's access tokens are refused from the request on ({@link ErasedAccounts}). */
     @Override
     public void erase(UUID accountId) {
-        var account = accounts.findById(accountId);
+        var account = find(accountId);
+        var email = account.map(a -> normalized(a.email()));
         sessions.deleteRefreshTokensOf(accountId);
         sessions.deleteByAccountId(accountId);
-        var email = account.map(a -> normalized(a.email())).orElse(null);
-        attempts.deleteByAccountIdOrEmail(accountId, email);
-        if (email != null) {
-            attempts.deleteLockout(email);
-        }
-        account.ifPresent(a -> accounts.deleteById(a.id()));
+        attempts.deleteByAccountIdOrEmail(accountId, email.orElse(null));
+        email.ifPresent(attempts::deleteLockout);
+        account.ifPresent(a -> accountRows.deleteById(a.id()));
+    }
+
+    /** Through the service, which gives the email and name in clear; absent once erased (a repeated erasure). */
+    private Optional<Account> find(UUID accountId) {
+        return accountRows.existsById(accountId) ? Optional.of(accounts.get(accountId)) : Optional.empty();
     }
 
     /** As {@link Login} records attempts and lockouts. */

@@ -23,9 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Spring Modulith's event publication repository, routed per module: a publication is written to the
  * {@code event_publication} table of the module that publishes the event (the module whose package declares the event
- * type, or the one a {@link SharedEvent} names), through that module's connection, inside that module's running transaction. So a rolled-back business change
- * leaves no publication behind, and a committed one always has its publication. Everything else in Modulith's registry
- * (completion, staleness, resubmission, the publication APIs, Scenario) works on top of this unchanged.
+ * type, or the one a {@link SharedEvent} names), through that module's connection, inside that module's running
+ * transaction. So a rolled-back business change leaves no publication behind, and a committed one always has its
+ * publication. Everything else in Modulith's registry (completion, staleness, resubmission, the publication APIs,
+ * Scenario) works on top of this unchanged.
  *
  * <p>The rule when the publishing module has no transaction open: inside a transaction of the default
  * (synchronization-only) manager, where no module data is being changed, the publication is written in a short
