@@ -26,7 +26,10 @@ class KeyAdministrationController {
     @GetMapping
     @PlatformAdmin
     List<ModuleKeys.Status> status() {
-        return vaults.all().stream().map(ModuleKeys::status).toList();
+        return vaults.all().stream().map(keys -> {
+            keys.refresh();
+            return keys.status();
+        }).toList();
     }
 
     /** Every module gets a new primary key; the re-wrap job moves the person keys over to it. */

@@ -51,6 +51,8 @@ class KeyMaintenance {
 
     /** Re-wraps the module's person keys batch by batch, each in a transaction of its own; returns how many. */
     long rewrap(ModuleKeys keys) {
+        // Under the newest primary, wherever it was added; otherwise this run would re-wrap towards an older key.
+        keys.refresh();
         var batchSize = properties.rewrap().batchSize();
         long total = 0;
         int done;

@@ -10,7 +10,6 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import io.edumatrix.platform.crypto.MasterKey;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +53,7 @@ class SigningKeyTests {
     @Autowired
     private RestTestClient http;
     @Autowired
-    private MasterKey masterKey;
+    private KeyWrapping wrapping;
 
     @Test
     void a_token_signed_with_the_active_key_is_es256_names_its_kid_and_decodes_with_its_claims() {
@@ -141,7 +140,6 @@ class SigningKeyTests {
         var d = activePrivateKey().getD().toString();
         assertThat(row).doesNotContain(d, HexFormat.of().formatHex(privateKey));
         assertThat(HexFormat.of().formatHex(wrapped)).doesNotContain(HexFormat.of().formatHex(privateKey));
-        var wrapping = new KeyWrapping(masterKey);
         assertThat(wrapping.unwrap(kid, wrapped)).isEqualTo(privateKey);
         assertThatThrownBy(() -> wrapping.unwrap(UUID.randomUUID().toString(), wrapped))
                 .hasMessageContaining("cannot be unwrapped");
