@@ -50,6 +50,8 @@ class CrossTenantMatrixTests {
             "DELETE /api/sessions/current",
             "GET /.well-known/jwks.json",
             "POST /api/identity/signing-keys/rotation",
+            "GET /api/admin/keys",
+            "POST /api/admin/keys/rotation",
             "POST /api/institutions",
             "GET /actuator",
             "GET /actuator/health",
@@ -180,6 +182,8 @@ class CrossTenantMatrixTests {
                 p -> p.client().get().uri("/actuator/eventpublications")));
         list.add(new Case("POST /actuator/eventpublications", "resubmit every institution's failed publications",
                 everybody, p -> json(p.client().post().uri("/actuator/eventpublications"), Map.of())));
+        list.add(new Case("POST /api/admin/keys/{module}/rotation", "rotate a module's keys, which protect B's data too",
+                everybody, p -> p.client().post().uri("/api/admin/keys/{module}/rotation", "identity")));
         return list;
     }
 
