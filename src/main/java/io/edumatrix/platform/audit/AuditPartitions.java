@@ -3,13 +3,12 @@ package io.edumatrix.platform.audit;
 import io.edumatrix.platform.data.ModuleDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The month partitions of one module's {@code audit_log}: creates the current month and those ahead that are missing,
@@ -19,9 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AuditPartitions {
 
-    private static final Logger log = LoggerFactory.getLogger(AuditPartitions.class);
     private static final Pattern MONTH = Pattern.compile("audit_log_(\\d{4})_(\\d{2})");
-    private static final String CHECK_VIOLATION = "23514";
 
     record Changes(String module, List<String> created, List<String> dropped) {
 
@@ -51,7 +48,8 @@ final class AuditPartitions {
             var existing = partitions(admin, module.schema());
             for (var month = now; !month.isAfter(now.plusMonths(settings.partitionsAhead())); month = month.plusMonths(1)) {
                 var name = name(month);
-                if (!existing.contains(name) && create(admin, schema, name, month, module.appRole())) {
+                if (!existing.contains(name)) {
+                    create(statement, schema, name, month, module.appRole());
                     created.add(name);
                 }
             }
@@ -73,28 +71,25 @@ final class AuditPartitions {
     }
 
     /**
-     * A partition's default privileges (the owner's, for the app role) are taken back at once. A month whose rows went
-     * to the default partition (nobody maintained the log in time) cannot get its partition: those rows stay there.
+     * Entries of the month already in the default partition (written before anyone created the month's partition,
+     * such as the schema changes of the log's own migration) move into the new partition, so that retention drops
+     * them with their month: PostgreSQL would otherwise refuse the partition. The default partition is detached
+     * meanwhile, which holds writers back until the transaction ends. A partition's default privileges (the owner's,
+     * for the app role) are taken back at once.
      */
-    private static boolean create(Connection admin, String schema, String name, YearMonth month, String appRole)
+    private static void create(Statement statement, String schema, String name, YearMonth month, String appRole)
             throws SQLException {
-        var before = admin.setSavepoint();
-        try (var statement = admin.createStatement()) {
-            statement.execute("CREATE TABLE " + schema + "." + AuditMigrations.ident(name) + " PARTITION OF " + schema
-                    + ".audit_log FOR VALUES FROM (" + bound(month) + ") TO (" + bound(month.plusMonths(1)) + ")");
-            statement.execute("REVOKE ALL ON " + schema + "." + AuditMigrations.ident(name) + " FROM PUBLIC, "
-                    + AuditMigrations.ident(appRole));
-            admin.releaseSavepoint(before);
-            return true;
-        } catch (SQLException e) {
-            if (!CHECK_VIOLATION.equals(e.getSQLState())) {
-                throw e;
-            }
-            admin.rollback(before);
-            log.warn("{}.audit_log has entries of {} in its default partition, so that month gets no partition of its own"
-                    + " and is not dropped by retention: {}", schema, month, e.getMessage());
-            return false;
-        }
+        var log = schema + ".audit_log";
+        var fallback = schema + ".audit_log_default";
+        var partition = schema + "." + AuditMigrations.ident(name);
+        var range = "occurred_at >= " + bound(month) + " AND occurred_at < " + bound(month.plusMonths(1));
+        statement.execute("ALTER TABLE " + log + " DETACH PARTITION " + fallback);
+        statement.execute("CREATE TABLE " + partition + " PARTITION OF " + log + " FOR VALUES FROM (" + bound(month)
+                + ") TO (" + bound(month.plusMonths(1)) + ")");
+        statement.execute("INSERT INTO " + partition + " OVERRIDING SYSTEM VALUE SELECT * FROM " + fallback + " WHERE " + range);
+        statement.execute("DELETE FROM " + fallback + " WHERE " + range);
+        statement.execute("ALTER TABLE " + log + " ATTACH PARTITION " + fallback + " DEFAULT");
+        statement.execute("REVOKE ALL ON " + partition + " FROM PUBLIC, " + AuditMigrations.ident(appRole));
     }
 
     private static List<String> partitions(Connection admin, String schema) throws SQLException {

@@ -33,9 +33,10 @@ public final class AuditProvisioning {
     /**
      * The event trigger that writes each structural change of a schema into that schema's {@code audit_log}, with the
      * role that ran it ({@code current_user}) and the one that logged in ({@code session_user}). Creating an event
-     * trigger needs a superuser. Schemas without an audit log (or whose log has no default partition yet, while its
-     * migration creates it) are left alone; so is a dropped schema, whose log is gone by the time {@code sql_drop}
-     * fires, so dropping a schema or the database works as before. GRANT and REVOKE name no schema and are not
+     * trigger needs a superuser. Schemas without an audit log are left alone, and so is a log without its default
+     * partition attached (while its migration creates it, and while a month's partition is created, see
+     * {@link AuditPartitions}): an entry could find no partition to go to. So is a dropped schema, whose log is gone
+     * by the time {@code sql_drop} fires: dropping a schema or the database works as before. GRANT and REVOKE name no schema and are not
      * recorded. Both functions run with the rights of the role that changed the schema (its owner, or a superuser),
      * so calling the second one directly lets nobody write a log they could not write anyway. Idempotent.
      */
@@ -57,7 +58,8 @@ public final class AuditProvisioning {
                 "CREATE OR REPLACE FUNCTION " + DDL_FUNCTION + "_record(schema_name text, tag text, object_type text,"
                         + " object_identity text) RETURNS void"
                         + " LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$ BEGIN"
-                        + " IF to_regclass(format('%I.audit_log_default', schema_name)) IS NULL THEN RETURN; END IF;"
+                        + " IF NOT EXISTS (SELECT FROM pg_inherits"
+                        + " WHERE inhrelid = to_regclass(format('%I.audit_log_default', schema_name))) THEN RETURN; END IF;"
                         + " EXECUTE format('INSERT INTO %I.audit_log (operation, row_id, account_id, request_id, new_values,"
                         + " db_current_user, db_session_user) VALUES ($1, $2, $3, $4, $5, current_user, session_user)',"
                         + " schema_name) USING tag, object_identity,"
