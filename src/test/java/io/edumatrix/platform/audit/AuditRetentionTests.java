@@ -2,6 +2,7 @@ package io.edumatrix.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.data.ApplicationLaunch;
 import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -9,7 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -17,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the months ahead and the default partition; the drop itself is in the trail.
  */
 @HttpApplicationTest
+@ExtendWith(OutputCaptureExtension.class)
 class AuditRetentionTests {
 
     @Autowired
@@ -49,6 +55,21 @@ class AuditRetentionTests {
                     assertThat(rows.getString(1)).isEqualTo(module.ownerRole());
                 }
             }
+        }
+    }
+
+    @Test
+    void the_maintenance_command_maintains_every_modules_partitions_and_says_what_it_did(CapturedOutput output)
+            throws Exception {
+        var longAgo = Clock.fixed(Instant.parse("2019-06-10T00:00:00Z"), ZoneOffset.UTC);
+        new AuditMaintenance(modules, new AuditProperties(1200, 1)).run(longAgo);
+
+        AuditMaintenanceCommand.run(Stream.concat(Stream.of("--maintain-audit-log"),
+                Stream.of(ApplicationLaunch.onTestDatabase().arguments())).toArray(String[]::new));
+
+        for (var module : modules.all()) {
+            assertThat(output.getOut()).contains(module.module() + ": created ")
+                    .containsPattern(module.module() + ": created [^\\n]*; dropped [^\\n]*audit_log_2019_06");
         }
     }
 }
