@@ -44,7 +44,8 @@ final class AuditPartitions {
         admin.setAutoCommit(false);
         try (var statement = admin.createStatement()) {
             statement.execute("SET LOCAL ROLE " + AuditMigrations.ident(module.ownerRole()));
-            statement.execute("SELECT pg_advisory_xact_lock(hashtext(" + AuditMigrations.literal("edumatrix.audit." + module.schema()) + "))");
+            statement.execute("SELECT pg_advisory_xact_lock(hashtext("
+                    + AuditMigrations.literal("edumatrix.audit." + module.schema()) + "))");
             var existing = partitions(admin, module.schema());
             for (var month = now; !month.isAfter(now.plusMonths(settings.partitionsAhead())); month = month.plusMonths(1)) {
                 var name = name(month);

@@ -2,6 +2,7 @@ package io.edumatrix.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.testing.TestDatabase;
@@ -18,7 +19,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * The database's event trigger (installed at provisioning, the run's admin being a superuser) records every structural
  * change of a module schema in that schema's trail, with the role that made it and the one that logged in, and
- * leaves schemas without a trail, and dropping a schema, alone.
+ * leaves schemas without a trail, and dropping a schema, alone. A TRUNCATE of an audited table, which no row trigger
+ * sees, is in the trail as well.
  */
 @HttpApplicationTest
 class AuditSchemaChangesTests {
@@ -38,17 +40,19 @@ class AuditSchemaChangesTests {
             statement.execute("DROP TABLE courses.schema_change_probe");
         }
 
-        var entries = new World(http).platformAdmin().client().get().uri("/api/audit?entity=courses&limit=20")
-                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items");
+        @SuppressWarnings("unchecked")
+        var entries = (List<Map<String, Object>>) new World(http).platformAdmin().client().get()
+                .uri("/api/audit?entity=courses&limit=20").exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody().get("items");
 
-        assertThat((List<Map<String, Object>>) entries)
+        assertThat(entries)
                 .filteredOn(entry -> "courses.schema_change_probe".equals(entry.get("rowId")))
                 .extracting(entry -> entry.get("operation"), entry -> entry.get("entity"), entry -> entry.get("databaseRole"),
                         entry -> entry.get("databaseSessionRole"))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("DROP TABLE", "courses", courses.ownerRole(), adminUser()),
-                        org.assertj.core.groups.Tuple.tuple("ALTER TABLE", "courses", courses.ownerRole(), adminUser()),
-                        org.assertj.core.groups.Tuple.tuple("CREATE TABLE", "courses", courses.ownerRole(), adminUser()));
+                        tuple("DROP TABLE", "courses", courses.ownerRole(), adminUser()),
+                        tuple("ALTER TABLE", "courses", courses.ownerRole(), adminUser()),
+                        tuple("CREATE TABLE", "courses", courses.ownerRole(), adminUser()));
     }
 
     @Test
@@ -66,6 +70,18 @@ class AuditSchemaChangesTests {
                     + " AND operation = 'CREATE TABLE'")).isEqualTo(1);
             assertThatCode(() -> statement.execute("DROP SCHEMA trail_probe CASCADE")).doesNotThrowAnyException();
             assertThatCode(() -> statement.execute("DROP SCHEMA trailless_probe CASCADE")).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void a_truncate_of_an_audited_table_is_in_the_trail() throws SQLException {
+        try (var admin = TestDatabase.get().connectAsAdmin(); var statement = admin.createStatement()) {
+            admin.setAutoCommit(false);
+            statement.execute("SELECT set_config('app.request_id', 'truncate-probe', true)");
+            statement.execute("TRUNCATE courses.enrollment_closure");
+            assertThat(count(admin, "SELECT count(*) FROM courses.audit_log WHERE table_name = 'enrollment_closure'"
+                    + " AND operation = 'TRUNCATE' AND request_id = 'truncate-probe'")).isEqualTo(1);
+            admin.rollback();
         }
     }
 
