@@ -4,7 +4,9 @@
  */
 @ApplicationModule(allowedDependencies = {"platform", "institutions"})
 @TenantOwned({"course", "enrollment", "enrollment_closure"})
+@Audited({"course", "enrollment", "enrollment_closure"})
 package io.edumatrix.courses;
 
+import io.edumatrix.platform.audit.Audited;
 import io.edumatrix.platform.tenancy.TenantOwned;
 import org.springframework.modulith.ApplicationModule;

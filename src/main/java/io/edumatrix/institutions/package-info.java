@@ -6,7 +6,9 @@
  */
 @ApplicationModule(allowedDependencies = "platform")
 @TenantOwned({"department", "membership"})
+@Audited({"institution", "department", "membership"})
 package io.edumatrix.institutions;
 
+import io.edumatrix.platform.audit.Audited;
 import io.edumatrix.platform.tenancy.TenantOwned;
 import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,8 @@
 package io.edumatrix.platform.data;
 
+import io.edumatrix.platform.audit.AuditMigrations;
 import io.edumatrix.platform.tenancy.TenantPolicies;
+import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -16,11 +18,17 @@ final class PlatformMigrations {
     private PlatformMigrations() {}
 
     static JavaMigration[] repeatableFor(ModuleDatabase module) {
-        var tables = TenantPolicies.declaredBy(module.basePackage(), PlatformMigrations.class.getClassLoader());
-        if (tables.isEmpty()) {
-            return new JavaMigration[0];
+        var loader = PlatformMigrations.class.getClassLoader();
+        var migrations = new ArrayList<JavaMigration>();
+        var tables = TenantPolicies.declaredBy(module.basePackage(), loader);
+        if (!tables.isEmpty()) {
+            migrations.add(new Repeatable("tenant isolation", TenantPolicies.statements(tables)));
         }
-        return new JavaMigration[] {new Repeatable("tenant isolation", TenantPolicies.statements(tables))};
+        var auditTriggers = AuditMigrations.triggerStatements(module.module(), module.basePackage(), loader);
+        if (!auditTriggers.isEmpty()) {
+            migrations.add(new Repeatable("audit trail", auditTriggers));
+        }
+        return migrations.toArray(JavaMigration[]::new);
     }
 
     private record Repeatable(String description, List<String> statements) implements JavaMigration {
