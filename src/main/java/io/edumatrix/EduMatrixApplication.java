@@ -1,5 +1,6 @@
 package io.edumatrix;
 
+import io.edumatrix.platform.audit.AuditMaintenanceCommand;
 import io.edumatrix.platform.data.ProvisioningScriptCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -7,9 +8,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class EduMatrixApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         if (ProvisioningScriptCommand.isRequested(args)) {
             ProvisioningScriptCommand.run(args);
+            return;
+        }
+        if (AuditMaintenanceCommand.isRequested(args)) {
+            AuditMaintenanceCommand.run(args);
             return;
         }
         SpringApplication.run(EduMatrixApplication.class, args);

@@ -4,9 +4,11 @@
  */
 @ApplicationModule(allowedDependencies = {"platform", "institutions"})
 @TenantOwned({"course", "enrollment", "enrollment_closure"})
+@Audited({"course", "enrollment", "enrollment_closure"})
 @DataSubjectColumns("enrollment.student_id")
 package io.edumatrix.courses;
 
+import io.edumatrix.platform.audit.Audited;
 import io.edumatrix.platform.privacy.DataSubjectColumns;
 import io.edumatrix.platform.tenancy.TenantOwned;
 import org.springframework.modulith.ApplicationModule;

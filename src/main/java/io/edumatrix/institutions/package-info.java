@@ -6,9 +6,11 @@
  */
 @ApplicationModule(allowedDependencies = "platform")
 @TenantOwned({"department", "membership"})
+@Audited({"institution", "department", "membership"})
 @DataSubjectColumns("membership.account_id")
 package io.edumatrix.institutions;
 
+import io.edumatrix.platform.audit.Audited;
 import io.edumatrix.platform.privacy.DataSubjectColumns;
 import io.edumatrix.platform.tenancy.TenantOwned;
 import org.springframework.modulith.ApplicationModule;

@@ -52,6 +52,8 @@ class CrossTenantMatrixTests {
             "DELETE /api/sessions/current",
             "GET /.well-known/jwks.json",
             "POST /api/identity/signing-keys/rotation",
+            "GET /api/admin/keys",
+            "POST /api/admin/keys/rotation",
             "POST /api/institutions",
             "GET /actuator",
             "GET /actuator/health",
@@ -68,6 +70,8 @@ class CrossTenantMatrixTests {
     private Institution a;
     private Institution b;
     private UUID bCourse;
+    /** The row id of one of B's memberships, as B's admin reads it in B's trail. */
+    private String bMembership;
     private UUID aCourse;
     private List<Case> cases;
     private UUID bErasure;
@@ -87,6 +91,18 @@ class CrossTenantMatrixTests {
         Case sameAsForNoSuchId(int status, String type) {
             return new Case(endpoint, what, forbiddenFor, request, status, type);
         }
+
+        /** A read that finds nothing of B: an empty page, as for an id that exists nowhere. */
+        Case answeredWithAnEmptyPage() {
+            return new Case(endpoint, what, forbiddenFor, request, 200, null);
+        }
+
+        boolean expected(int expectedStatus, String expectedType, Answer answer) {
+            if (expectedStatus == 200) {
+                return answer.status() == 200 && answer.type() == null && answer.body().contains("\"items\":[]");
+            }
+            return answer.status() == expectedStatus && expectedType.equals(answer.type());
+        }
     }
 
     private record Answer(int status, String type, String body) {}
@@ -98,6 +114,9 @@ class CrossTenantMatrixTests {
         b = world.institution();
         aCourse = fill(a);
         bCourse = fill(b);
+        var bTrail = b.admin().client().get().uri("/api/audit?entity=institutions.membership&limit=1").exchange()
+                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        bMembership = (String) ((Map<?, ?>) ((List<?>) bTrail.get("items")).getFirst()).get("rowId");
         bErasure = erasedMemberOf(b);
         cases = cases();
     }
@@ -195,6 +214,15 @@ class CrossTenantMatrixTests {
                 p -> json(world.anonymous().post().uri("/api/sessions"),
                         Map.of("email", p.email(), "password", World.PASSWORD, "institutionId", b.id())))
                 .sameAsForNoSuchId(403, "not-a-member"));
+        list.add(new Case("GET /api/audit", "read the trail of B's course", adminOnly,
+                p -> p.client().get().uri("/api/audit?entity=courses.course&id={id}&limit=100", bCourse))
+                .answeredWithAnEmptyPage());
+        list.add(new Case("GET /api/audit", "read the trail of B's memberships", adminOnly,
+                p -> p.client().get().uri("/api/audit?entity=institutions.membership&id={id}&limit=100",
+                        bMembership)).answeredWithAnEmptyPage());
+        list.add(new Case("GET /api/audit", "read the trail of the institution B itself", adminOnly,
+                p -> p.client().get().uri("/api/audit?entity=institutions.institution&id={id}&limit=100", b.id()))
+                .answeredWithAnEmptyPage());
         list.add(new Case("GET /api/accounts/{accountId}/export", "export B's student's personal data", everybody,
                 p -> p.client().get().uri("/api/accounts/{id}/export", b.student().accountId())));
         list.add(new Case("POST /api/accounts/{accountId}/erasure", "erase B's student", everybody,
@@ -205,6 +233,8 @@ class CrossTenantMatrixTests {
                 p -> p.client().get().uri("/actuator/eventpublications")));
         list.add(new Case("POST /actuator/eventpublications", "resubmit every institution's failed publications",
                 everybody, p -> json(p.client().post().uri("/actuator/eventpublications"), Map.of())));
+        list.add(new Case("POST /api/admin/keys/{module}/rotation", "rotate a module's keys, which protect B's data too",
+                everybody, p -> p.client().post().uri("/api/admin/keys/{module}/rotation", "identity")));
         return list;
     }
 
@@ -236,7 +266,7 @@ class CrossTenantMatrixTests {
                 var expectedType = PROBLEM_BASE + (forbidden ? "forbidden" : attempt.type());
                 var answer = send(attempt.request().apply(person.getValue()));
                 requests++;
-                if (answer.status() != expected || !expectedType.equals(answer.type())) {
+                if (!attempt.expected(expected, expectedType, answer)) {
                     leaks.add("A's " + person.getKey() + " tried to " + attempt.what() + " (" + attempt.endpoint()
                             + "): expected " + expected + " " + expectedType + ", got " + answer.status() + " "
                             + abbreviate(answer.body()));

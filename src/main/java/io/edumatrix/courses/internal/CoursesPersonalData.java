@@ -1,22 +1,27 @@
 package io.edumatrix.courses.internal;
 
 import io.edumatrix.platform.privacy.PersonalDataHolder;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
  * What courses holds about a person: their enrollments, in every institution. Courses themselves name no person, and an
- * enrollment closure is about an institution; erasure deletes the enrollments.
+ * enrollment closure is about an institution. Erasure deletes the enrollments and forgets the person's key of this
+ * module, so that a personal column sealed here later is shredded with no change to this class.
  */
 @Component
 class CoursesPersonalData implements PersonalDataHolder {
 
     private final PersonalEnrollmentRepository enrollments;
+    private final PersonalDataVault vault;
 
-    CoursesPersonalData(PersonalEnrollmentRepository enrollments) {
+    CoursesPersonalData(PersonalEnrollmentRepository enrollments, @Qualifier("courses") PersonalDataVault vault) {
         this.enrollments = enrollments;
+        this.vault = vault;
     }
 
     record EnrollmentData(UUID enrollmentId, UUID institutionId, UUID courseId, Instant enrolledAt) {}
@@ -35,5 +40,6 @@ class CoursesPersonalData implements PersonalDataHolder {
     @Override
     public void erase(UUID accountId) {
         enrollments.deleteByStudentId(accountId);
+        vault.forget(accountId);
     }
 }

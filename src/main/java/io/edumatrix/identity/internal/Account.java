@@ -4,14 +4,14 @@ import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.Table;
 
-/** A person's account: how they log in. What they may do in an institution is a membership, kept by institutions. */
-@Table("account")
-record Account(@Id UUID id, @Version Long version, String email, String displayName, Status status,
-        boolean platformAdmin, String passwordHash, Instant createdAt, Instant updatedAt) {
+/**
+ * A person's account: how they log in. What they may do in an institution is a membership, kept by institutions. The
+ * email and display name are the plaintext of the sealed columns ({@link StoredAccount}); both are null once the
+ * person's key has been forgotten (erasure).
+ */
+record Account(UUID id, Long version, String email, String displayName, Status status, boolean platformAdmin,
+        String passwordHash, Instant createdAt, Instant updatedAt) {
 
     enum Status {
         ACTIVE,
@@ -25,9 +25,5 @@ record Account(@Id UUID id, @Version Long version, String email, String displayN
 
     boolean active() {
         return status == Status.ACTIVE;
-    }
-
-    Account withPasswordHash(String newHash) {
-        return new Account(id, version, email, displayName, status, platformAdmin, newHash, createdAt, Times.now());
     }
 }

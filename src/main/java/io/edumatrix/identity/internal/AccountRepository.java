@@ -5,9 +5,9 @@ import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
-interface AccountRepository extends ListCrudRepository<Account, UUID> {
+interface AccountRepository extends ListCrudRepository<StoredAccount, UUID> {
 
-    /** Matches the unique index on lower(email), so it finds the one account whatever the letter case. */
-    @Query("SELECT * FROM account WHERE lower(email) = lower(:email)")
-    Optional<Account> findByEmail(String email);
+    /** By the unique blind index of the lower-cased email ({@link AccountSealing#emailIndex}). */
+    @Query("SELECT * FROM account WHERE email_index = :emailIndex")
+    Optional<StoredAccount> findByEmailIndex(byte[] emailIndex);
 }

@@ -9,6 +9,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/** Accounts as the rest of identity sees them: stored sealed, handed out with their email and display name opened. */
 @Service
 @Transactional("identity")
 class AccountService implements AccountDirectory {
@@ -16,29 +17,38 @@ class AccountService implements AccountDirectory {
     static final ProblemType EMAIL_TAKEN = ProblemType.conflict("email-taken");
 
     private final AccountRepository accounts;
+    private final AccountSealing sealing;
 
-    AccountService(AccountRepository accounts) {
+    AccountService(AccountRepository accounts, AccountSealing sealing) {
         this.accounts = accounts;
+        this.sealing = sealing;
     }
 
     /** Takes the hash, not the password: Argon2 takes a while and needs no connection ({@link AccountRegistration}). */
     Account create(String email, String displayName, String passwordHash, boolean platformAdmin) {
         var account = Account.register(email, displayName, passwordHash, platformAdmin);
         try {
-            return accounts.save(account);
+            accounts.save(sealing.seal(account));
+            return account;
         } catch (DuplicateKeyException e) {
-            throw new DomainException(EMAIL_TAKEN, "An account with email " + email + " exists already");
+            throw new DomainException(EMAIL_TAKEN, "An account with this email exists already");
         }
     }
 
     @Transactional(value = "identity", readOnly = true)
     Optional<Account> findByEmail(String email) {
-        return accounts.findByEmail(email.strip());
+        return findByEmailIndex(sealing.emailIndex(email));
     }
 
     @Transactional(value = "identity", readOnly = true)
+    Optional<Account> findByEmailIndex(byte[] emailIndex) {
+        return accounts.findByEmailIndex(emailIndex).map(sealing::open);
+    }
+
+    /** The account with its email and display name decrypted (null once the person's key has been forgotten). */
+    @Transactional(value = "identity", readOnly = true)
     Account get(UUID id) {
-        return accounts.findById(id).orElseThrow(() -> DomainException.notFound("Account", id));
+        return accounts.findById(id).map(sealing::open).orElseThrow(() -> DomainException.notFound("Account", id));
     }
 
     void replacePasswordHash(UUID id, String newHash) {
@@ -48,6 +58,6 @@ class AccountService implements AccountDirectory {
     @Override
     @Transactional(value = "identity", readOnly = true)
     public Optional<UUID> findAccountIdByEmail(String email) {
-        return accounts.findByEmail(email.strip()).filter(Account::active).map(Account::id);
+        return accounts.findByEmailIndex(sealing.emailIndex(email)).filter(StoredAccount::active).map(StoredAccount::id);
     }
 }

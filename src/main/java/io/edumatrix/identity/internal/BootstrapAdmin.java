@@ -37,18 +37,21 @@ class BootstrapAdmin implements SmartInitializingSingleton {
         if (properties.email().isBlank()) {
             return;
         }
-        if (accounts.findByEmail(properties.email()).isPresent()) {
-            log.info("Bootstrap administrator {} exists already; left unchanged", properties.email());
+        // The email is personal data: the log names the account by its id only.
+        var existing = accounts.findByEmail(properties.email());
+        if (existing.isPresent()) {
+            log.info("Bootstrap administrator exists already (account {}); left unchanged", existing.get().id());
             return;
         }
         try {
-            registration.registerPlatformAdmin(properties.email(), "Platform administrator", properties.password());
-            log.info("Bootstrap administrator {} created", properties.email());
+            var created = registration.registerPlatformAdmin(properties.email(), "Platform administrator",
+                    properties.password());
+            log.info("Bootstrap administrator created (account {})", created.id());
         } catch (DomainException e) {
             if (e.type() != AccountService.EMAIL_TAKEN) {
                 throw e;
             }
-            log.info("Bootstrap administrator {} was created by another instance; left unchanged", properties.email());
+            log.info("Bootstrap administrator was created by another instance; left unchanged");
         }
     }
 

@@ -1,19 +1,20 @@
 package io.edumatrix.identity.internal;
 
 import io.edumatrix.platform.privacy.PersonalDataHolder;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * What identity holds about a person: the account (its email and display name), its sessions and its login history.
- * Password and token hashes are not exported: they are secrets, not information about the person. Erasure deletes the
- * refresh tokens, sessions, login attempts and lockouts, then the account. Erasure requests stay: they hold no personal
- * value, only that the erasure happened.
+ * What identity holds about a person: the account (its email and display name, opened), its sessions and its login
+ * history. Password and token hashes and blind indexes are not exported: they are secrets, not information about the
+ * person. Erasure deletes the refresh tokens, sessions, login attempts and lockouts, then the account, and forgets the
+ * person's key, so that every ciphertext of theirs (in the audit trail and in backups too) stays unreadable. Erasure
+ * requests stay: they hold no personal value, only that the erasure happened.
  */
 @Component
 class IdentityPersonalData implements PersonalDataHolder {
@@ -22,13 +23,15 @@ class IdentityPersonalData implements PersonalDataHolder {
     private final AccountRepository accountRows;
     private final PersonalSessionRepository sessions;
     private final PersonalLoginAttemptRepository attempts;
+    private final PersonalDataVault vault;
 
     IdentityPersonalData(AccountService accounts, AccountRepository accountRows, PersonalSessionRepository sessions,
-            PersonalLoginAttemptRepository attempts) {
+            PersonalLoginAttemptRepository attempts, @Qualifier("identity") PersonalDataVault vault) {
         this.accounts = accounts;
         this.accountRows = accountRows;
         this.sessions = sessions;
         this.attempts = attempts;
+        this.vault = vault;
     }
 
     record AccountData(UUID id, String email, String displayName, String status, boolean platformAdmin,
@@ -46,39 +49,31 @@ class IdentityPersonalData implements PersonalDataHolder {
     @Override
     public Map<String, Object> export(UUID accountId) {
         var part = new LinkedHashMap<String, Object>();
-        var account = find(accountId);
-        if (account.isEmpty()) {
+        var stored = accountRows.findById(accountId);
+        if (stored.isEmpty()) {
             return part;
         }
-        var a = account.get();
+        var a = accounts.get(accountId);
         part.put("account", new AccountData(a.id(), a.email(), a.displayName(), a.status().name(), a.platformAdmin(),
                 a.createdAt(), a.updatedAt()));
         part.put("sessions", sessions.findByAccountId(accountId).stream()
                 .map(s -> new SessionData(s.id(), s.createdAt(), s.revokedAt(), s.revokedReason())).toList());
-        part.put("loginAttempts", attempts.findByAccountIdOrEmail(accountId, normalized(a.email())).stream()
+        part.put("loginAttempts", attempts.findByAccountIdOrEmailIndex(accountId, stored.get().emailIndex()).stream()
                 .map(l -> new LoginAttemptData(l.attemptedAt(), l.outcome().name(), l.requestId())).toList());
         return part;
     }
 
-    /** The account's access tokens are refused from the request on ({@link ErasedAccounts}). */
+    /** Idempotent: run again after a crash, it finds nothing left and forgets a key that is gone already. */
     @Override
     public void erase(UUID accountId) {
-        var account = find(accountId);
-        var email = account.map(a -> normalized(a.email()));
+        var emailIndex = accountRows.findById(accountId).map(StoredAccount::emailIndex);
         sessions.deleteRefreshTokensOf(accountId);
         sessions.deleteByAccountId(accountId);
-        attempts.deleteByAccountIdOrEmail(accountId, email.orElse(null));
-        email.ifPresent(attempts::deleteLockout);
-        account.ifPresent(a -> accountRows.deleteById(a.id()));
-    }
-
-    /** Through the service, which gives the email and name in clear; absent once erased (a repeated erasure). */
-    private Optional<Account> find(UUID accountId) {
-        return accountRows.existsById(accountId) ? Optional.of(accounts.get(accountId)) : Optional.empty();
-    }
-
-    /** As {@link Login} records attempts and lockouts. */
-    private static String normalized(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+        attempts.deleteByAccountIdOrEmailIndex(accountId, emailIndex.orElse(null));
+        emailIndex.ifPresent(attempts::deleteLockout);
+        if (emailIndex.isPresent()) {
+            accountRows.deleteById(accountId);
+        }
+        vault.forget(accountId);
     }
 }

@@ -12,10 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the identity module issues and checks tokens and guards logins.
+ * How the identity module issues and checks tokens and guards logins. The key that wraps the signing keys is the
+ * platform's master key ({@link io.edumatrix.platform.crypto.MasterKey}).
  *
- * @param keyWrappingKey base64 of the 32-byte AES key that wraps the signing keys stored in the database
- *     ({@code EDUMATRIX_KEY_WRAPPING_KEY}); required, checked by {@link KeyWrapping}
  * @param issuer the {@code iss} of every access token, and the only one accepted
  * @param accessTokenTtl lifetime of an access token
  * @param refreshTokenTtl lifetime of a refresh token (each rotation issues a new one with a fresh lifetime)
@@ -27,7 +26,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("edumatrix.security")
 record IdentityProperties(
-        @DefaultValue("") String keyWrappingKey,
         @NotBlank @DefaultValue("edumatrix") String issuer,
         @NotNull @DurationMin(seconds = 10) @DefaultValue("15m") Duration accessTokenTtl,
         @NotNull @DurationMin(minutes = 1) @DefaultValue("30d") Duration refreshTokenTtl,
@@ -44,11 +42,4 @@ record IdentityProperties(
             @Min(1) @Max(100) @DefaultValue("5") int maxFailures,
             @NotNull @DurationMin(seconds = 1) @DefaultValue("15m") Duration window,
             @NotNull @DurationMin(seconds = 1) @DefaultValue("15m") Duration duration) {}
-
-    /** Never prints the wrapping key. */
-    @Override
-    public String toString() {
-        return "IdentityProperties[issuer=" + issuer + ", accessTokenTtl=" + accessTokenTtl + ", refreshTokenTtl="
-                + refreshTokenTtl + ", lockout=" + lockout + "]";
-    }
 }

@@ -6,7 +6,6 @@ import io.edumatrix.platform.web.DomainException;
 import io.edumatrix.platform.web.ProblemType;
 import io.edumatrix.platform.web.ProblemType.Category;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -30,50 +29,52 @@ class Login {
     private final Memberships memberships;
     private final SessionService sessions;
     private final TokenIssuer issuer;
+    private final AccountSealing sealing;
 
     Login(LoginAttempts attempts, Passwords passwords, AccountService accounts, Memberships memberships,
-            SessionService sessions, TokenIssuer issuer) {
+            SessionService sessions, TokenIssuer issuer, AccountSealing sealing) {
         this.attempts = attempts;
         this.passwords = passwords;
         this.accounts = accounts;
         this.memberships = memberships;
         this.sessions = sessions;
         this.issuer = issuer;
+        this.sealing = sealing;
     }
 
     TokenPair login(String email, String password, Optional<UUID> institutionId) {
-        var normalizedEmail = email.strip().toLowerCase(Locale.ROOT);
-        var admission = attempts.admit(normalizedEmail);
+        var emailIndex = sealing.emailIndex(email);
+        var admission = attempts.admit(emailIndex);
         if (admission.lockedFor().isPresent()) {
             throw locked(admission.lockedFor().get());
         }
         if (admission.account().isEmpty()) {
             passwords.matchesNothing(password);
-            throw failed(normalizedEmail, null, Outcome.UNKNOWN_ACCOUNT);
+            throw failed(emailIndex, null, Outcome.UNKNOWN_ACCOUNT);
         }
         var account = admission.account().get();
         if (!passwords.matches(password, account.passwordHash())) {
-            throw failed(normalizedEmail, account.id(), Outcome.BAD_CREDENTIALS);
+            throw failed(emailIndex, account.id(), Outcome.BAD_CREDENTIALS);
         }
         if (!account.active()) {
-            throw failed(normalizedEmail, account.id(), Outcome.DISABLED);
+            throw failed(emailIndex, account.id(), Outcome.DISABLED);
         }
         Memberships.Scope scope;
         try {
             scope = memberships.scope(account, institutionId);
         } catch (DomainException notAMember) {
-            attempts.record(normalizedEmail, account.id(), Outcome.NOT_A_MEMBER);
+            attempts.record(emailIndex, account.id(), Outcome.NOT_A_MEMBER);
             throw notAMember;
         }
-        attempts.record(normalizedEmail, account.id(), Outcome.SUCCESS);
+        attempts.record(emailIndex, account.id(), Outcome.SUCCESS);
         if (passwords.outdated(account.passwordHash())) {
             accounts.replacePasswordHash(account.id(), passwords.hash(password));
         }
         return issuer.issue(account.id(), scope, sessions.start(account.id(), scope.institutionId()));
     }
 
-    private DomainException failed(String email, UUID accountId, Outcome outcome) {
-        attempts.failed(email, accountId, outcome);
+    private DomainException failed(byte[] emailIndex, UUID accountId, Outcome outcome) {
+        attempts.failed(emailIndex, accountId, outcome);
         return new DomainException(INVALID_CREDENTIALS, "The email or the password is wrong");
     }
 

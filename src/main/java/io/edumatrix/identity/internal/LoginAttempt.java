@@ -5,9 +5,10 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.Table;
 
-/** One login attempt and how it ended; the email is normalized, whether or not an account has it. */
+/** One login attempt and how it ended; the email only as its blind index, whether or not an account has it. */
 @Table("login_attempt")
-record LoginAttempt(@Id UUID id, String email, UUID accountId, Outcome outcome, String requestId, Instant attemptedAt) {
+record LoginAttempt(@Id UUID id, byte[] emailIndex, UUID accountId, Outcome outcome, String requestId,
+        Instant attemptedAt) {
 
     enum Outcome {
         SUCCESS,

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records every login attempt and locks an email after repeated failures. Lockout is keyed by the normalized email,
- * known or not, so a locked unknown email answers exactly like a locked account and reveals nothing.
+ * Records every login attempt and locks an email after repeated failures. Lockout is keyed by the email's blind index,
+ * known or not, so a locked unknown email answers exactly like a locked account and reveals nothing, and no email is
+ * stored.
  */
 @Service
 @Transactional("identity")
@@ -22,40 +23,40 @@ class LoginAttempts {
     record Admission(Optional<Account> account, Optional<Duration> lockedFor) {}
 
     private final LoginAttemptRepository attempts;
-    private final AccountRepository accounts;
+    private final AccountService accounts;
     private final IdentityProperties.Lockout lockout;
 
-    LoginAttempts(LoginAttemptRepository attempts, AccountRepository accounts, IdentityProperties properties) {
+    LoginAttempts(LoginAttemptRepository attempts, AccountService accounts, IdentityProperties properties) {
         this.attempts = attempts;
         this.accounts = accounts;
         this.lockout = properties.lockout();
     }
 
     /** A locked email's attempt is recorded here and goes no further: no password is checked while it is locked. */
-    Admission admit(String email) {
-        attempts.lockEmail(email);
-        var account = accounts.findByEmail(email);
+    Admission admit(byte[] emailIndex) {
+        attempts.lockEmail(emailIndex);
+        var account = accounts.findByEmailIndex(emailIndex);
         var now = Times.now();
-        var lockedUntil = attempts.findLockedUntil(email).filter(now::isBefore);
+        var lockedUntil = attempts.findLockedUntil(emailIndex).filter(now::isBefore);
         if (lockedUntil.isPresent()) {
-            record(email, account.map(Account::id).orElse(null), Outcome.LOCKED);
+            record(emailIndex, account.map(Account::id).orElse(null), Outcome.LOCKED);
             return new Admission(account, Optional.of(Duration.between(now, lockedUntil.get())));
         }
         return new Admission(account, Optional.empty());
     }
 
     /** Records a failure; the one that reaches the limit within the window locks the email. */
-    void failed(String email, UUID accountId, Outcome outcome) {
-        attempts.lockEmail(email);
-        record(email, accountId, outcome);
+    void failed(byte[] emailIndex, UUID accountId, Outcome outcome) {
+        attempts.lockEmail(emailIndex);
+        record(emailIndex, accountId, outcome);
         var now = Times.now();
-        if (attempts.countFailuresSince(email, now.minus(lockout.window())) >= lockout.maxFailures()) {
-            attempts.lock(email, now.plus(lockout.duration()));
+        if (attempts.countFailuresSince(emailIndex, now.minus(lockout.window())) >= lockout.maxFailures()) {
+            attempts.lock(emailIndex, now.plus(lockout.duration()));
         }
     }
 
-    void record(String email, UUID accountId, Outcome outcome) {
-        attempts.insert(Ids.next(), email, accountId, outcome.name(), TenantContext.current().requestId().orElse(null),
+    void record(byte[] emailIndex, UUID accountId, Outcome outcome) {
+        attempts.insert(Ids.next(), emailIndex, accountId, outcome.name(), TenantContext.current().requestId().orElse(null),
                 Times.now());
     }
 }

@@ -7,19 +7,20 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
 /**
- * An account's login history, for its export and erasure. Attempts are kept by normalized email as well as by account:
- * the ones made before the account existed, or while its email was unknown, carry the email only.
+ * An account's login history, for its export and erasure. Attempts are kept by the email's blind index as well as by
+ * account: the ones made before the account existed, or while its email was unknown, carry the index only.
  */
 interface PersonalLoginAttemptRepository extends Repository<LoginAttempt, UUID> {
 
-    @Query("SELECT * FROM login_attempt WHERE account_id = :accountId OR email = :email ORDER BY attempted_at, id")
-    List<LoginAttempt> findByAccountIdOrEmail(UUID accountId, String email);
+    @Query("SELECT * FROM login_attempt WHERE account_id = :accountId OR email_index = :emailIndex"
+            + " ORDER BY attempted_at, id")
+    List<LoginAttempt> findByAccountIdOrEmailIndex(UUID accountId, byte[] emailIndex);
 
     @Modifying
-    @Query("DELETE FROM login_attempt WHERE account_id = :accountId OR email = :email")
-    int deleteByAccountIdOrEmail(UUID accountId, String email);
+    @Query("DELETE FROM login_attempt WHERE account_id = :accountId OR email_index = :emailIndex")
+    int deleteByAccountIdOrEmailIndex(UUID accountId, byte[] emailIndex);
 
     @Modifying
-    @Query("DELETE FROM login_lockout WHERE email = :email")
-    int deleteLockout(String email);
+    @Query("DELETE FROM login_lockout WHERE email_index = :emailIndex")
+    int deleteLockout(byte[] emailIndex);
 }

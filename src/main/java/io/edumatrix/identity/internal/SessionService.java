@@ -70,7 +70,7 @@ class SessionService {
             revoke(family.id(), SessionFamily.TOKEN_REUSED);
             throw refused("was used before; its session has been ended");
         }
-        if (accounts.findById(family.accountId()).filter(Account::active).isEmpty()) {
+        if (accounts.findById(family.accountId()).filter(StoredAccount::active).isEmpty()) {
             throw refused("belongs to an account that is disabled");
         }
         return new Claim(family.accountId(), family.id(), token.institutionId());

@@ -1,5 +1,6 @@
 package io.edumatrix.platform.data;
 
+import io.edumatrix.platform.audit.AuditProvisioning;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -64,6 +65,7 @@ public class DatabaseSetup {
             for (var sql : new ProvisioningScript(modules).statements(migrator, true)) {
                 statement.execute(sql);
             }
+            installDdlAudit(statement);
             admin.commit();
         } catch (SQLException e) {
             admin.rollback();
@@ -74,6 +76,20 @@ public class DatabaseSetup {
             admin.setAutoCommit(true);
         }
         log.info("Provisioned schemas and roles of {} modules in database {}", modules.all().size(), modules.settings().name());
+    }
+
+    /** Event triggers need a superuser; without one, structural changes go unrecorded, and the log says so once. */
+    private void installDdlAudit(java.sql.Statement statement) throws SQLException {
+        try (var superuser = statement.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
+            if (!superuser.next() || !superuser.getBoolean(1)) {
+                log.warn("Schema changes are not audited: the event trigger needs a superuser, and {} is none; a superuser"
+                        + " can install it with the end of --print-provisioning-sql", modules.settings().admin().username());
+                return;
+            }
+        }
+        for (var sql : AuditProvisioning.ddlEventTrigger()) {
+            statement.execute(sql);
+        }
     }
 
     private Connection connectAsAdmin() throws SQLException {

@@ -2,6 +2,7 @@ package io.edumatrix.platform.data;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -95,7 +96,10 @@ final class ModuleMigration {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .failOnMissingLocations(true)
-                .cleanDisabled(true);
+                .cleanDisabled(true)
+                // The platform's scripts name the module's roles and functions (db/platform/V3__create_audit_log.sql).
+                .placeholders(Map.of("module", module.module(), "owner_role", module.ownerRole(),
+                        "app_role", module.appRole()));
     }
 
     private ModuleStartupException failed(String what, Exception e) {

@@ -1,5 +1,6 @@
 package io.edumatrix.platform.data;
 
+import io.edumatrix.platform.audit.AuditMigrations;
 import io.edumatrix.platform.privacy.DataSubjectPolicies;
 import io.edumatrix.platform.tenancy.TenantPolicies;
 import java.util.ArrayList;
@@ -27,6 +28,10 @@ final class PlatformMigrations {
         var subjects = DataSubjectPolicies.declaredBy(module.basePackage(), loader);
         if (!subjects.isEmpty()) {
             migrations.add(new Repeatable("data subject access", DataSubjectPolicies.statements(subjects)));
+        }
+        var auditTriggers = AuditMigrations.triggerStatements(module.module(), module.basePackage(), loader);
+        if (!auditTriggers.isEmpty()) {
+            migrations.add(new Repeatable("audit trail", auditTriggers));
         }
         return migrations.toArray(JavaMigration[]::new);
     }

@@ -1,5 +1,6 @@
 package io.edumatrix.platform.data;
 
+import io.edumatrix.platform.audit.AuditProvisioning;
 import java.util.Arrays;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,6 +42,11 @@ public final class ProvisioningScriptCommand {
                 .append(migrator).append(", which may SET ROLE to every owner role.\n")
                 .append("BEGIN;\n");
         for (var statement : new ProvisioningScript(modules).statements(migrator, false)) {
+            script.append(statement).append(";\n");
+        }
+        script.append("COMMIT;\n-- As a superuser (event triggers need one): record every schema change in the schema's audit log.\n")
+                .append("BEGIN;\n");
+        for (var statement : AuditProvisioning.ddlEventTrigger()) {
             script.append(statement).append(";\n");
         }
         script.append("COMMIT;\n-- Then give each app role its password:\n");

@@ -8,6 +8,7 @@ import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.tenancy.TenantContext;
 import io.edumatrix.platform.testing.TestDatabase;
 import java.sql.SQLException;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /** Test data written past the application as the admin role: institutions, memberships, and the passing of time. */
@@ -40,10 +41,10 @@ final class IdentityFixtures {
                 + "', now(), now())");
     }
 
-    /** As if the lock had been set {@code minutes} earlier: it ends that much sooner. */
-    static void ageLockout(String email, int minutes) {
+    /** As if the lock of the email (by its blind index) had been set {@code minutes} earlier: it ends that much sooner. */
+    static void ageLockout(byte[] emailIndex, int minutes) {
         execute("UPDATE identity.login_lockout SET locked_until = locked_until - interval '" + minutes + " minutes'"
-                + " WHERE email = '" + email.toLowerCase() + "'");
+                + " WHERE email_index = '\\x" + HexFormat.of().formatHex(emailIndex) + "'");
     }
 
     static void expireRefreshTokensOf(UUID accountId) {

@@ -24,6 +24,8 @@ class LoginLockoutTests {
     private AccountRegistration registration;
     @Autowired
     private Login login;
+    @Autowired
+    private AccountSealing sealing;
 
     @Test
     void five_failures_lock_the_account_for_fifteen_minutes_even_for_the_right_password_and_then_it_logs_in_again() {
@@ -40,7 +42,7 @@ class LoginLockoutTests {
         assertThat(outcomes(email)).containsExactly("BAD_CREDENTIALS", "BAD_CREDENTIALS", "BAD_CREDENTIALS",
                 "BAD_CREDENTIALS", "BAD_CREDENTIALS", "LOCKED");
 
-        IdentityFixtures.ageLockout(email, 15);
+        IdentityFixtures.ageLockout(sealing.emailIndex(email), 15);
 
         assertThat(login.login(email, PASSWORD, Optional.empty()).accessToken()).isNotBlank();
         assertThat(outcomes(email)).endsWith("SUCCESS");
@@ -52,7 +54,7 @@ class LoginLockoutTests {
         for (var i = 0; i < 5; i++) {
             failure(email, "wrong password " + i);
         }
-        IdentityFixtures.ageLockout(email, 15);
+        IdentityFixtures.ageLockout(sealing.emailIndex(email), 15);
 
         assertThat(failure(email, "one more wrong password").type()).isEqualTo(Login.INVALID_CREDENTIALS);
         assertThat(login.login(email, PASSWORD, Optional.empty()).accessToken()).isNotBlank();
@@ -95,12 +97,12 @@ class LoginLockoutTests {
         return catchThrowableOfType(DomainException.class, () -> login.login(email, password, Optional.empty()));
     }
 
-    private static List<String> outcomes(String email) {
+    private List<String> outcomes(String email) {
         var outcomes = new ArrayList<String>();
         try (var connection = TestDatabase.get().connectAsAdmin();
                 var query = connection.prepareStatement(
-                        "SELECT outcome FROM identity.login_attempt WHERE email = ? ORDER BY attempted_at, id")) {
-            query.setString(1, email.toLowerCase());
+                        "SELECT outcome FROM identity.login_attempt WHERE email_index = ? ORDER BY attempted_at, id")) {
+            query.setBytes(1, sealing.emailIndex(email));
             try (var result = query.executeQuery()) {
                 while (result.next()) {
                     outcomes.add(result.getString(1));

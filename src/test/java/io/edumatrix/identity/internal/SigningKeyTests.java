@@ -52,6 +52,8 @@ class SigningKeyTests {
     private SigningKeys keys;
     @Autowired
     private RestTestClient http;
+    @Autowired
+    private KeyWrapping wrapping;
 
     @Test
     void a_token_signed_with_the_active_key_is_es256_names_its_kid_and_decodes_with_its_claims() {
@@ -138,7 +140,6 @@ class SigningKeyTests {
         var d = activePrivateKey().getD().toString();
         assertThat(row).doesNotContain(d, HexFormat.of().formatHex(privateKey));
         assertThat(HexFormat.of().formatHex(wrapped)).doesNotContain(HexFormat.of().formatHex(privateKey));
-        var wrapping = new KeyWrapping(propertiesWithWrappingKey(WRAPPING_KEY));
         assertThat(wrapping.unwrap(kid, wrapped)).isEqualTo(privateKey);
         assertThatThrownBy(() -> wrapping.unwrap(UUID.randomUUID().toString(), wrapped))
                 .hasMessageContaining("cannot be unwrapped");
@@ -238,11 +239,6 @@ class SigningKeyTests {
                 }
             }
         }
-    }
-
-    private static IdentityProperties propertiesWithWrappingKey(String key) {
-        return new IdentityProperties(key, "edumatrix", Duration.ofMinutes(15), Duration.ofDays(30), Duration.ofSeconds(5),
-                Duration.ofMinutes(5), new IdentityProperties.Lockout(5, Duration.ofMinutes(15), Duration.ofMinutes(15)));
     }
 
     private Jwt sign(JwtClaimsSet claims) {

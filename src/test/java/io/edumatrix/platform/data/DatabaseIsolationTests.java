@@ -149,12 +149,16 @@ class DatabaseIsolationTests {
         return module.module() + "_app";
     }
 
-    /** A table of the module's own data (not its migration history), with its first column. */
+    /**
+     * A table of the module's own data (not its migration history, nor its audit trail, which the app role may only
+     * read: AuditAppendOnlyTests), with its first column.
+     */
     private static Optional<TableRef> dataTableOf(ModuleDatabase module) {
         return queryAsAdmin("SELECT c.relname, a.attname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "JOIN LATERAL (SELECT attname FROM pg_attribute WHERE attrelid = c.oid AND attnum > 0 AND NOT attisdropped "
                 + "ORDER BY attnum LIMIT 1) a ON true "
-                + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname <> ? ORDER BY c.relname LIMIT 1",
+                + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname <> ? AND c.relname NOT LIKE 'audit\\_log%'"
+                + " ORDER BY c.relname LIMIT 1",
                 module.schema(), HISTORY).stream()
                 .map(row -> new TableRef(module.schema(), (String) row.get("relname"), (String) row.get("attname")))
                 .findFirst();

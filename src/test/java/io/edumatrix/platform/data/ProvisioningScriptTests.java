@@ -36,6 +36,8 @@ class ProvisioningScriptTests {
             DatabaseSnapshot once;
             try (var admin = database.connectAsAdmin()) {
                 runAsPsqlWould(admin, script);
+                assertThat(row(admin, "SELECT count(*) FROM pg_event_trigger WHERE evtname LIKE 'edumatrix\\_trg\\_audit\\_%'"))
+                        .as("the event triggers that record schema changes in the audit trail").containsExactly(2L);
                 once = DatabaseSnapshot.of(admin, List.of("institutions", "courses"), database.rolesLikePattern());
                 runAsPsqlWould(admin, script);
                 assertThat(DatabaseSnapshot.of(admin, List.of("institutions", "courses"), database.rolesLikePattern()))

@@ -134,6 +134,42 @@ class RowLevelSecurityTests {
         }));
     }
 
+    /**
+     * The audit trail is neither tenant-owned nor global (ADR 0014): its entries of a tenant-owned table carry the
+     * row's institution, those of a global table none. An app role reads an institution's entries with that tenant set,
+     * nothing without one, and everything only with the scope the platform sets for platform admins.
+     */
+    @TestFactory
+    Stream<DynamicTest> an_app_role_reads_only_its_tenants_audit_entries_unless_the_platform_widens_the_scope() {
+        return modules.all().stream().map(module -> dynamicTest(module.appRole() + " reads A's audit entries only", () -> {
+            var log = module.schema() + ".audit_log";
+            long last = adminLong("SELECT max(id) FROM " + log);
+            var upToLast = "SELECT count(*) FROM " + log + " WHERE id <= " + last;
+            try (var app = connectAs(module)) {
+                app.setAutoCommit(false);
+                assertThat(count(app, upToLast)).as("without a tenant").isZero();
+                app.rollback();
+                setTenant(app, a);
+                assertThat(count(app, upToLast)).as("with A as the tenant")
+                        .isEqualTo(adminLong(upToLast + " AND institution_id = '" + a + "'"));
+                assertThat(count(app, upToLast + " AND institution_id IS DISTINCT FROM '" + a + "'")).isZero();
+                app.rollback();
+                try (var statement = app.prepareStatement("SELECT set_config('app.audit_scope', 'all', true)")) {
+                    statement.execute();
+                }
+                assertThat(count(app, upToLast)).as("with the platform admin's scope")
+                        .isEqualTo(adminLong(upToLast)).isPositive();
+                app.rollback();
+            }
+        }));
+    }
+
+    private static long adminLong(String sql) throws SQLException {
+        try (var admin = TestDatabase.get().connectAsAdmin()) {
+            return count(admin, sql);
+        }
+    }
+
     private interface Case {
         DynamicTest of(ModuleDatabase module, String table);
     }

@@ -20,7 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Every table in a module schema that has an {@code institution_id} column is protected by row-level security,
- * enabled and forced, with the tenant policy, unless ADR 0011 names it as a global table. Starting the context
+ * enabled and forced, with the tenant policy, unless ADR 0011 names it as a global table, or it is a module's audit
+ * trail: the log with its own forced policy, its partitions closed to everyone but their owner (ADR 0014). Starting the context
  * provisions and migrates the run's database, so the catalogue read is the real one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -39,7 +40,8 @@ class TenantCatalogueTests {
         try (var admin = TestDatabase.get().connectAsAdmin()) {
             assertThat(unprotectedTables(admin)).isEmpty();
             assertThat(tablesWithInstitutionColumn(admin)).as("the check has tables to look at")
-                    .contains("courses.course", "courses.enrollment", "institutions.membership");
+                    .contains("courses.course", "courses.enrollment", "institutions.membership", "courses.audit_log",
+                            "courses.audit_log_default");
         }
     }
 
@@ -51,9 +53,11 @@ class TenantCatalogueTests {
                 statement.execute("CREATE TABLE courses.unprotected_probe (id uuid PRIMARY KEY, institution_id uuid NOT NULL)");
                 statement.execute("CREATE TABLE courses.enabled_not_forced_probe (id uuid, institution_id uuid NOT NULL)");
                 statement.execute("ALTER TABLE courses.enabled_not_forced_probe ENABLE ROW LEVEL SECURITY");
+                statement.execute("GRANT SELECT ON courses.audit_log_default TO \""
+                        + modules.find("courses").orElseThrow().appRole() + "\"");
 
-                assertThat(unprotectedTables(admin))
-                        .containsExactlyInAnyOrder("courses.unprotected_probe", "courses.enabled_not_forced_probe");
+                assertThat(unprotectedTables(admin)).containsExactlyInAnyOrder("courses.unprotected_probe",
+                        "courses.enabled_not_forced_probe", "courses.audit_log_default");
             } finally {
                 admin.rollback();
             }
@@ -74,8 +78,9 @@ class TenantCatalogueTests {
     private List<String> unprotectedTables(Connection admin) throws SQLException, IOException {
         var allowed = globalTablesWithColumn();
         var protectedOnes = protectedTables(admin);
+        var auditTrail = auditTrailTables(admin);
         return tablesWithInstitutionColumn(admin).stream()
-                .filter(table -> !protectedOnes.contains(table) && !allowed.contains(table))
+                .filter(table -> !protectedOnes.contains(table) && !allowed.contains(table) && !auditTrail.contains(table))
                 .toList();
     }
 
@@ -92,6 +97,21 @@ class TenantCatalogueTests {
                 + " WHERE c.relrowsecurity AND c.relforcerowsecurity AND n.nspname = ANY (?)"
                 + " AND EXISTS (SELECT 1 FROM pg_policies p WHERE p.schemaname = n.nspname AND p.tablename = c.relname"
                 + " AND p.policyname = '" + TenantPolicies.POLICY + "' AND p.cmd = 'ALL')"));
+    }
+
+    /**
+     * The audit logs with forced RLS and their reader policy, and the logs' partitions (which a policy on the log does
+     * not reach) on which nobody but their owner has any privilege.
+     */
+    private Set<String> auditTrailTables(Connection admin) throws SQLException {
+        return Set.copyOf(strings(admin, "SELECT n.nspname || '.' || c.relname FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ANY (?) AND ("
+                + "(c.relname = 'audit_log' AND c.relrowsecurity AND c.relforcerowsecurity AND EXISTS (SELECT 1"
+                + " FROM pg_policies p WHERE p.schemaname = n.nspname AND p.tablename = c.relname"
+                + " AND p.policyname = 'audit_reader' AND p.cmd = 'SELECT'))"
+                + " OR (EXISTS (SELECT 1 FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent"
+                + " WHERE i.inhrelid = c.oid AND p.relname = 'audit_log')"
+                + " AND NOT EXISTS (SELECT 1 FROM aclexplode(c.relacl) a WHERE a.grantee <> c.relowner)))"));
     }
 
     private List<String> strings(Connection admin, String sql) throws SQLException {
