@@ -5,7 +5,8 @@
  * and implements {@link io.edumatrix.institutions.AccountDirectory} for the institutions module.
  */
 @ApplicationModule(allowedDependencies = {"platform", "institutions"})
-@Audited(value = {"account", "login_attempt", "login_lockout", "session_family", "refresh_token", "signing_key"},
+@Audited(value = {"account", "login_attempt", "login_lockout", "session_family", "refresh_token", "signing_key",
+        "erasure_request", "erasure_step"},
         omit = {"account.password_hash", "account.email_index", "login_attempt.email_index", "login_lockout.email_index",
                 "refresh_token.token_hash", "signing_key.wrapped_private_key"})
 package io.edumatrix.identity;
