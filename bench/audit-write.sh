@@ -50,6 +50,7 @@ sql() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -At -v ON_ERROR_ST
 
 cleanup() {
   set +e
+  trap - ERR # the app's exit status on SIGTERM is not an error here
   if [[ -n $APP_PID ]]; then kill -TERM "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null; fi
   sql postgres "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" >/dev/null
   for role in $(sql postgres "SELECT rolname FROM pg_roles WHERE starts_with(rolname, '$ROLE_PREFIX')"); do
@@ -100,7 +101,7 @@ staff_token() {
   field accessToken "$(post /api/sessions "{\"email\":\"bench-staff@example.com\",\"password\":\"$STAFF_PASSWORD\",\"institutionId\":\"$INSTITUTION\"}")"
 }
 
-TRIGGER=$(sql "$DB" "SELECT tgname FROM pg_trigger WHERE tgrelid = 'courses.course'::regclass AND tgname LIKE 'courses_trg_audit%'")
+TRIGGER=$(sql "$DB" "SELECT tgname FROM pg_trigger WHERE tgrelid = 'courses.course'::regclass AND tgname = 'courses_trg_audit'")
 [[ -n $TRIGGER ]] || die "courses.course has no audit trigger: nothing to compare"
 audit(){ sql "$DB" "ALTER TABLE courses.course $1 TRIGGER $TRIGGER"; }
 audited_courses() { sql "$DB" "SELECT count(*) FROM courses.audit_log WHERE table_name = 'course'"; }
