@@ -51,8 +51,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
-        write(response, PlatformProblems.MALFORMED_REQUEST.problem(
-                "The request was rejected: it contains characters or names that are not allowed"));
+        write(response, rejected());
     }
 
     static ProblemDetail unauthenticated() {
@@ -61,6 +60,11 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
 
     static ProblemDetail forbidden() {
         return FORBIDDEN.problem("Your role does not allow this");
+    }
+
+    static ProblemDetail rejected() {
+        return PlatformProblems.MALFORMED_REQUEST.problem(
+                "The request was rejected: it contains characters or names that are not allowed");
     }
 
 

@@ -18,9 +18,11 @@ class JsonInputConfiguration {
      * Far above anything the API takes (its longest field is 4000 characters, its deepest document three levels), far
      * below Jackson's defaults (100 million characters a string, 500 levels, documents of any length).
      */
+    static final int MAX_BODY_BYTES = 4_000_000;
+
     static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxStringLength(1_000_000)
-            .maxDocumentLength(4_000_000)
+            .maxDocumentLength(MAX_BODY_BYTES)
             .maxNestingDepth(64)
             .build();
 

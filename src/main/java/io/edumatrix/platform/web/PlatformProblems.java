@@ -15,6 +15,10 @@ public final class PlatformProblems {
     public static final ProblemType MALFORMED_REQUEST =
             new ProblemType("malformed-request", Category.INVALID, "Malformed request");
 
+    /** The body is declared larger than the largest the API reads; refused before anything else is done. */
+    public static final ProblemType REQUEST_TOO_LARGE =
+            new ProblemType("request-too-large", Category.TOO_LARGE, "Content too large");
+
     public static final ProblemType CONCURRENT_UPDATE = ProblemType.conflict("concurrent-update");
 
     /** The database cannot be reached for now; the response says when to try again. */

@@ -15,6 +15,7 @@ final class ProblemStatus {
             case RULE_VIOLATED -> HttpStatus.UNPROCESSABLE_CONTENT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case INVALID -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
             case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;

@@ -24,6 +24,8 @@ public record ProblemType(String name, Category category, String title) {
         FORBIDDEN,
         /** The request is invalid as such. */
         INVALID,
+        /** The request's body is larger than anything the API takes. */
+        TOO_LARGE,
         /** The caller could not be authenticated. */
         UNAUTHENTICATED,
         /** The caller must wait before trying again. */

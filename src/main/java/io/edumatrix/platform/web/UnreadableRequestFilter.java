@@ -10,12 +10,16 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Answers a request that cannot even be read with a 400 {@code malformed-request} before anything else sees it:
+ * Answers a request that cannot even be read before anything else sees it, even authentication: a body declared
+ * larger than the largest the API reads ({@link JsonInputConfiguration#MAX_BODY_BYTES}) with a 413
+ * {@code request-too-large}, without reading it (Tomcat then drains it, up to {@code server.tomcat.max-swallow-size},
+ * so that the client, still sending, reads the answer); and with a 400 {@code malformed-request}:
  * <ul>
  *   <li>parameters that cannot be decoded (percent-encoding that is not UTF-8, too many parameters): the servlet
  *       container decodes them lazily and fails with an unchecked exception wherever they are first read, which may be
@@ -37,6 +41,11 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (request.getContentLengthLong() > JsonInputConfiguration.MAX_BODY_BYTES) {
+            refuse(request, response, Problems.of(PlatformProblems.REQUEST_TOO_LARGE,
+                    "The body is larger than " + JsonInputConfiguration.MAX_BODY_BYTES + " bytes, the most the API reads"));
+            return;
+        }
         try {
             request.getParameterMap();
         } catch (IllegalStateException unreadable) {
@@ -63,7 +72,11 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
-        var problem = Problems.of(PlatformProblems.MALFORMED_REQUEST, detail);
+        refuse(request, response, Problems.of(PlatformProblems.MALFORMED_REQUEST, detail));
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

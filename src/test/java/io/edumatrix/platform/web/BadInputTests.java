@@ -108,6 +108,23 @@ class BadInputTests {
         }
     }
 
+    /**
+     * The security firewall checks parameter names only when they are first read, which for a form body is deep inside
+     * Spring MVC; its refusal is the client's fault there as anywhere.
+     */
+    @Test
+    void a_form_parameter_name_the_firewall_refuses_is_a_400_malformed_request() {
+        for (var body : new String[] {"a%00b=1", "%07=x", "{\"name\":\"a\u0000b\"}"}) {
+            for (var path : new String[] {"/api/sessions/institution", "/api/institutions"}) {
+                var response = http.send("POST", path, "application/x-www-form-urlencoded", body);
+
+                assertThat(response.status()).as("%s %s: %s", path, body, response).isEqualTo(400);
+                assertThat(response.isProblem()).as("%s %s: %s", path, body, response).isTrue();
+                assertThat(response.problem().type()).as(path).hasToString("https://edumatrix.io/problems/malformed-request");
+            }
+        }
+    }
+
     @Test
     void a_page_size_that_is_no_number_negative_or_beyond_an_int_is_a_400_invalid_request_naming_the_limit() {
         for (var limit : new String[] {"abc", "-1", "99999999999", "1.5", "%00"}) {
