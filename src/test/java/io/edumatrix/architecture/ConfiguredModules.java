@@ -8,14 +8,14 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.core.io.ClassPathResource;
 
 /** The module list of {@code application.yaml} ({@code edumatrix.modules}), read the way the application binds it. */
-final class ConfiguredModules {
+public final class ConfiguredModules {
 
     static final String ROOT_PACKAGE = "io.edumatrix";
     static final String MIGRATION_ROOT = "db";
 
     private ConfiguredModules() {}
 
-    static List<String> names() {
+    public static List<String> names() {
         var yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("application.yaml"));
         return new Binder(new MapConfigurationPropertySource(yaml.getObject()))

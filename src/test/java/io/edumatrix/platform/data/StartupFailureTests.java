@@ -2,6 +2,9 @@ package io.edumatrix.platform.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.architecture.ConfiguredModules;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -21,10 +24,12 @@ class StartupFailureTests {
         try (var database = FreshDatabase.create()) {
             var refusal = database.launch().with("edumatrix.database.provisioning.enabled", false).refusal();
 
-            assertThat(refusal.getMessage()).isEqualTo("Roles " + database.rolePrefix() + "identity_owner, "
-                    + database.rolePrefix() + "identity_app, " + database.rolePrefix() + "institutions_owner, "
-                    + database.rolePrefix() + "institutions_app, " + database.rolePrefix() + "courses_owner, "
-                    + database.rolePrefix() + "courses_app missing in PostgreSQL");
+            var roles = ConfiguredModules.names().stream()
+                    .flatMap(module -> Stream.of(module + "_owner", module + "_app"))
+                    .map(role -> database.rolePrefix() + role).collect(Collectors.joining(", "));
+            assertThat(roles).startsWith(database.rolePrefix() + "identity_owner, " + database.rolePrefix() + "identity_app, ")
+                    .contains(database.rolePrefix() + "courses_app");
+            assertThat(refusal.getMessage()).isEqualTo("Roles " + roles + " missing in PostgreSQL");
             assertThat(output).as("Boot's failure report").contains("APPLICATION FAILED TO START", refusal.getMessage(),
                     "--print-provisioning-sql");
         }
@@ -44,8 +49,10 @@ class StartupFailureTests {
         try (var database = FreshDatabase.create()) {
             var refusal = database.launch().with("edumatrix.database.pool.maximum-pool-size", 200).refusal();
 
-            assertThat(refusal.getMessage()).startsWith("The module pools need 2400 connections")
-                    .contains("identity 200", "institutions 200", "courses 200", "times 4 instances", "max_connections")
+            var modules = ConfiguredModules.names();
+            assertThat(refusal.getMessage()).startsWith("The module pools need " + modules.size() * 200 * 4 + " connections")
+                    .contains(modules.stream().map(module -> module + " 200").toArray(String[]::new))
+                    .contains("identity 200", "courses 200", "times 4 instances", "max_connections")
                     .doesNotContain("\n");
             assertThat(refusal.action()).contains("edumatrix.database.pool.maximum-pool-size");
         }
