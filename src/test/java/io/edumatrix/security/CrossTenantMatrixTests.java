@@ -58,7 +58,14 @@ class CrossTenantMatrixTests {
             "GET /actuator",
             "GET /actuator/health",
             "GET /actuator/health/**",
-            "GET /actuator/info");
+            "GET /actuator/info",
+            // The caller's own profile and feed, a new profile or post of the caller's, and the token's institution's
+            // profiles: row-level security keeps B's out (StudentsHttpApiTests reads the lists).
+            "POST /api/students/profiles",
+            "GET /api/students/profiles",
+            "GET /api/students/profiles/me",
+            "POST /api/students/posts",
+            "GET /api/students/feed");
 
     @Autowired
     private RestTestClient http;
@@ -75,6 +82,8 @@ class CrossTenantMatrixTests {
     private UUID aCourse;
     private List<Case> cases;
     private UUID bErasure;
+    private UUID bProfile;
+    private UUID bPost;
 
     /**
      * An attempt on one of B's resources through one endpoint. {@code forbiddenFor} are A's roles that get 403; the
@@ -118,6 +127,15 @@ class CrossTenantMatrixTests {
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         bMembership = (String) ((Map<?, ?>) ((List<?>) bTrail.get("items")).getFirst()).get("rowId");
         bErasure = erasedMemberOf(b);
+        bProfile = studentsOf(b);
+        bPost = UUID.fromString(String.valueOf(b.student().client().post().uri("/api/students/posts")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("body", "Hello from B"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        b.instructor().client().put().uri("/api/students/posts/{id}/like", bPost).exchange().expectStatus().isOk();
+        b.instructor().client().post().uri("/api/students/posts/{id}/comments", bPost)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("body", "Well said")).exchange()
+                .expectStatus().isCreated();
+        studentsOf(a);
         cases = cases();
     }
 
@@ -134,6 +152,21 @@ class CrossTenantMatrixTests {
             Thread.sleep(50);
         }
         return request;
+    }
+
+    /** The student's and the instructor's profiles, the instructor following the student: the student's profile. */
+    private static UUID studentsOf(Institution institution) {
+        var student = profile(institution.student());
+        profile(institution.instructor());
+        institution.instructor().client().put().uri("/api/students/profiles/{id}/follow", student).exchange()
+                .expectStatus().isNoContent();
+        return student;
+    }
+
+    private static UUID profile(Person person) {
+        return UUID.fromString(String.valueOf(person.client().post().uri("/api/students/profiles")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("headline", "Student of things"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
     }
 
     private UUID fill(Institution institution) {
@@ -235,6 +268,30 @@ class CrossTenantMatrixTests {
                 everybody, p -> json(p.client().post().uri("/actuator/eventpublications"), Map.of())));
         list.add(new Case("POST /api/admin/keys/{module}/rotation", "rotate a module's keys, which protect B's data too",
                 everybody, p -> p.client().post().uri("/api/admin/keys/{module}/rotation", "identity")));
+        list.add(new Case("GET /api/students/profiles/{id}", "read B's student's profile", nobody,
+                p -> p.client().get().uri("/api/students/profiles/{id}", bProfile)));
+        list.add(new Case("PATCH /api/students/profiles/{id}", "rewrite B's student's profile", nobody,
+                p -> json(p.client().patch().uri("/api/students/profiles/{id}", bProfile),
+                        Map.of("version", 0, "headline", "Defaced"))));
+        list.add(new Case("PUT /api/students/profiles/{id}/follow", "follow B's student", nobody,
+                p -> p.client().put().uri("/api/students/profiles/{id}/follow", bProfile)));
+        list.add(new Case("DELETE /api/students/profiles/{id}/follow", "unfollow B's student", nobody,
+                p -> p.client().delete().uri("/api/students/profiles/{id}/follow", bProfile)));
+        list.add(new Case("GET /api/students/posts/{id}", "read B's post", nobody,
+                p -> p.client().get().uri("/api/students/posts/{id}", bPost)));
+        list.add(new Case("PATCH /api/students/posts/{id}", "edit B's post", nobody,
+                p -> json(p.client().patch().uri("/api/students/posts/{id}", bPost),
+                        Map.of("version", 0, "body", "Defaced"))));
+        list.add(new Case("DELETE /api/students/posts/{id}", "delete B's post", nobody,
+                p -> p.client().delete().uri("/api/students/posts/{id}", bPost)));
+        list.add(new Case("PUT /api/students/posts/{id}/like", "like B's post", nobody,
+                p -> p.client().put().uri("/api/students/posts/{id}/like", bPost)));
+        list.add(new Case("DELETE /api/students/posts/{id}/like", "take back a like of B's post", nobody,
+                p -> p.client().delete().uri("/api/students/posts/{id}/like", bPost)));
+        list.add(new Case("POST /api/students/posts/{id}/comments", "comment under B's post", nobody,
+                p -> json(p.client().post().uri("/api/students/posts/{id}/comments", bPost), Map.of("body", "Planted"))));
+        list.add(new Case("GET /api/students/posts/{id}/comments", "read the comments under B's post", nobody,
+                p -> p.client().get().uri("/api/students/posts/{id}/comments?limit=100", bPost)));
         return list;
     }
 
@@ -312,7 +369,12 @@ class CrossTenantMatrixTests {
         seen.put("courses", read(admin.get().uri("/api/courses?limit=100")));
         seen.put("course", read(admin.get().uri("/api/courses/{id}", bCourse)));
         seen.put("enrollments", read(admin.get().uri("/api/courses/{id}/enrollments?limit=100", bCourse)));
-        assertThat(seen.toString()).as("B's data").contains(b.student().accountId().toString(), "MATH", "ALG1");
+        seen.put("profiles", read(admin.get().uri("/api/students/profiles?limit=100")));
+        seen.put("post", read(admin.get().uri("/api/students/posts/{id}", bPost)));
+        seen.put("comments", read(admin.get().uri("/api/students/posts/{id}/comments?limit=100", bPost)));
+        seen.put("feed", read(b.instructor().client().get().uri("/api/students/feed?limit=100")));
+        assertThat(seen.toString()).as("B's data").contains(b.student().accountId().toString(), "MATH", "ALG1", "Hello from B",
+                "Well said");
         return seen;
     }
 

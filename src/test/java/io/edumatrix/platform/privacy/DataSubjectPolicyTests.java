@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import io.edumatrix.platform.data.ModuleDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
@@ -47,6 +48,8 @@ class DataSubjectPolicyTests {
     @Autowired
     @Qualifier("institutions")
     private PlatformTransactionManager institutionsTransactions;
+    @Autowired
+    private ModuleDatabases modules;
 
     private Institution a;
     private Institution b;
@@ -125,7 +128,14 @@ class DataSubjectPolicyTests {
             }
         }
 
-        assertThat(policies).containsExactly("courses.enrollment ALL PERMISSIVE", "institutions.membership ALL PERMISSIVE");
+        var declared = new ArrayList<String>();
+        for (var module : modules.all()) {
+            for (var column : DataSubjectPolicies.declaredBy(module.basePackage(), getClass().getClassLoader())) {
+                declared.add(module.schema() + "." + column.table() + " ALL PERMISSIVE");
+            }
+        }
+        assertThat(declared).contains("courses.enrollment ALL PERMISSIVE", "institutions.membership ALL PERMISSIVE");
+        assertThat(policies).containsExactlyInAnyOrderElementsOf(declared);
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class ExportAndErasureTests {
 
     private static final Duration COMPLETION_TIMEOUT = Duration.ofSeconds(30);
-    private static final List<String> MODULES = List.of("identity", "institutions", "courses");
+    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students");
     /**
      * Where an erased account's id may stay: its erasure request, and the audit trail's acting account (append-only;
      * the id names nobody once the account and the person's key are gone). Partitions of the trail count too.
@@ -70,6 +70,16 @@ class ExportAndErasureTests {
                 .extracting(m -> m.get("institutionId")).containsExactlyInAnyOrder(a.id().toString(), b.id().toString());
         assertThat((List<Map<String, Object>>) parts.get("courses").get("enrollments"))
                 .extracting(e -> e.get("institutionId")).containsExactlyInAnyOrder(a.id().toString(), b.id().toString());
+        var students = parts.get("students");
+        assertThat((List<Map<String, Object>>) students.get("profiles")).extracting(p -> p.get("institutionId"))
+                .containsExactlyInAnyOrder(a.id().toString(), b.id().toString());
+        assertThat((List<Map<String, Object>>) students.get("profiles")).extracting(p -> p.get("headline"))
+                .containsOnly("Headline of " + subject.displayName());
+        assertThat((List<Map<String, Object>>) students.get("posts")).extracting(p -> p.get("body"))
+                .containsOnly("Post of " + subject.displayName());
+        assertThat((List<Map<String, Object>>) students.get("comments")).hasSize(2);
+        assertThat((List<?>) students.get("likedPosts")).hasSize(2);
+        assertThat((List<?>) students.get("followedProfiles")).hasSize(2);
         var byAdmin = admin.client().get().uri("/api/accounts/{id}/export", subject.accountId()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat((Map<String, Object>) byAdmin.get("modules")).isEqualTo(parts);
@@ -100,7 +110,8 @@ class ExportAndErasureTests {
         assertThat(textsContaining(subject.displayName())).as("text and JSON values holding the name").isEmpty();
         assertThat(othersData(subject.accountId())).as("everyone else's data").isEqualTo(othersBefore);
         assertThat(confirmationsByOutbox(requestId)).as("ErasureConfirmed publications, by the outbox holding them")
-                .isEqualTo(Map.of("identity", "identity", "institutions", "institutions", "courses", "courses"));
+                .isEqualTo(Map.of("identity", "identity", "institutions", "institutions", "courses", "courses", "students",
+                        "students"));
 
         world.anonymous().post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("email", subject.email(), "password", World.PASSWORD)).exchange()
@@ -167,7 +178,29 @@ class ExportAndErasureTests {
                         .body(Map.of()).exchange().expectStatus().isCreated();
             }
         }
+        for (var institution : List.of(a, b)) {
+            studentsData(institution == a ? inA.client() : inB, institution.student().client(), name);
+        }
         return new Subject(id, email, name, inA, inB);
+    }
+
+    /**
+     * In students: the subject's profile and post, and their follow of, like of and comment under another student's
+     * post; nobody else's row hangs on the subject's.
+     */
+    private static void studentsData(RestTestClient subject, RestTestClient other, String name) {
+        var profile = createdId(other.post().uri("/api/students/profiles"), Map.of("headline", "Someone else"));
+        var post = createdId(other.post().uri("/api/students/posts"), Map.of("body", "Someone else's post"));
+        createdId(subject.post().uri("/api/students/profiles"), Map.of("headline", "Headline of " + name));
+        createdId(subject.post().uri("/api/students/posts"), Map.of("body", "Post of " + name));
+        subject.put().uri("/api/students/profiles/{id}/follow", profile).exchange().expectStatus().isNoContent();
+        subject.put().uri("/api/students/posts/{id}/like", post).exchange().expectStatus().isOk();
+        createdId(subject.post().uri("/api/students/posts/{id}/comments", post), Map.of("body", "Comment of " + name));
+    }
+
+    private static Object createdId(RestTestClient.RequestBodySpec request, Object body) {
+        return request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
     @SuppressWarnings("unchecked")
@@ -239,7 +272,11 @@ class ExportAndErasureTests {
                     "SELECT id || ' ' || institution_id || ' ' || account_id || ' ' || role FROM institutions.membership"
                             + " WHERE account_id <> ? ORDER BY id",
                     "SELECT id || ' ' || course_id || ' ' || student_id FROM courses.enrollment WHERE student_id <> ?"
-                            + " ORDER BY id")) {
+                            + " ORDER BY id",
+                    "SELECT id || ' ' || account_id || ' ' || encode(headline, 'hex') FROM students.profile"
+                            + " WHERE account_id <> ? ORDER BY id",
+                    "SELECT id || ' ' || author_account_id || ' ' || encode(body, 'hex') FROM students.post"
+                            + " WHERE author_account_id <> ? ORDER BY id")) {
                 try (var statement = admin.prepareStatement(query)) {
                     statement.setObject(1, accountId);
                     var rows = new ArrayList<String>();

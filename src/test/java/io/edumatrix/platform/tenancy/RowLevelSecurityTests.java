@@ -73,7 +73,26 @@ class RowLevelSecurityTests {
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         institution.student().client().post().uri("/api/courses/{id}/enrollments", course)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of()).exchange().expectStatus().isCreated();
+        fillStudents(institution);
         return institution.id();
+    }
+
+    /** Profiles of the student and the instructor; the instructor follows the student, likes and comments a post. */
+    private static void fillStudents(World.Institution institution) {
+        var student = institution.student().client();
+        var instructor = institution.instructor().client();
+        var profile = student.post().uri("/api/students/profiles").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("headline", "Maths")).exchange().expectStatus().isCreated().expectBody(Map.class)
+                .returnResult().getResponseBody().get("id");
+        instructor.post().uri("/api/students/profiles").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("headline", "Teaching")).exchange().expectStatus().isCreated();
+        instructor.put().uri("/api/students/profiles/{id}/follow", profile).exchange().expectStatus().isNoContent();
+        var post = student.post().uri("/api/students/posts").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("body", "First post")).exchange().expectStatus().isCreated().expectBody(Map.class)
+                .returnResult().getResponseBody().get("id");
+        instructor.put().uri("/api/students/posts/{id}/like", post).exchange().expectStatus().isOk();
+        instructor.post().uri("/api/students/posts/{id}/comments", post).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("body", "Nice")).exchange().expectStatus().isCreated();
     }
 
     @TestFactory

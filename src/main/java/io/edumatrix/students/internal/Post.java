@@ -1,0 +1,52 @@
+package io.edumatrix.students.internal;
+
+import io.edumatrix.platform.Times;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A post by a profile, as stored: the body is ciphertext sealed for the author's account. */
+@Table("post")
+class Post {
+
+    @Id
+    private final UUID id;
+    @Version
+    private Long version;
+    private final UUID institutionId;
+    private final UUID authorProfileId;
+    private final UUID authorAccountId;
+    private byte[] body;
+    private final Instant createdAt;
+    private Instant updatedAt;
+
+    @PersistenceCreator
+    Post(UUID id, Long version, UUID institutionId, UUID authorProfileId, UUID authorAccountId, byte[] body,
+            Instant createdAt, Instant updatedAt) {
+        this.id = id;
+        this.version = version;
+        this.institutionId = institutionId;
+        this.authorProfileId = authorProfileId;
+        this.authorAccountId = authorAccountId;
+        this.body = body;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    void reseal(byte[] newBody) {
+        body = newBody;
+        updatedAt = Times.now();
+    }
+
+    UUID id() { return id; }
+    Long version() { return version; }
+    UUID institutionId() { return institutionId; }
+    UUID authorProfileId() { return authorProfileId; }
+    UUID authorAccountId() { return authorAccountId; }
+    byte[] body() { return body; }
+    Instant createdAt() { return createdAt; }
+    Instant updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,144 @@
+package io.edumatrix.students.internal;
+
+import static io.edumatrix.students.internal.StudentsSealing.COMMENT_BODY;
+import static io.edumatrix.students.internal.StudentsSealing.POST_BODY;
+
+import io.edumatrix.platform.Ids;
+import io.edumatrix.platform.Times;
+import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.web.Page;
+import io.edumatrix.platform.web.PlatformProblems;
+import io.edumatrix.students.StudentPostPublished;
+import io.edumatrix.students.internal.Views.CommentView;
+import io.edumatrix.students.internal.Views.PostView;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Posts, their likes and comments, and the feed, all within the caller's institution (row-level security). */
+@Service
+@Transactional("students")
+class PostService {
+
+    /** Sorts after every id, so the feed's first page (newest first) needs no cursor of its own. */
+    private static final UUID AFTER_ALL = new UUID(-1L, -1L);
+
+    private final PostRepository posts;
+    private final LikeRepository likes;
+    private final CommentRepository comments;
+    private final ProfileService profiles;
+    private final StudentsSealing sealing;
+    private final ApplicationEventPublisher events;
+
+    PostService(PostRepository posts, LikeRepository likes, CommentRepository comments, ProfileService profiles,
+            StudentsSealing sealing, ApplicationEventPublisher events) {
+        this.posts = posts;
+        this.likes = likes;
+        this.comments = comments;
+        this.profiles = profiles;
+        this.sealing = sealing;
+        this.events = events;
+    }
+
+    PostView publish(UUID accountId, String body) {
+        var author = profiles.own(accountId);
+        var id = Ids.next();
+        var now = Times.now();
+        var post = posts.save(new Post(id, null, author.institutionId(), author.id(), accountId,
+                sealing.seal(accountId, POST_BODY, id, body), now, now));
+        events.publishEvent(StudentPostPublished.of(author.institutionId(), id, author.id(), accountId));
+        return withLikes(post, accountId);
+    }
+
+    @Transactional(value = "students", readOnly = true)
+    PostView get(UUID id, UUID readerAccountId) {
+        return withLikes(find(id), readerAccountId);
+    }
+
+    PostView edit(UUID id, UUID accountId, long version, String body) {
+        var post = authored(id, accountId);
+        if (post.version() != version) {
+            throw PlatformProblems.CONCURRENT_UPDATE.exception(
+                    "Post " + id + " is at version " + post.version() + ", not " + version);
+        }
+        post.reseal(sealing.seal(accountId, POST_BODY, id, body));
+        return withLikes(posts.save(post), accountId);
+    }
+
+    /** Its likes and comments go with it (foreign keys, ON DELETE CASCADE). */
+    void delete(UUID id, UUID accountId) {
+        posts.delete(authored(id, accountId));
+    }
+
+    /** Liking twice is liking once. */
+    PostView like(UUID id, UUID accountId) {
+        var post = find(id);
+        likes.like(Ids.next(), post.institutionId(), id, accountId);
+        return withLikes(post, accountId);
+    }
+
+    PostView unlike(UUID id, UUID accountId) {
+        var post = find(id);
+        likes.unlike(id, accountId);
+        return withLikes(post, accountId);
+    }
+
+    CommentView comment(UUID postId, UUID accountId, String body) {
+        var post = find(postId);
+        var author = profiles.own(accountId);
+        var id = Ids.next();
+        var comment = comments.save(new Comment(id, null, post.institutionId(), postId, author.id(), accountId,
+                sealing.seal(accountId, COMMENT_BODY, id, body), Times.now()));
+        return open(comment);
+    }
+
+    @Transactional(value = "students", readOnly = true)
+    Page<CommentView> comments(UUID postId, UUID after, int limit) {
+        find(postId);
+        return Page.of(comments.findPage(postId, Page.after(after), limit + 1), limit, Comment::id).map(this::open);
+    }
+
+    /**
+     * The posts of the profiles the caller follows, newest first; {@code before} is the previous page's {@code next}.
+     * Without a profile the caller follows nobody, so the feed is empty.
+     */
+    @Transactional(value = "students", readOnly = true)
+    Page<PostView> feed(UUID accountId, UUID before, int limit) {
+        var reader = profiles.ownIfAny(accountId);
+        if (reader.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        var page = posts.findFeedPage(reader.get().id(), before == null ? AFTER_ALL : before, limit + 1);
+        return Page.of(page, limit, Post::id).map(post -> new PostView(post.id(), post.authorProfileId(), body(post),
+                null, null, post.version(), post.createdAt(), post.updatedAt()));
+    }
+
+    private Post authored(UUID id, UUID accountId) {
+        var post = find(id);
+        if (!post.authorAccountId().equals(accountId)) {
+            throw new AccessDeniedException("Only its author changes or deletes a post");
+        }
+        return post;
+    }
+
+    private Post find(UUID id) {
+        return posts.findById(id).orElseThrow(() -> DomainException.notFound("Post", id));
+    }
+
+    private PostView withLikes(Post post, UUID readerAccountId) {
+        return new PostView(post.id(), post.authorProfileId(), body(post), likes.countLikes(post.id()),
+                likes.liked(post.id(), readerAccountId), post.version(), post.createdAt(), post.updatedAt());
+    }
+
+    private String body(Post post) {
+        return sealing.open(post.authorAccountId(), POST_BODY, post.id(), post.body());
+    }
+
+    private CommentView open(Comment c) {
+        return new CommentView(c.id(), c.postId(), c.authorProfileId(),
+                sealing.open(c.authorAccountId(), COMMENT_BODY, c.id(), c.body()), c.createdAt());
+    }
+}

@@ -1,0 +1,13 @@
+package io.edumatrix.students.internal;
+
+import io.edumatrix.platform.web.ProblemType;
+
+/** The ways a request to the students module can fail, besides a resource that does not exist. */
+final class StudentProblems {
+
+    static final ProblemType PROFILE_EXISTS = ProblemType.conflict("profile-exists");
+    static final ProblemType NO_PROFILE = ProblemType.ruleViolated("no-profile");
+    static final ProblemType SELF_FOLLOW = ProblemType.ruleViolated("self-follow");
+
+    private StudentProblems() {}
+}
