@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,31 +152,12 @@ class ListenersSurviveAProcessCrashTests {
     }
 
     private int count(String sql, Object... parameters) throws SQLException {
-        try (var admin = database.connectAsAdmin(); var query = admin.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        }
+        return (int) DatabaseChecks.count(database, sql, parameters);
     }
 
-    private interface Condition {
-        boolean holds() throws SQLException;
-    }
-
-    private void awaitInDatabase(String what, Condition condition) throws Exception {
-        var deadline = Instant.now().plus(DELIVERY_TIMEOUT);
-        while (!condition.holds()) {
-            if (Instant.now().isAfter(deadline)) {
-                var logs = processes.stream().map(p -> p.log() + ":\n" + p.tail()).toList();
-                throw new AssertionError("Not within " + DELIVERY_TIMEOUT + ": " + what + "\n" + outboxes() + "\n"
-                        + String.join("\n", logs));
-            }
-            Thread.sleep(100);
-        }
+    private void awaitInDatabase(String what, DatabaseChecks.Condition condition) throws Exception {
+        DatabaseChecks.await(what, DELIVERY_TIMEOUT, condition,
+                () -> outboxes() + "\n" + DatabaseChecks.logsOf(processes));
     }
 
     /** The state of the outbox and the closures, for a failure message. */
