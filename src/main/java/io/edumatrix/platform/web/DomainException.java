@@ -1,6 +1,8 @@
 package io.edumatrix.platform.web;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,6 +13,7 @@ public class DomainException extends RuntimeException {
 
     private final ProblemType type;
     private final Duration retryAfter;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public DomainException(ProblemType type, String detail) {
         this(type, detail, null);
@@ -26,6 +29,16 @@ public class DomainException extends RuntimeException {
     /** The resource named in the request does not exist, or belongs to another institution. */
     public static DomainException notFound(String what, Object id) {
         return new DomainException(ProblemType.NOT_FOUND, what + " " + id + " does not exist");
+    }
+
+    /** Adds a member to the problem body beside type, title and detail (RFC 9457 extension member). */
+    public DomainException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> properties() {
+        return Map.copyOf(properties);
     }
 
     public ProblemType type() {

@@ -21,6 +21,12 @@ public final class PlatformProblems {
 
     public static final ProblemType CONCURRENT_UPDATE = ProblemType.conflict("concurrent-update");
 
+    /**
+     * The resource's state does not allow the requested one next; the problem names the current state
+     * ({@code currentState}) and the states it could move to ({@code allowedStates}). See {@code StateMachine}.
+     */
+    public static final ProblemType INVALID_TRANSITION = ProblemType.conflict("invalid-transition");
+
     /** The database cannot be reached for now; the response says when to try again. */
     public static final ProblemType SERVICE_UNAVAILABLE =
             new ProblemType("service-unavailable", Category.UNAVAILABLE, "Service unavailable");

@@ -38,6 +38,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException ex) {
         var problem = Problems.of(ex.type(), ex.getMessage());
+        ex.properties().forEach(problem::setProperty);
         return ex.retryAfter().map(wait -> Problems.response(problem, wait)).orElseGet(() -> Problems.response(problem));
     }
 
