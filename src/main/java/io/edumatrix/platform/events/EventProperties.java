@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retry how a failing listener is retried before its publication is marked failed
  * @param keepCompleted how long completed publications and inbox entries are kept before the cleanup deletes them
  * @param cleanupInterval how often the cleanup runs
+ * @param shutdownGrace how long a shutdown (SIGTERM) waits for running and queued listeners before it interrupts them;
+ *     the pools close only after. A listener cut short leaves its publication incomplete, delivered again at the next
+ *     start, so this bounds the wait, not what is kept
  */
 @Validated
 @ConfigurationProperties("edumatrix.events")
@@ -25,7 +28,8 @@ public record EventProperties(
         @Min(1) @DefaultValue("8") int listenerThreads,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotNull @DefaultValue("7d") Duration keepCompleted,
-        @NotNull @DefaultValue("1h") Duration cleanupInterval) {
+        @NotNull @DefaultValue("1h") Duration cleanupInterval,
+        @NotNull @DefaultValue("20s") Duration shutdownGrace) {
 
     /**
      * @param maxAttempts attempts in all, the first included

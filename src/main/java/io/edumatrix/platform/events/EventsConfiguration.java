@@ -71,12 +71,18 @@ class EventsConfiguration {
      * A fixed number of platform threads with an unbounded queue. Spring's throttled executors block the submitting
      * thread when full; for a listener that thread is the publisher's, inside its transaction's after-commit phase and
      * still holding its pool connection, which the listeners themselves need to record completion.
+     *
+     * <p>At shutdown the executor stops taking work when the context starts closing, before any bean is destroyed, and
+     * waits up to {@code shutdown-grace} for the running and queued listeners: they finish on open pools, which close
+     * after. (Spring's default would interrupt them, leaving their publications to the next start.)
      */
     @Bean(LISTENER_EXECUTOR)
     ThreadPoolTaskExecutor moduleListenerExecutor(EventProperties properties) {
         var executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(properties.listenerThreads());
         executor.setMaxPoolSize(properties.listenerThreads());
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationMillis(properties.shutdownGrace().toMillis());
         executor.setThreadNamePrefix("listener-");
         executor.initialize();
         return executor;

@@ -78,6 +78,20 @@ final class ApplicationProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** SIGTERM, as an orchestrator stops a container: returns at once, the JVM runs its shutdown meanwhile. */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** The exit code, once the process has exited within {@code timeout}. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("Process " + process.pid() + " still runs " + timeout + " later; see " + log
+                    + ":\n" + tail());
+        }
+        return process.exitValue();
+    }
+
     boolean alive() {
         return process.toHandle().isAlive();
     }
