@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
+import org.springframework.boot.SpringApplication;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
@@ -14,7 +15,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * parallel checkouts never share a database or a role. It is a Testcontainers container where a Docker engine is
  * available, and otherwise the server named by {@code DB_HOST}, {@code DB_PORT}, {@code DB_ADMIN_USER} and
  * {@code DB_ADMIN_PASSWORD} (defaults: 127.0.0.1, 5432, postgres, no password). The database and the roles are
- * dropped when the JVM exits.
+ * dropped when the JVM exits, after Spring Boot's shutdown hook has closed the cached test contexts: dropped earlier,
+ * the contexts' last queries failed and each waited out its pool's connection timeout, so the JVM took over 30 s to
+ * exit and Surefire killed it.
  */
 public final class TestDatabase {
 
@@ -53,7 +56,7 @@ public final class TestDatabase {
                     env("DB_ADMIN_USER", "postgres"), env("DB_ADMIN_PASSWORD", ""), runId);
         }
         database.create();
-        Runtime.getRuntime().addShutdownHook(new Thread(database::drop, "drop-test-database"));
+        SpringApplication.getShutdownHandlers().add(database::drop);
         return database;
     }
 
