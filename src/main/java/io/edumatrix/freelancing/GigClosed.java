@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A gig takes no more proposals: withdrawn by its client, its contract ended, or its institution deactivated. */
-public record GigClosed(UUID eventId, Instant occurredAt, int version, UUID institutionId, UUID gigId) implements DomainEvent {
+public record GigClosed(UUID eventId, Instant occurredAt, int version, UUID institutionId, UUID gigId)
+        implements DomainEvent {
 
     public static final int VERSION = 1;
 

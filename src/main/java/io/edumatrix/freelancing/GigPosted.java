@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A member posted a gig, as its client. Title and description are personal and stay here; the event carries ids. */
-public record GigPosted(UUID eventId, Instant occurredAt, int version, UUID institutionId, UUID gigId, UUID clientAccountId) implements DomainEvent {
+public record GigPosted(UUID eventId, Instant occurredAt, int version, UUID institutionId, UUID gigId,
+        UUID clientAccountId) implements DomainEvent {
 
     public static final int VERSION = 1;
 

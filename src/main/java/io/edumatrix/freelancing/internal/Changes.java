@@ -26,7 +26,8 @@ final class Changes {
             String resource, UUID id) {
         if (moved == 0) {
             machine.check(now.get(), to);
-            throw PlatformProblems.CONCURRENT_UPDATE.exception(resource + " " + id + " changed meanwhile; read it again");
+            throw PlatformProblems.CONCURRENT_UPDATE.exception(
+                    resource + " " + id + " changed meanwhile; read it again");
         }
     }
 }

@@ -22,7 +22,8 @@ interface ContractRepository extends ListCrudRepository<Contract, UUID> {
     Optional<UUID> idOfProposal(UUID proposalId);
 
     @Modifying
-    @Query("UPDATE contract SET status = :to, version = version + 1, updated_at = now() WHERE id = :id AND status = :from")
+    @Query("UPDATE contract SET status = :to, version = version + 1, updated_at = now()"
+            + " WHERE id = :id AND status = :from")
     int move(UUID id, String from, String to);
 
     @Modifying

@@ -15,7 +15,7 @@ class Gig {
 
     enum Status { OPEN, AWARDED, CLOSED }
 
-    /** Every move a gig makes: awarded by an accepted proposal, closed by its client, its contract or its institution. */
+    /** Every move a gig makes: awarded by an accepted proposal; closed by its client, its contract or institution. */
     static final StateMachine<Status> LIFECYCLE = StateMachine.of(Status.class)
             .allow(Status.OPEN, Status.AWARDED, Status.CLOSED)
             .allow(Status.AWARDED, Status.CLOSED)

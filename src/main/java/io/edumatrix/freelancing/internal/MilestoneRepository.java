@@ -12,6 +12,7 @@ interface MilestoneRepository extends ListCrudRepository<Milestone, UUID> {
     List<Milestone> findByContract(UUID contractId);
 
     @Modifying
-    @Query("UPDATE milestone SET status = :to, version = version + 1, updated_at = now() WHERE id = :id AND status = :from")
+    @Query("UPDATE milestone SET status = :to, version = version + 1, updated_at = now()"
+            + " WHERE id = :id AND status = :from")
     int move(UUID id, String from, String to);
 }
