@@ -326,8 +326,14 @@ class FreelancingHttpApiTests {
         assertThat(items(Map.of("items", read(freelancer, "/api/freelancing/contracts/" + contract).get("milestones"))))
                 .singleElement().satisfies(m -> assertThat(m).containsEntry("status", "ACCEPTED"));
 
+        var second = id(created(post(client, path, milestone)));
         ok(status(freelancer, "contracts", contract, "DELIVERED"));
         Problem.expect(post(client, path, milestone), HttpStatus.UNPROCESSABLE_CONTENT, "contract-not-active");
+        assertThat(ok(status(freelancer, "milestones", second, "DELIVERED"))).containsEntry("status", "DELIVERED");
+        ok(status(client, "contracts", contract, "CANCELLED"));
+        var ended = Problem.expect(status(client, "milestones", second, "ACCEPTED"), HttpStatus.UNPROCESSABLE_CONTENT,
+                "contract-ended");
+        assertThat(ended.detail()).contains("CANCELLED");
     }
 
     @Test

@@ -113,14 +113,18 @@ class ContractService {
         return view(milestones.save(Milestone.pending(Ids.next(), contract, title, amount, dueDate, Times.now())));
     }
 
-    /** DELIVERED by the freelancer, ACCEPTED by the client. */
+    /** DELIVERED by the freelancer, ACCEPTED by the client, while the contract has not ended. */
     MilestoneView changeMilestoneStatus(UUID id, UUID accountId, Milestone.Status to, Long version) {
         var milestone = milestones.findById(id).orElseThrow(() -> DomainException.notFound("Milestone", id));
-        find(milestone.contractId(), accountId);
+        var contract = find(milestone.contractId(), accountId);
         var role = to == Milestone.Status.DELIVERED ? FREELANCER : CLIENT;
         if (!accountId.equals(contracts.party(milestone.contractId(), role).orElse(null))) {
             throw new AccessDeniedException(to == Milestone.Status.DELIVERED ? "Only the freelancer delivers"
                     : "Only the client accepts a milestone");
+        }
+        if (Contract.LIFECYCLE.from(contract.status()).isEmpty()) {
+            throw FreelancingProblems.CONTRACT_ENDED.exception("Contract " + contract.id() + " is " + contract.status()
+                    + "; its milestones no longer change").with("currentState", contract.status().name());
         }
         Changes.requireVersion("Milestone", id, milestone.version(), version);
         Milestone.LIFECYCLE.check(milestone.status(), to);

@@ -11,6 +11,8 @@ final class FreelancingProblems {
     static final ProblemType GIG_NOT_OPEN = ProblemType.ruleViolated("gig-not-open");
     /** Milestones are added to an ACTIVE contract only; the problem names its state ({@code currentState}). */
     static final ProblemType CONTRACT_NOT_ACTIVE = ProblemType.ruleViolated("contract-not-active");
+    /** A completed or cancelled contract's milestones stay as they are; the problem names its state. */
+    static final ProblemType CONTRACT_ENDED = ProblemType.ruleViolated("contract-ended");
 
     private FreelancingProblems() {}
 }
