@@ -65,7 +65,12 @@ class CrossTenantMatrixTests {
             "GET /api/students/profiles",
             "GET /api/students/profiles/me",
             "POST /api/students/posts",
-            "GET /api/students/feed");
+            "GET /api/students/feed",
+            // A new gig of the caller's, the token's institution's gigs and the caller's own contracts: row-level
+            // security keeps B's out (FreelancingHttpApiTests reads the lists).
+            "POST /api/freelancing/gigs",
+            "GET /api/freelancing/gigs",
+            "GET /api/freelancing/contracts/mine");
 
     @Autowired
     private RestTestClient http;
@@ -84,6 +89,10 @@ class CrossTenantMatrixTests {
     private UUID bErasure;
     private UUID bProfile;
     private UUID bPost;
+    private UUID bGig;
+    private UUID bProposal;
+    private UUID bContract;
+    private UUID bMilestone;
 
     /**
      * An attempt on one of B's resources through one endpoint. {@code forbiddenFor} are A's roles that get 403; the
@@ -136,6 +145,7 @@ class CrossTenantMatrixTests {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("body", "Well said")).exchange()
                 .expectStatus().isCreated();
         studentsOf(a);
+        freelancingOf(b);
         cases = cases();
     }
 
@@ -292,6 +302,7 @@ class CrossTenantMatrixTests {
                 p -> json(p.client().post().uri("/api/students/posts/{id}/comments", bPost), Map.of("body", "Planted"))));
         list.add(new Case("GET /api/students/posts/{id}/comments", "read the comments under B's post", nobody,
                 p -> p.client().get().uri("/api/students/posts/{id}/comments?limit=100", bPost)));
+        freelancingCases(list);
         return list;
     }
 
@@ -373,6 +384,9 @@ class CrossTenantMatrixTests {
         seen.put("post", read(admin.get().uri("/api/students/posts/{id}", bPost)));
         seen.put("comments", read(admin.get().uri("/api/students/posts/{id}/comments?limit=100", bPost)));
         seen.put("feed", read(b.instructor().client().get().uri("/api/students/feed?limit=100")));
+        seen.put("gigs", read(admin.get().uri("/api/freelancing/gigs?limit=100")));
+        seen.put("proposals", read(b.student().client().get().uri("/api/freelancing/gigs/{id}/proposals?limit=100", bGig)));
+        seen.put("contract", read(b.student().client().get().uri("/api/freelancing/contracts/{id}", bContract)));
         assertThat(seen.toString()).as("B's data").contains(b.student().accountId().toString(), "MATH", "ALG1", "Hello from B",
                 "Well said");
         return seen;
@@ -399,5 +413,70 @@ class CrossTenantMatrixTests {
 
     private static String abbreviate(String body) {
         return body.length() <= 300 ? body : body.substring(0, 300) + "…";
+    }
+
+    /**
+     * B's freelancing, its student the client and its instructor the freelancer: an open gig with a submitted proposal,
+     * and an awarded gig whose active contract has a pending milestone.
+     */
+    private void freelancingOf(Institution institution) {
+        var client = institution.student().client();
+        var freelancer = institution.instructor().client();
+        bGig = createdId(json(client.post().uri("/api/freelancing/gigs"), gigOf("Open gig of B")));
+        bProposal = createdId(json(freelancer.post().uri("/api/freelancing/gigs/{id}/proposals", bGig),
+                Map.of("price", Map.of("amountMinor", 1_000, "currency", "EUR"), "message", "Proposal of B")));
+        var awarded = createdId(json(client.post().uri("/api/freelancing/gigs"), gigOf("Awarded gig of B")));
+        var accepted = createdId(json(freelancer.post().uri("/api/freelancing/gigs/{id}/proposals", awarded),
+                Map.of("price", Map.of("amountMinor", 2_000, "currency", "EUR"), "message", "Accepted of B")));
+        bContract = UUID.fromString(String.valueOf(json(client.post().uri("/api/freelancing/proposals/{id}/status",
+                accepted), Map.of("status", "ACCEPTED")).exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody().get("contractId")));
+        bMilestone = createdId(json(client.post().uri("/api/freelancing/contracts/{id}/milestones", bContract),
+                Map.of("title", "Milestone of B", "amount", Map.of("amountMinor", 500, "currency", "EUR"),
+                        "dueDate", "2030-01-01")));
+    }
+
+    private static Map<String, Object> gigOf(String title) {
+        return Map.of("title", title, "description", "Work in B", "budgetMin", Map.of("amountMinor", 1_000,
+                "currency", "EUR"), "budgetMax", Map.of("amountMinor", 5_000, "currency", "EUR"),
+                "deadline", java.time.Instant.now().plusSeconds(86_400 * 30).toString());
+    }
+
+    private static UUID createdId(RestTestClient.RequestHeadersSpec<?> request) {
+        return UUID.fromString(String.valueOf(request.exchange().expectStatus().isCreated().expectBody(Map.class)
+                .returnResult().getResponseBody().get("id")));
+    }
+
+    private void freelancingCases(List<Case> list) {
+        var nobody = Set.<String>of();
+        var eur = Map.of("amountMinor", 1, "currency", "EUR");
+        list.add(new Case("GET /api/freelancing/gigs/{id}", "read B's gig", nobody,
+                p -> p.client().get().uri("/api/freelancing/gigs/{id}", bGig)));
+        list.add(new Case("POST /api/freelancing/gigs/{id}/status", "withdraw B's gig", nobody,
+                p -> json(p.client().post().uri("/api/freelancing/gigs/{id}/status", bGig), Map.of("status", "CLOSED"))));
+        list.add(new Case("POST /api/freelancing/gigs/{id}/proposals", "propose on B's gig", nobody,
+                p -> json(p.client().post().uri("/api/freelancing/gigs/{id}/proposals", bGig),
+                        Map.of("price", eur, "message", "Planted"))));
+        list.add(new Case("GET /api/freelancing/gigs/{id}/proposals", "list the proposals on B's gig", nobody,
+                p -> p.client().get().uri("/api/freelancing/gigs/{id}/proposals?limit=100", bGig)));
+        list.add(new Case("GET /api/freelancing/proposals/{id}", "read B's proposal", nobody,
+                p -> p.client().get().uri("/api/freelancing/proposals/{id}", bProposal)));
+        list.add(new Case("POST /api/freelancing/proposals/{id}/status", "accept B's proposal", nobody,
+                p -> json(p.client().post().uri("/api/freelancing/proposals/{id}/status", bProposal),
+                        Map.of("status", "ACCEPTED"))));
+        list.add(new Case("POST /api/freelancing/proposals/{id}/status", "withdraw B's proposal", nobody,
+                p -> json(p.client().post().uri("/api/freelancing/proposals/{id}/status", bProposal),
+                        Map.of("status", "WITHDRAWN"))));
+        list.add(new Case("GET /api/freelancing/contracts/{id}", "read B's contract", nobody,
+                p -> p.client().get().uri("/api/freelancing/contracts/{id}", bContract)));
+        list.add(new Case("POST /api/freelancing/contracts/{id}/status", "cancel B's contract", nobody,
+                p -> json(p.client().post().uri("/api/freelancing/contracts/{id}/status", bContract),
+                        Map.of("status", "CANCELLED"))));
+        list.add(new Case("POST /api/freelancing/contracts/{id}/milestones", "add a milestone to B's contract", nobody,
+                p -> json(p.client().post().uri("/api/freelancing/contracts/{id}/milestones", bContract),
+                        Map.of("title", "Planted", "amount", eur, "dueDate", "2030-01-01"))));
+        list.add(new Case("POST /api/freelancing/milestones/{id}/status", "deliver B's milestone", nobody,
+                p -> json(p.client().post().uri("/api/freelancing/milestones/{id}/status", bMilestone),
+                        Map.of("status", "DELIVERED"))));
     }
 }

@@ -82,11 +82,17 @@ class MalformedRequestTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("institutionId", school.id(), "code", "FUZZ1", "title", "Fuzzed"))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        var gig = String.valueOf(school.student().client().post().uri("/api/freelancing/gigs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", "Fuzzed gig", "description", "Fuzzed", "deadline", "2100-01-01T00:00:00Z",
+                        "budgetMin", Map.of("amountMinor", 1, "currency", "EUR"),
+                        "budgetMax", Map.of("amountMinor", 2, "currency", "EUR")))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
         var admin = world.platformAdmin();
         var outsider = world.outsider();
         existingIds = List.of(school.id().toString(), other.id().toString(), course,
                 school.admin().accountId().toString(), school.instructor().accountId().toString(),
-                school.student().accountId().toString(), other.student().accountId().toString());
+                school.student().accountId().toString(), other.student().accountId().toString(), gig);
 
         authorizations = new LinkedHashMap<>();
         authorizations.put("no token", null);

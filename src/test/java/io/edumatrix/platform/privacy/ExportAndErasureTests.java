@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class ExportAndErasureTests {
 
     private static final Duration COMPLETION_TIMEOUT = Duration.ofSeconds(30);
-    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students");
+    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "freelancing");
     /**
      * Where an erased account's id may stay: its erasure request, and the audit trail's acting account (append-only;
      * the id names nobody once the account and the person's key are gone). Partitions of the trail count too.
@@ -80,6 +80,13 @@ class ExportAndErasureTests {
         assertThat((List<Map<String, Object>>) students.get("comments")).hasSize(2);
         assertThat((List<?>) students.get("likedPosts")).hasSize(2);
         assertThat((List<?>) students.get("followedProfiles")).hasSize(2);
+        var freelancing = parts.get("freelancing");
+        assertThat((List<Map<String, Object>>) freelancing.get("gigs")).extracting(g -> g.get("title"))
+                .containsExactly("Gig of " + subject.displayName(), "Gig of " + subject.displayName());
+        assertThat((List<Map<String, Object>>) freelancing.get("proposals")).extracting(p -> p.get("message"))
+                .containsExactly("Proposal of " + subject.displayName(), "Proposal of " + subject.displayName());
+        assertThat((List<Map<String, Object>>) freelancing.get("contracts")).extracting(c -> c.get("role"))
+                .containsExactly("FREELANCER", "FREELANCER");
         var byAdmin = admin.client().get().uri("/api/accounts/{id}/export", subject.accountId()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat((Map<String, Object>) byAdmin.get("modules")).isEqualTo(parts);
@@ -111,7 +118,7 @@ class ExportAndErasureTests {
         assertThat(othersData(subject.accountId())).as("everyone else's data").isEqualTo(othersBefore);
         assertThat(confirmationsByOutbox(requestId)).as("ErasureConfirmed publications, by the outbox holding them")
                 .isEqualTo(Map.of("identity", "identity", "institutions", "institutions", "courses", "courses", "students",
-                        "students"));
+                        "students", "freelancing", "freelancing"));
 
         world.anonymous().post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("email", subject.email(), "password", World.PASSWORD)).exchange()
@@ -181,6 +188,9 @@ class ExportAndErasureTests {
         for (var institution : List.of(a, b)) {
             studentsData(institution == a ? inA.client() : inB, institution.student().client(), name);
         }
+        for (var institution : List.of(a, b)) {
+            freelancingData(institution == a ? inA.client() : inB, institution.student().client(), name);
+        }
         return new Subject(id, email, name, inA, inB);
     }
 
@@ -196,6 +206,23 @@ class ExportAndErasureTests {
         subject.put().uri("/api/students/profiles/{id}/follow", profile).exchange().expectStatus().isNoContent();
         subject.put().uri("/api/students/posts/{id}/like", post).exchange().expectStatus().isOk();
         createdId(subject.post().uri("/api/students/posts/{id}/comments", post), Map.of("body", "Comment of " + name));
+    }
+
+    /**
+     * In freelancing: the subject's gig, with no proposal on it, and the subject's proposal on another student's gig,
+     * accepted, so that a contract links the two. Erasure keeps the contract and the other's link to it.
+     */
+    private static void freelancingData(RestTestClient subject, RestTestClient other, String name) {
+        var eur = Map.of("amountMinor", 1_000, "currency", "EUR");
+        var deadline = Instant.now().plus(Duration.ofDays(30)).toString();
+        createdId(subject.post().uri("/api/freelancing/gigs"), Map.of("title", "Gig of " + name,
+                "description", "Described by " + name, "budgetMin", eur, "budgetMax", eur, "deadline", deadline));
+        var gig = createdId(other.post().uri("/api/freelancing/gigs"), Map.of("title", "Someone else's gig",
+                "description", "Theirs", "budgetMin", eur, "budgetMax", eur, "deadline", deadline));
+        var proposal = createdId(subject.post().uri("/api/freelancing/gigs/{id}/proposals", gig),
+                Map.of("price", eur, "message", "Proposal of " + name));
+        other.post().uri("/api/freelancing/proposals/{id}/status", proposal).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", "ACCEPTED")).exchange().expectStatus().isOk();
     }
 
     private static Object createdId(RestTestClient.RequestBodySpec request, Object body) {
@@ -276,7 +303,12 @@ class ExportAndErasureTests {
                     "SELECT id || ' ' || account_id || ' ' || encode(headline, 'hex') FROM students.profile"
                             + " WHERE account_id <> ? ORDER BY id",
                     "SELECT id || ' ' || author_account_id || ' ' || encode(body, 'hex') FROM students.post"
-                            + " WHERE author_account_id <> ? ORDER BY id")) {
+                            + " WHERE author_account_id <> ? ORDER BY id",
+                    "SELECT id || ' ' || client_account_id || ' ' || encode(description, 'hex') FROM freelancing.gig"
+                            + " WHERE client_account_id <> ? ORDER BY id",
+                    "SELECT c.id || ' ' || c.status || ' ' || c.price_minor || ' ' || p.account_id || ' ' || p.role"
+                            + " FROM freelancing.contract c JOIN freelancing.contract_party p ON p.contract_id = c.id"
+                            + " WHERE p.account_id <> ? ORDER BY c.id")) {
                 try (var statement = admin.prepareStatement(query)) {
                     statement.setObject(1, accountId);
                     var rows = new ArrayList<String>();

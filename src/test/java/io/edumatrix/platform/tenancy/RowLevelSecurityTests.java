@@ -74,6 +74,7 @@ class RowLevelSecurityTests {
         institution.student().client().post().uri("/api/courses/{id}/enrollments", course)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of()).exchange().expectStatus().isCreated();
         fillStudents(institution);
+        fillFreelancing(institution);
         return institution.id();
     }
 
@@ -93,6 +94,25 @@ class RowLevelSecurityTests {
         instructor.put().uri("/api/students/posts/{id}/like", post).exchange().expectStatus().isOk();
         instructor.post().uri("/api/students/posts/{id}/comments", post).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("body", "Nice")).exchange().expectStatus().isCreated();
+    }
+
+    /** A gig of the student's with the instructor's accepted proposal: its contract, both parties and a milestone. */
+    private static void fillFreelancing(World.Institution institution) {
+        var client = institution.student().client();
+        var eur = Map.of("amountMinor", 1_000, "currency", "EUR");
+        var gig = client.post().uri("/api/freelancing/gigs").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", "Logo", "description", "A logo", "budgetMin", eur, "budgetMax", eur,
+                        "deadline", Instant.now().plus(Duration.ofDays(30)).toString()))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        var proposal = institution.instructor().client().post().uri("/api/freelancing/gigs/{id}/proposals", gig)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("price", eur, "message", "Me"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        var contract = client.post().uri("/api/freelancing/proposals/{id}/status", proposal)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "ACCEPTED"))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("contractId");
+        client.post().uri("/api/freelancing/contracts/{id}/milestones", contract).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", "Draft", "amount", eur, "dueDate", "2030-01-01")).exchange()
+                .expectStatus().isCreated();
     }
 
     @TestFactory

@@ -1,0 +1,92 @@
+package io.edumatrix.freelancing.internal;
+
+import io.edumatrix.platform.domain.Money;
+import io.edumatrix.platform.domain.StateMachine;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A gig as stored: title and description are ciphertext sealed for the client's account. */
+@Table("gig")
+class Gig {
+
+    enum Status { OPEN, AWARDED, CLOSED }
+
+    /** Every move a gig makes: awarded by an accepted proposal; closed by its client, its contract or institution. */
+    static final StateMachine<Status> LIFECYCLE = StateMachine.of(Status.class)
+            .allow(Status.OPEN, Status.AWARDED, Status.CLOSED)
+            .allow(Status.AWARDED, Status.CLOSED)
+            .build();
+
+    /** What the client may ask for directly: withdrawing an open gig. Awarding and ending follow from proposals. */
+    static final StateMachine<Status> BY_CLIENT = StateMachine.of(Status.class)
+            .allow(Status.OPEN, Status.CLOSED)
+            .build();
+
+    @Id
+    private final UUID id;
+    @Version
+    private Long version;
+    private final UUID institutionId;
+    private final UUID clientAccountId;
+    private final byte[] title;
+    private final byte[] description;
+    private final long budgetMinMinor;
+    private final String budgetMinCurrency;
+    private final long budgetMaxMinor;
+    private final String budgetMaxCurrency;
+    private final Instant deadline;
+    private final Status status;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+
+    @PersistenceCreator
+    Gig(UUID id, Long version, UUID institutionId, UUID clientAccountId, byte[] title, byte[] description,
+            long budgetMinMinor, String budgetMinCurrency, long budgetMaxMinor, String budgetMaxCurrency,
+            Instant deadline, Status status, Instant createdAt, Instant updatedAt) {
+        this.id = id;
+        this.version = version;
+        this.institutionId = institutionId;
+        this.clientAccountId = clientAccountId;
+        this.title = title;
+        this.description = description;
+        this.budgetMinMinor = budgetMinMinor;
+        this.budgetMinCurrency = budgetMinCurrency;
+        this.budgetMaxMinor = budgetMaxMinor;
+        this.budgetMaxCurrency = budgetMaxCurrency;
+        this.deadline = deadline;
+        this.status = status;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    static Gig open(UUID id, UUID institutionId, UUID clientAccountId, byte[] title, byte[] description,
+            Money budgetMin, Money budgetMax, Instant deadline, Instant now) {
+        return new Gig(id, null, institutionId, clientAccountId, title, description, budgetMin.amountMinor(),
+                budgetMin.currency(), budgetMax.amountMinor(), budgetMax.currency(), deadline, Status.OPEN, now, now);
+    }
+
+    boolean isClient(UUID accountId) {
+        return clientAccountId.equals(accountId);
+    }
+
+    String currency() {
+        return budgetMinCurrency.trim();
+    }
+
+    UUID id() { return id; }
+    long version() { return version; }
+    UUID institutionId() { return institutionId; }
+    UUID clientAccountId() { return clientAccountId; }
+    byte[] title() { return title; }
+    byte[] description() { return description; }
+    Money budgetMin() { return Money.of(budgetMinMinor, budgetMinCurrency.trim()); }
+    Money budgetMax() { return Money.of(budgetMaxMinor, budgetMaxCurrency.trim()); }
+    Instant deadline() { return deadline; }
+    Status status() { return status; }
+    Instant createdAt() { return createdAt; }
+    Instant updatedAt() { return updatedAt; }
+}
