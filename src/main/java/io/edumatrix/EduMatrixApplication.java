@@ -4,8 +4,14 @@ import io.edumatrix.platform.audit.AuditMaintenanceCommand;
 import io.edumatrix.platform.data.ProvisioningScriptCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.modulith.Modulithic;
 
+/**
+ * One application, eleven modules. {@code platform} is shared: Spring Modulith's module tests bootstrap it with any
+ * module under test, which cannot run without its data sources, outbox and tenancy.
+ */
 @SpringBootApplication
+@Modulithic(sharedModules = "platform")
 public class EduMatrixApplication {
 
     public static void main(String[] args) throws Exception {

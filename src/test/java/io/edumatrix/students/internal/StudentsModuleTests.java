@@ -11,7 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.context.ApplicationContext;
 import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.TestPropertySource;
 
@@ -20,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
  * {@code edumatrix.modules} names only it, so only its schema, roles and pool exist. That it starts and works so is
  * what "could be split out as a service" means at the smallest scale.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, webEnvironment = WebEnvironment.NONE)
+@ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @TestPropertySource(properties = "edumatrix.modules=students")
 class StudentsModuleTests {
 
