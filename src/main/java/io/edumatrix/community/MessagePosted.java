@@ -16,8 +16,9 @@ public record MessagePosted(UUID eventId, Instant occurredAt, int version, UUID 
 
     public static final int VERSION = 1;
 
+    /** Null only when read from JSON written before the field existed (none so far). */
     public MessagePosted {
-        mentions = List.copyOf(mentions);
+        mentions = mentions == null ? null : List.copyOf(mentions);
     }
 
     public static MessagePosted of(UUID institutionId, UUID roomId, UUID messageId, UUID authorAccountId,

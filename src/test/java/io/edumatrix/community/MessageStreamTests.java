@@ -5,6 +5,7 @@ import static io.edumatrix.community.CommunityHttpApiTests.read;
 import static io.edumatrix.community.CommunityHttpApiTests.room;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.time.Duration;
@@ -143,6 +144,26 @@ class MessageStreamTests {
             for (var stream : streams) {
                 stream.close();
             }
+        }
+    }
+
+    @Test
+    void a_message_stored_while_the_notification_listener_reconnects_still_reaches_the_stream() throws Exception {
+        var lobby = room(school.student().client(), "Lobby", "PUBLIC");
+        try (var stream = open(lobby, school.student(), null)) {
+            var first = id(post(school.student().client(), lobby, "before", List.of()));
+            assertThat(stream.next(WITHIN_A_SECOND)).extracting(EventStream.Event::id).isEqualTo(first);
+
+            try (var admin = TestDatabase.get().connectAsAdmin(); var kill = admin.createStatement()) {
+                kill.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                        + " WHERE application_name = 'community-notices' AND datname = current_database()");
+            }
+            var missed = id(post(school.student().client(), lobby, "while reconnecting", List.of()));
+
+            assertThat(stream.next(Duration.ofSeconds(5))).as("caught up after the reconnect")
+                    .extracting(EventStream.Event::id).isEqualTo(missed);
+            var live = id(post(school.student().client(), lobby, "after", List.of()));
+            assertThat(stream.next(Duration.ofSeconds(2))).extracting(EventStream.Event::id).isEqualTo(live);
         }
     }
 

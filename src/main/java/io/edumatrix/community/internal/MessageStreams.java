@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,9 +39,9 @@ class MessageStreams implements SmartLifecycle {
     private final CommunityMessageService messages;
     private final StreamProperties properties;
     private final ConcurrentHashMap<UUID, Set<StreamSubscriber>> byRoom = new ConcurrentHashMap<>();
-    private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("community-stream-heartbeat").factory());
+    /** Made anew at each start: a context can be stopped and started again (the test context cache does). */
+    private volatile ExecutorService deliveries;
+    private ScheduledExecutorService heartbeats;
     private volatile boolean running;
     private int open;
 
@@ -74,13 +75,13 @@ class MessageStreams implements SmartLifecycle {
     /** A message was stored in the room, on this instance or another. */
     void deliver(UUID roomId, UUID messageId) {
         for (var subscriber : byRoom.getOrDefault(roomId, Set.of())) {
-            deliveries.execute(() -> deliverTo(subscriber, messageId));
+            submit(() -> deliverTo(subscriber, messageId));
         }
     }
 
     /** After notifications may have been lost: every stream gets what was stored after the last message it got. */
     void catchUp() {
-        byRoom.values().forEach(subscribers -> subscribers.forEach(subscriber -> deliveries.execute(() -> {
+        byRoom.values().forEach(subscribers -> subscribers.forEach(subscriber -> submit(() -> {
             var after = subscriber.lastSent();
             if (after == null) {
                 return;
@@ -122,6 +123,15 @@ class MessageStreams implements SmartLifecycle {
             view.get().ifPresent(message -> sendOrEnd(subscriber, message));
         } catch (RuntimeException e) {
             log.warn("Delivering message {} to a stream of room {} failed", messageId, subscriber.roomId(), e);
+        }
+    }
+
+    /** Work for a stream; none once stopping, when every stream is being ended anyway. */
+    private void submit(Runnable work) {
+        try {
+            deliveries.execute(work);
+        } catch (RejectedExecutionException stopping) {
+            // Stopped meanwhile: the streams are ended and their clients reconnect.
         }
     }
 
@@ -189,8 +199,13 @@ class MessageStreams implements SmartLifecycle {
     @Override
     public void start() {
         var period = properties.heartbeat().toMillis();
+        deliveries = Executors.newVirtualThreadPerTaskExecutor();
+        heartbeats = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("community-stream-heartbeat").factory());
         heartbeats.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
-        running = true;
+        synchronized (byRoom) {
+            running = true;
+        }
     }
 
     /** Ends every stream (clients reconnect, to another instance) and stops the heartbeats and deliveries. */

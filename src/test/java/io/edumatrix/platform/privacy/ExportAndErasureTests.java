@@ -32,7 +32,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class ExportAndErasureTests {
 
     private static final Duration COMPLETION_TIMEOUT = Duration.ofSeconds(30);
-    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students");
+    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students",
+            "community");
     /**
      * Where an erased account's id may stay: its erasure request, and the audit trail's acting account (append-only;
      * the id names nobody once the account and the person's key are gone). Partitions of the trail count too.
@@ -80,6 +81,12 @@ class ExportAndErasureTests {
         assertThat((List<Map<String, Object>>) students.get("comments")).hasSize(2);
         assertThat((List<?>) students.get("likedPosts")).hasSize(2);
         assertThat((List<?>) students.get("followedProfiles")).hasSize(2);
+        var community = parts.get("community");
+        assertThat((List<Map<String, Object>>) community.get("memberships")).extracting(m -> m.get("role"))
+                .containsExactlyInAnyOrder("OWNER", "MEMBER", "OWNER", "MEMBER");
+        assertThat((List<Map<String, Object>>) community.get("messages")).extracting(m -> m.get("body"))
+                .containsExactly("Message of " + subject.displayName(), "Message of " + subject.displayName());
+        assertThat((List<?>) community.get("mentionedIn")).hasSize(2);
         var byAdmin = admin.client().get().uri("/api/accounts/{id}/export", subject.accountId()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat((Map<String, Object>) byAdmin.get("modules")).isEqualTo(parts);
@@ -111,7 +118,7 @@ class ExportAndErasureTests {
         assertThat(othersData(subject.accountId())).as("everyone else's data").isEqualTo(othersBefore);
         assertThat(confirmationsByOutbox(requestId)).as("ErasureConfirmed publications, by the outbox holding them")
                 .isEqualTo(Map.of("identity", "identity", "institutions", "institutions", "courses", "courses", "students",
-                        "students"));
+                        "students", "community", "community"));
 
         world.anonymous().post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("email", subject.email(), "password", World.PASSWORD)).exchange()
@@ -180,6 +187,7 @@ class ExportAndErasureTests {
         }
         for (var institution : List.of(a, b)) {
             studentsData(institution == a ? inA.client() : inB, institution.student().client(), name);
+            communityData(institution == a ? inA.client() : inB, id, institution.student(), name);
         }
         return new Subject(id, email, name, inA, inB);
     }
@@ -196,6 +204,24 @@ class ExportAndErasureTests {
         subject.put().uri("/api/students/profiles/{id}/follow", profile).exchange().expectStatus().isNoContent();
         subject.put().uri("/api/students/posts/{id}/like", post).exchange().expectStatus().isOk();
         createdId(subject.post().uri("/api/students/posts/{id}/comments", post), Map.of("body", "Comment of " + name));
+    }
+
+    /**
+     * In community: the subject's private room with another student added, and the other student's public room the
+     * subject joined; in each, a message of the subject mentioning the other and one of the other mentioning them.
+     */
+    private static void communityData(RestTestClient subject, UUID subjectId, Person other, String name) {
+        var own = createdId(subject.post().uri("/api/community/rooms"), Map.of("name", "Study group",
+                "visibility", "PRIVATE"));
+        subject.put().uri("/api/community/rooms/{id}/members/{account}", own, other.accountId()).exchange()
+                .expectStatus().isNoContent();
+        var theirs = createdId(other.client().post().uri("/api/community/rooms"), Map.of("name", "Lobby",
+                "visibility", "PUBLIC"));
+        subject.put().uri("/api/community/rooms/{id}/membership", theirs).exchange().expectStatus().isNoContent();
+        createdId(subject.post().uri("/api/community/rooms/{id}/messages", own),
+                Map.of("body", "Message of " + name, "mentions", List.of(other.accountId())));
+        createdId(other.client().post().uri("/api/community/rooms/{id}/messages", theirs),
+                Map.of("body", "Welcome", "mentions", List.of(subjectId)));
     }
 
     private static Object createdId(RestTestClient.RequestBodySpec request, Object body) {
@@ -276,6 +302,8 @@ class ExportAndErasureTests {
                     "SELECT id || ' ' || account_id || ' ' || encode(headline, 'hex') FROM students.profile"
                             + " WHERE account_id <> ? ORDER BY id",
                     "SELECT id || ' ' || author_account_id || ' ' || encode(body, 'hex') FROM students.post"
+                            + " WHERE author_account_id <> ? ORDER BY id",
+                    "SELECT id || ' ' || author_account_id || ' ' || encode(body, 'hex') FROM community.message"
                             + " WHERE author_account_id <> ? ORDER BY id")) {
                 try (var statement = admin.prepareStatement(query)) {
                     statement.setObject(1, accountId);
