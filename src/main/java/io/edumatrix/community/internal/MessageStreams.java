@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +36,11 @@ class MessageStreams implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(MessageStreams.class);
     /** How soon a client whose stream ended (a timeout, a restart) connects again, with its Last-Event-ID. */
     private static final long RECONNECT_MILLIS = 1000;
+    private static final int CONCURRENT_READS = 2;
 
     private final CommunityMessageService messages;
     private final StreamProperties properties;
+    private final Semaphore reads = new Semaphore(CONCURRENT_READS);
     private final ConcurrentHashMap<UUID, Set<StreamSubscriber>> byRoom = new ConcurrentHashMap<>();
     /** Made anew at each start: a context can be stopped and started again (the test context cache does). */
     private volatile ExecutorService deliveries;
@@ -141,8 +144,17 @@ class MessageStreams implements SmartLifecycle {
         }
     }
 
-    private static <T> T as(StreamSubscriber subscriber, java.util.function.Supplier<T> read) {
-        return TenantContext.of(subscriber.institutionId(), subscriber.accountId(), null).run(read::get);
+    /**
+     * Runs a read as the subscriber, in their institution. At most {@link #CONCURRENT_READS} at once, so that a message
+     * to a crowded room does not take every connection of the module's pool from the requests.
+     */
+    private <T> T as(StreamSubscriber subscriber, java.util.function.Supplier<T> read) {
+        reads.acquireUninterruptibly();
+        try {
+            return TenantContext.of(subscriber.institutionId(), subscriber.accountId(), null).run(read::get);
+        } finally {
+            reads.release();
+        }
     }
 
     private StreamSubscriber register(UUID roomId, UUID institutionId, UUID accountId) {
