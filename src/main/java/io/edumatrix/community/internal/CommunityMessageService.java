@@ -80,6 +80,12 @@ class CommunityMessageService {
         return new Page<>(views(page.items()), page.next());
     }
 
+    /** Refuses a reader who may not read the room: 404 if they cannot see it, 403 if they are not a member. */
+    @Transactional(value = "community", readOnly = true)
+    void requireReadable(UUID roomId, UUID readerAccountId) {
+        rooms.joined(roomId, readerAccountId);
+    }
+
     /** The messages a stream missed after {@code after}, oldest first; checks the reader may stream the room. */
     @Transactional(value = "community", readOnly = true)
     List<MessageView> missed(UUID roomId, UUID readerAccountId, UUID after) {

@@ -59,7 +59,7 @@ class MessageStreams implements SmartLifecycle {
      * live if not replayed, and never twice.
      */
     SseEmitter open(UUID roomId, UUID institutionId, UUID accountId, UUID lastEventId) {
-        messages.missed(roomId, accountId, null);
+        messages.requireReadable(roomId, accountId);
         var subscriber = register(roomId, institutionId, accountId);
         try {
             synchronized (subscriber) {
