@@ -67,4 +67,28 @@ class MessageStreamAcrossInstancesTests {
                     .containsEntry("authorAccountId", school.student().accountId().toString());
         }
     }
+
+    /** A client that goes away is noticed at the next heartbeat, and its stream no longer counts against its five. */
+    @Test
+    void streams_whose_clients_went_away_are_removed_so_the_account_may_open_new_ones() throws Exception {
+        var school = new World(anonymous).institution();
+        var lobby = room(school.student().client(), "Lobby", "PUBLIC");
+        var url = secondUrl + "/api/community/rooms/" + lobby + "/stream";
+        var token = school.student().accessToken();
+        for (var i = 0; i < 5; i++) {
+            EventStream.open(url, token, null).close();
+        }
+
+        var deadline = java.time.Instant.now().plusSeconds(5);
+        while (true) {
+            try (var stream = EventStream.open(url, token, null)) {
+                if (stream.status() == 200) {
+                    break;
+                }
+                assertThat(stream.status()).isEqualTo(429);
+                assertThat(java.time.Instant.now()).as("the gone clients' streams removed").isBefore(deadline);
+            }
+            Thread.sleep(100);
+        }
+    }
 }
