@@ -70,7 +70,11 @@ class CrossTenantMatrixTests {
             // security keeps B's out (FreelancingHttpApiTests reads the lists).
             "POST /api/freelancing/gigs",
             "GET /api/freelancing/gigs",
-            "GET /api/freelancing/contracts/mine");
+            "GET /api/freelancing/contracts/mine",
+            // A new room of the caller's institution, and the token's institution's rooms the caller may see:
+            // row-level security keeps B's out (CommunityHttpApiTests reads the list).
+            "POST /api/community/rooms",
+            "GET /api/community/rooms");
 
     @Autowired
     private RestTestClient http;
@@ -93,6 +97,9 @@ class CrossTenantMatrixTests {
     private UUID bProposal;
     private UUID bContract;
     private UUID bMilestone;
+    /** B's public room, with a message of B's student in it. */
+    private UUID bRoom;
+    private UUID bMessage;
 
     /**
      * An attempt on one of B's resources through one endpoint. {@code forbiddenFor} are A's roles that get 403; the
@@ -146,6 +153,7 @@ class CrossTenantMatrixTests {
                 .expectStatus().isCreated();
         studentsOf(a);
         freelancingOf(b);
+        communityOf(b);
         cases = cases();
     }
 
@@ -303,6 +311,7 @@ class CrossTenantMatrixTests {
         list.add(new Case("GET /api/students/posts/{id}/comments", "read the comments under B's post", nobody,
                 p -> p.client().get().uri("/api/students/posts/{id}/comments?limit=100", bPost)));
         freelancingCases(list);
+        communityCases(list);
         return list;
     }
 
@@ -387,6 +396,8 @@ class CrossTenantMatrixTests {
         seen.put("gigs", read(admin.get().uri("/api/freelancing/gigs?limit=100")));
         seen.put("proposals", read(b.student().client().get().uri("/api/freelancing/gigs/{id}/proposals?limit=100", bGig)));
         seen.put("contract", read(b.student().client().get().uri("/api/freelancing/contracts/{id}", bContract)));
+        seen.put("room", read(b.student().client().get().uri("/api/community/rooms/{id}", bRoom)));
+        seen.put("messages", read(b.student().client().get().uri("/api/community/rooms/{id}/messages?limit=100", bRoom)));
         assertThat(seen.toString()).as("B's data").contains(b.student().accountId().toString(), "MATH", "ALG1", "Hello from B",
                 "Well said");
         return seen;
@@ -478,5 +489,40 @@ class CrossTenantMatrixTests {
         list.add(new Case("POST /api/freelancing/milestones/{id}/status", "deliver B's milestone", nobody,
                 p -> json(p.client().post().uri("/api/freelancing/milestones/{id}/status", bMilestone),
                         Map.of("status", "DELIVERED"))));
+    }
+
+    /** B's student's public room, B's instructor a member of it too, and a message of B's student there. */
+    private void communityOf(Institution institution) {
+        bRoom = UUID.fromString(String.valueOf(json(institution.student().client().post().uri("/api/community/rooms"),
+                Map.of("name", "B's lobby", "visibility", "PUBLIC")).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        institution.instructor().client().put().uri("/api/community/rooms/{id}/membership", bRoom).exchange()
+                .expectStatus().isNoContent();
+        bMessage = UUID.fromString(String.valueOf(json(institution.student().client().post()
+                .uri("/api/community/rooms/{id}/messages", bRoom), Map.of("body", "Hello room of B")).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+    }
+
+    private void communityCases(List<Case> list) {
+        var nobody = Set.<String>of();
+        list.add(new Case("GET /api/community/rooms/{id}", "read B's room", nobody,
+                p -> p.client().get().uri("/api/community/rooms/{id}", bRoom)));
+        list.add(new Case("PUT /api/community/rooms/{id}/membership", "join B's public room", nobody,
+                p -> p.client().put().uri("/api/community/rooms/{id}/membership", bRoom)));
+        list.add(new Case("DELETE /api/community/rooms/{id}/membership", "leave B's room", nobody,
+                p -> p.client().delete().uri("/api/community/rooms/{id}/membership", bRoom)));
+        list.add(new Case("PUT /api/community/rooms/{id}/members/{accountId}", "add oneself to B's room", nobody,
+                p -> p.client().put().uri("/api/community/rooms/{id}/members/{account}", bRoom, p.accountId())));
+        list.add(new Case("POST /api/community/rooms/{id}/messages", "post in B's room", nobody,
+                p -> json(p.client().post().uri("/api/community/rooms/{id}/messages", bRoom), Map.of("body", "Planted"))));
+        list.add(new Case("GET /api/community/rooms/{id}/messages", "read B's room's messages", nobody,
+                p -> p.client().get().uri("/api/community/rooms/{id}/messages?limit=100", bRoom)));
+        list.add(new Case("PATCH /api/community/rooms/{id}/messages/{messageId}", "edit B's message", nobody,
+                p -> json(p.client().patch().uri("/api/community/rooms/{id}/messages/{m}", bRoom, bMessage),
+                        Map.of("version", 0, "body", "Defaced"))));
+        list.add(new Case("DELETE /api/community/rooms/{id}/messages/{messageId}", "delete B's message", nobody,
+                p -> p.client().delete().uri("/api/community/rooms/{id}/messages/{m}", bRoom, bMessage)));
+        list.add(new Case("GET /api/community/rooms/{id}/stream", "stream B's room", nobody,
+                p -> p.client().get().uri("/api/community/rooms/{id}/stream", bRoom)));
     }
 }

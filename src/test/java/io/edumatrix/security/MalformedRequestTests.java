@@ -71,7 +71,8 @@ class MalformedRequestTests {
     @BeforeContainer
     static void startTheApplicationWithAnInstitutionAndItsPeople() throws Exception {
         database = FreshDatabase.create();
-        application = database.launch().overHttp().start();
+        // A stream the fuzzer opens ends after a second, not after the default ten minutes.
+        application = database.launch().overHttp().with("edumatrix.community.streams.timeout", "1s").start();
         baseUrl = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
         endpoints = Endpoints.of(application);
 
@@ -90,9 +91,11 @@ class MalformedRequestTests {
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
         var admin = world.platformAdmin();
         var outsider = world.outsider();
+        var room = communityRoomOf(school.student());
         existingIds = List.of(school.id().toString(), other.id().toString(), course,
                 school.admin().accountId().toString(), school.instructor().accountId().toString(),
-                school.student().accountId().toString(), other.student().accountId().toString(), gig);
+                school.student().accountId().toString(), other.student().accountId().toString(), gig,
+                room.get(0), room.get(1));
 
         authorizations = new LinkedHashMap<>();
         authorizations.put("no token", null);
@@ -387,5 +390,16 @@ class MalformedRequestTests {
     private static String shorten(String text, int length) {
         var shown = text.replace("\u0000", "\\0");
         return shown.length() <= length ? shown : shown.substring(0, length) + "… (" + text.length() + " chars)";
+    }
+
+    /** A public room of the student with a message in it: their ids. */
+    private static List<String> communityRoomOf(World.Person owner) {
+        var room = String.valueOf(owner.client().post().uri("/api/community/rooms").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Fuzzed room", "visibility", "PUBLIC")).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        var message = String.valueOf(owner.client().post().uri("/api/community/rooms/{id}/messages", room)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("body", "Fuzz me")).exchange().expectStatus()
+                .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        return List.of(room, message);
     }
 }

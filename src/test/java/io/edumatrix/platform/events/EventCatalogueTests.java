@@ -184,6 +184,8 @@ class EventCatalogueTests {
                 case "int" -> component.getName().equals("version") ? versionConstant(type) : 7;
                 case "long" -> 7L;
                 case "boolean" -> true;
+                // A list of account ids (MessagePosted.mentions): the only list an event carries so far.
+                case "java.util.List" -> List.of(UUID.randomUUID(), UUID.randomUUID());
                 default -> fail("No sample value for %s.%s of type %s; add one here", type.getSimpleName(),
                         component.getName(), component.getType());
             };
@@ -201,10 +203,15 @@ class EventCatalogueTests {
             case "string" -> assertThat(value.isString()).as("%s is a JSON string: %s", field, value).isTrue();
             case "number" -> assertThat(value.isNumber()).as("%s is a JSON number: %s", field, value).isTrue();
             case "boolean" -> assertThat(value.isBoolean()).as("%s is a JSON boolean: %s", field, value).isTrue();
+            case "array" -> assertThat(value.isArray()).as("%s is a JSON array: %s", field, value).isTrue();
             default -> fail("%s: unknown JSON type '%s' in the catalogue", field, documented);
         }
         if (documented.contains("(integer)")) {
             assertThat(value.isIntegralNumber()).as("%s is an integer: %s", field, value).isTrue();
+        }
+        if (documented.contains("(UUIDs)")) {
+            value.forEach(element -> assertThatCode(() -> UUID.fromString(element.asString()))
+                    .as("%s holds UUIDs: %s", field, value).doesNotThrowAnyException());
         }
         if (documented.contains("(UUID)")) {
             assertThatCode(() -> UUID.fromString(value.asString())).as("%s is a UUID: %s", field, value)

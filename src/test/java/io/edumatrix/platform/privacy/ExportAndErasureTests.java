@@ -32,7 +32,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class ExportAndErasureTests {
 
     private static final Duration COMPLETION_TIMEOUT = Duration.ofSeconds(30);
-    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "freelancing");
+    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "freelancing",
+            "community");
     /**
      * Where an erased account's id may stay: its erasure request, and the audit trail's acting account (append-only;
      * the id names nobody once the account and the person's key are gone). Partitions of the trail count too.
@@ -87,6 +88,12 @@ class ExportAndErasureTests {
                 .containsExactly("Proposal of " + subject.displayName(), "Proposal of " + subject.displayName());
         assertThat((List<Map<String, Object>>) freelancing.get("contracts")).extracting(c -> c.get("role"))
                 .containsExactly("FREELANCER", "FREELANCER");
+        var community = parts.get("community");
+        assertThat((List<Map<String, Object>>) community.get("memberships")).extracting(m -> m.get("role"))
+                .containsExactlyInAnyOrder("OWNER", "MEMBER", "OWNER", "MEMBER");
+        assertThat((List<Map<String, Object>>) community.get("messages")).extracting(m -> m.get("body"))
+                .containsExactly("Message of " + subject.displayName(), "Message of " + subject.displayName());
+        assertThat((List<?>) community.get("mentionedIn")).hasSize(2);
         var byAdmin = admin.client().get().uri("/api/accounts/{id}/export", subject.accountId()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat((Map<String, Object>) byAdmin.get("modules")).isEqualTo(parts);
@@ -118,7 +125,7 @@ class ExportAndErasureTests {
         assertThat(othersData(subject.accountId())).as("everyone else's data").isEqualTo(othersBefore);
         assertThat(confirmationsByOutbox(requestId)).as("ErasureConfirmed publications, by the outbox holding them")
                 .isEqualTo(Map.of("identity", "identity", "institutions", "institutions", "courses", "courses", "students",
-                        "students", "freelancing", "freelancing"));
+                        "students", "freelancing", "freelancing", "community", "community"));
 
         world.anonymous().post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("email", subject.email(), "password", World.PASSWORD)).exchange()
@@ -187,6 +194,7 @@ class ExportAndErasureTests {
         }
         for (var institution : List.of(a, b)) {
             studentsData(institution == a ? inA.client() : inB, institution.student().client(), name);
+            communityData(institution == a ? inA.client() : inB, id, institution.student(), name);
         }
         for (var institution : List.of(a, b)) {
             freelancingData(institution == a ? inA.client() : inB, institution.student().client(), name);
@@ -223,6 +231,24 @@ class ExportAndErasureTests {
                 Map.of("price", eur, "message", "Proposal of " + name));
         other.post().uri("/api/freelancing/proposals/{id}/status", proposal).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("status", "ACCEPTED")).exchange().expectStatus().isOk();
+    }
+
+    /**
+     * In community: the subject's private room with another student added, and the other student's public room the
+     * subject joined; in each, a message of the subject mentioning the other and one of the other mentioning them.
+     */
+    private static void communityData(RestTestClient subject, UUID subjectId, Person other, String name) {
+        var own = createdId(subject.post().uri("/api/community/rooms"), Map.of("name", "Study group",
+                "visibility", "PRIVATE"));
+        subject.put().uri("/api/community/rooms/{id}/members/{account}", own, other.accountId()).exchange()
+                .expectStatus().isNoContent();
+        var theirs = createdId(other.client().post().uri("/api/community/rooms"), Map.of("name", "Lobby",
+                "visibility", "PUBLIC"));
+        subject.put().uri("/api/community/rooms/{id}/membership", theirs).exchange().expectStatus().isNoContent();
+        createdId(subject.post().uri("/api/community/rooms/{id}/messages", own),
+                Map.of("body", "Message of " + name, "mentions", List.of(other.accountId())));
+        createdId(other.client().post().uri("/api/community/rooms/{id}/messages", theirs),
+                Map.of("body", "Welcome", "mentions", List.of(subjectId)));
     }
 
     private static Object createdId(RestTestClient.RequestBodySpec request, Object body) {
@@ -309,6 +335,8 @@ class ExportAndErasureTests {
                     "SELECT c.id || ' ' || c.status || ' ' || c.price_minor || ' ' || p.account_id || ' ' || p.role"
                             + " FROM freelancing.contract c JOIN freelancing.contract_party p ON p.contract_id = c.id"
                             + " WHERE p.account_id <> ? ORDER BY c.id")) {
+                    "SELECT id || ' ' || author_account_id || ' ' || encode(body, 'hex') FROM community.message"
+                            + " WHERE author_account_id <> ? ORDER BY id")) {
                 try (var statement = admin.prepareStatement(query)) {
                     statement.setObject(1, accountId);
                     var rows = new ArrayList<String>();

@@ -75,7 +75,21 @@ class RowLevelSecurityTests {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of()).exchange().expectStatus().isCreated();
         fillStudents(institution);
         fillFreelancing(institution);
+        fillCommunity(institution);
         return institution.id();
+    }
+
+    /** The student's room, the instructor a member mentioned in the student's message. */
+    private static void fillCommunity(World.Institution institution) {
+        var student = institution.student().client();
+        var room = student.post().uri("/api/community/rooms").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Lobby", "visibility", "PUBLIC")).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        institution.instructor().client().put().uri("/api/community/rooms/{id}/membership", room).exchange()
+                .expectStatus().isNoContent();
+        student.post().uri("/api/community/rooms/{id}/messages", room).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("body", "Hello", "mentions", java.util.List.of(institution.instructor().accountId())))
+                .exchange().expectStatus().isCreated();
     }
 
     /** Profiles of the student and the instructor; the instructor follows the student, likes and comments a post. */

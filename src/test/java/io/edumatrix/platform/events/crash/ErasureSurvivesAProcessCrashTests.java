@@ -30,7 +30,8 @@ class ErasureSurvivesAProcessCrashTests {
     private static final String COURSES_LISTENER = "io.edumatrix.courses.internal.CoursesErasureListener.on(" + REQUESTED + ")";
     private static final String INSTITUTIONS_LISTENER =
             "io.edumatrix.institutions.internal.InstitutionsErasureListener.on(" + REQUESTED + ")";
-    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "freelancing");
+    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "freelancing",
+            "community");
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
 
     private final List<ApplicationProcess> processes = new ArrayList<>();
@@ -67,6 +68,7 @@ class ErasureSurvivesAProcessCrashTests {
             student.client().post().uri("/api/courses/{id}/enrollments", course).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of()).exchange().expectStatus().isCreated();
         }
+        communityMessageOf(institution.student());
         var admin = world.platformAdmin();
         var requestId = erase(admin.client(), subject);
 
@@ -108,12 +110,22 @@ class ErasureSurvivesAProcessCrashTests {
         assertThat(count("SELECT count(*) FROM identity.account WHERE id = ?", subject)).isZero();
         assertThat(count("SELECT count(*) FROM courses.enrollment WHERE student_id = ?", subject)).isZero();
         assertThat(count("SELECT count(*) FROM courses.enrollment")).as("the other student's enrollment").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM community.message WHERE author_account_id = ?", subject)).isZero();
         assertThat(World.onServer(second.baseUrl()).platformAdmin().client().get().uri("/api/erasures/{id}", requestId)
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody())
                 .containsEntry("status", "COMPLETED");
 
         second.close();
         assertThat(second.alive()).isFalse();
+    }
+
+    /** The subject's room and a message of theirs in it, which the erasure deletes. */
+    private static void communityMessageOf(World.Person subject) {
+        var room = subject.client().post().uri("/api/community/rooms").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "Crash room", "visibility", "PUBLIC")).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        subject.client().post().uri("/api/community/rooms/{id}/messages", room).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("body", "Before the crash")).exchange().expectStatus().isCreated();
     }
 
     private static UUID erase(org.springframework.test.web.servlet.client.RestTestClient admin, UUID account) {

@@ -1,0 +1,110 @@
+package io.edumatrix.community.internal;
+
+import io.edumatrix.community.internal.Views.RoomView;
+import io.edumatrix.institutions.InstitutionsApi;
+import io.edumatrix.platform.Ids;
+import io.edumatrix.platform.Times;
+import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.web.Page;
+import java.util.UUID;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rooms and their memberships, within the caller's institution (row-level security). A private room is visible to its
+ * members only: to anyone else it does not exist (404), like another institution's room.
+ */
+@Service
+@Transactional("community")
+class CommunityRoomService {
+
+    static final String OWNER = "OWNER";
+    static final String MEMBER = "MEMBER";
+
+    private final ChatRoomRepository rooms;
+    private final RoomMemberRepository memberships;
+    private final InstitutionsApi institutions;
+
+    CommunityRoomService(ChatRoomRepository rooms, RoomMemberRepository memberships, InstitutionsApi institutions) {
+        this.rooms = rooms;
+        this.memberships = memberships;
+        this.institutions = institutions;
+    }
+
+    /** The creator is the room's first member and its owner. */
+    RoomView create(UUID institutionId, UUID accountId, String name, Room.Visibility visibility) {
+        var room = rooms.save(new Room(Ids.next(), null, institutionId, name, visibility, Times.now()));
+        memberships.join(Ids.next(), institutionId, room.id(), accountId, OWNER);
+        return view(room);
+    }
+
+    @Transactional(value = "community", readOnly = true)
+    RoomView get(UUID id, UUID readerAccountId) {
+        return view(visible(id, readerAccountId));
+    }
+
+    @Transactional(value = "community", readOnly = true)
+    Page<RoomView> list(UUID readerAccountId, UUID after, int limit) {
+        return Page.of(rooms.findVisiblePage(readerAccountId, Page.after(after), limit + 1), limit, Room::id)
+                .map(CommunityRoomService::view);
+    }
+
+    /** Joining twice is joining once; only public rooms are open to anyone. */
+    void join(UUID roomId, UUID accountId) {
+        var room = visible(roomId, accountId);
+        if (!room.isPublic() && memberships.roleOf(roomId, accountId).isEmpty()) {
+            throw CommunityProblems.PRIVATE_ROOM.exception("Room " + roomId + " is private: its owner adds members");
+        }
+        memberships.join(Ids.next(), room.institutionId(), roomId, accountId, MEMBER);
+    }
+
+    /** Leaving a room one is not in changes nothing. A member who leaves stops receiving its messages at once. */
+    void leave(UUID roomId, UUID accountId) {
+        visible(roomId, accountId);
+        if (memberships.roleOf(roomId, accountId).filter(OWNER::equals).isPresent()) {
+            throw CommunityProblems.OWNER_CANNOT_LEAVE.exception("The owner of room " + roomId + " cannot leave it");
+        }
+        memberships.leave(roomId, accountId);
+    }
+
+    /** The owner adds a member of the institution; adding one twice is adding once. */
+    void add(UUID roomId, UUID ownerAccountId, UUID accountId) {
+        var room = visible(roomId, ownerAccountId);
+        if (memberships.roleOf(roomId, ownerAccountId).filter(OWNER::equals).isEmpty()) {
+            throw new AccessDeniedException("Only the room's owner adds members");
+        }
+        if (institutions.membershipInCurrentInstitution(accountId).isEmpty()) {
+            throw CommunityProblems.NOT_AN_INSTITUTION_MEMBER.exception(
+                    "Account " + accountId + " is not a member of the room's institution");
+        }
+        memberships.join(Ids.next(), room.institutionId(), roomId, accountId, MEMBER);
+    }
+
+    /** The room, if the reader may see it: public, or private with the reader a member. */
+    Room visible(UUID roomId, UUID readerAccountId) {
+        return rooms.findById(roomId)
+                .filter(room -> room.isPublic() || memberships.roleOf(roomId, readerAccountId).isPresent())
+                .orElseThrow(() -> DomainException.notFound("Room", roomId));
+    }
+
+    /** The room, if the reader is a member of it; a private room is not found by anyone else. */
+    Room joined(UUID roomId, UUID readerAccountId) {
+        var room = visible(roomId, readerAccountId);
+        if (memberships.roleOf(roomId, readerAccountId).isEmpty()) {
+            throw CommunityProblems.NOT_A_MEMBER.exception(
+                    "Account " + readerAccountId + " is not a member of room " + roomId + "; join it first");
+        }
+        return room;
+    }
+
+    @Transactional(value = "community", readOnly = true)
+    boolean isMember(UUID roomId, UUID accountId) {
+        return memberships.roleOf(roomId, accountId).isPresent();
+    }
+
+    private static RoomView view(Room room) {
+        return new RoomView(room.id(), room.institutionId(), room.name(), room.visibility(), room.version(),
+                room.createdAt());
+    }
+}
