@@ -334,7 +334,7 @@ class ExportAndErasureTests {
                             + " WHERE client_account_id <> ? ORDER BY id",
                     "SELECT c.id || ' ' || c.status || ' ' || c.price_minor || ' ' || p.account_id || ' ' || p.role"
                             + " FROM freelancing.contract c JOIN freelancing.contract_party p ON p.contract_id = c.id"
-                            + " WHERE p.account_id <> ? ORDER BY c.id")) {
+                            + " WHERE p.account_id <> ? ORDER BY c.id",
                     "SELECT id || ' ' || author_account_id || ' ' || encode(body, 'hex') FROM community.message"
                             + " WHERE author_account_id <> ? ORDER BY id")) {
                 try (var statement = admin.prepareStatement(query)) {
