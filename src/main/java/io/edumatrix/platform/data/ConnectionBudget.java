@@ -22,7 +22,7 @@ final class ConnectionBudget {
         int needed = modules.totalConnections() * instances;
         if (needed > available) {
             var shares = modules.all().stream()
-                    .map(m -> m.module() + " " + m.maximumPoolSize())
+                    .map(m -> m.module() + " " + m.connections())
                     .collect(Collectors.joining(", "));
             throw new ModuleStartupException(
                     "The module pools need " + needed + " connections (" + shares + (instances > 1 ? "; times " + instances

@@ -22,9 +22,17 @@ public class DedicatedConnections {
         this.modules = modules;
     }
 
-    /** A new autocommit connection as {@code module}'s app role; {@code purpose} names it in pg_stat_activity. */
+    /**
+     * A new autocommit connection as {@code module}'s app role; {@code purpose} names it in pg_stat_activity. The module
+     * declares how many it holds ({@code edumatrix.database.module.<module>.dedicated-connections}), so its role's
+     * connection limit and the start-up budget leave room for them beside the pool.
+     */
     public Connection open(String module, String purpose) throws SQLException {
         var database = modules.find(module).orElseThrow(() -> new IllegalArgumentException("No module " + module));
+        if (database.dedicatedConnections() == 0) {
+            throw new IllegalStateException("Module " + module + " declares no dedicated connections; set"
+                    + " edumatrix.database.module." + module + ".dedicated-connections");
+        }
         var properties = new Properties();
         properties.setProperty("user", database.appRole());
         properties.setProperty("password", database.appPassword().orElse(""));

@@ -109,11 +109,17 @@ public record EduMatrixProperties(
             @NotNull @DefaultValue("5s") Duration lockTimeout,
             @NotNull @DefaultValue("60s") Duration idleInTransactionSessionTimeout) {}
 
-    /** What one module may set differently from the defaults; every field is optional. */
+    /**
+     * What one module may set differently from the defaults; every field is optional.
+     *
+     * @param dedicatedConnections sessions the module holds outside its pool ({@code DedicatedConnections}, such as
+     *     a {@code LISTEN}); counted in its role's CONNECTION LIMIT and in the start-up budget check; 0 by default
+     */
     public record ModuleOverrides(
             String password,
             @Min(1) Integer maximumPoolSize,
             @Min(0) Integer minimumIdle,
             Duration idleTimeout,
-            Duration connectionTimeout) {}
+            Duration connectionTimeout,
+            @Min(0) Integer dedicatedConnections) {}
 }

@@ -16,12 +16,14 @@ public record ModuleDatabase(
         int minimumIdle,
         Duration idleTimeout,
         Duration connectionTimeout,
+        int dedicatedConnections,
         int connectionLimit) {
 
     public static ModuleDatabase of(String module, EduMatrixProperties.Database database) {
         var overrides = database.module().get(module);
         var pool = database.pool();
         int maximumPoolSize = firstNonNull(overrides == null ? null : overrides.maximumPoolSize(), pool.maximumPoolSize());
+        int dedicated = firstNonNull(overrides == null ? null : overrides.dedicatedConnections(), 0);
         var password = overrides != null && overrides.password() != null ? overrides.password() : database.appPassword();
         return new ModuleDatabase(
                 module,
@@ -32,7 +34,13 @@ public record ModuleDatabase(
                 Math.min(maximumPoolSize, firstNonNull(overrides == null ? null : overrides.minimumIdle(), pool.minimumIdle())),
                 firstNonNull(overrides == null ? null : overrides.idleTimeout(), pool.idleTimeout()),
                 firstNonNull(overrides == null ? null : overrides.connectionTimeout(), pool.connectionTimeout()),
-                maximumPoolSize * database.instances());
+                dedicated,
+                (maximumPoolSize + dedicated) * database.instances());
+    }
+
+    /** The connections one instance of the module may hold: its pool's and its dedicated sessions. */
+    public int connections() {
+        return maximumPoolSize + dedicatedConnections;
     }
 
     /** The schema carries the module's name, whatever the role prefix. */

@@ -21,6 +21,6 @@ public record ModuleDatabases(EduMatrixProperties.Database settings, List<Module
     }
 
     public int totalConnections() {
-        return all.stream().mapToInt(ModuleDatabase::maximumPoolSize).sum();
+        return all.stream().mapToInt(ModuleDatabase::connections).sum();
     }
 }

@@ -49,10 +49,13 @@ class StartupFailureTests {
         try (var database = FreshDatabase.create()) {
             var refusal = database.launch().with("edumatrix.database.pool.maximum-pool-size", 200).refusal();
 
-            var modules = ConfiguredModules.names();
-            assertThat(refusal.getMessage()).startsWith("The module pools need " + modules.size() * 200 * 4 + " connections")
-                    .contains(modules.stream().map(module -> module + " 200").toArray(String[]::new))
-                    .contains("identity 200", "courses 200", "times 4 instances", "max_connections")
+            // Each module's pool, plus community's dedicated LISTEN session.
+            var shares = ConfiguredModules.names().stream()
+                    .map(module -> module + " " + (module.equals("community") ? 201 : 200)).toList();
+            assertThat(refusal.getMessage()).startsWith("The module pools need " + (shares.size() * 200 + 1) * 4
+                            + " connections")
+                    .contains(shares.toArray(String[]::new))
+                    .contains("identity 200", "community 201", "times 4 instances", "max_connections")
                     .doesNotContain("\n");
             assertThat(refusal.action()).contains("edumatrix.database.pool.maximum-pool-size");
         }
