@@ -65,7 +65,12 @@ class CrossTenantMatrixTests {
             "GET /api/students/profiles",
             "GET /api/students/profiles/me",
             "POST /api/students/posts",
-            "GET /api/students/feed");
+            "GET /api/students/feed",
+            // A new article of the caller's, and the token's institution's published articles and drafts: row-level
+            // security keeps B's out (NewsHttpApiTests reads the lists).
+            "POST /api/news/articles",
+            "GET /api/news/articles",
+            "GET /api/news/articles/drafts");
 
     @Autowired
     private RestTestClient http;
@@ -84,6 +89,8 @@ class CrossTenantMatrixTests {
     private UUID bErasure;
     private UUID bProfile;
     private UUID bPost;
+    private UUID bArticle;
+    private UUID bDraft;
 
     /**
      * An attempt on one of B's resources through one endpoint. {@code forbiddenFor} are A's roles that get 403; the
@@ -136,6 +143,7 @@ class CrossTenantMatrixTests {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("body", "Well said")).exchange()
                 .expectStatus().isCreated();
         studentsOf(a);
+        newsOf(b);
         cases = cases();
     }
 
@@ -292,6 +300,7 @@ class CrossTenantMatrixTests {
                 p -> json(p.client().post().uri("/api/students/posts/{id}/comments", bPost), Map.of("body", "Planted"))));
         list.add(new Case("GET /api/students/posts/{id}/comments", "read the comments under B's post", nobody,
                 p -> p.client().get().uri("/api/students/posts/{id}/comments?limit=100", bPost)));
+        newsCases(list);
         return list;
     }
 
@@ -373,6 +382,8 @@ class CrossTenantMatrixTests {
         seen.put("post", read(admin.get().uri("/api/students/posts/{id}", bPost)));
         seen.put("comments", read(admin.get().uri("/api/students/posts/{id}/comments?limit=100", bPost)));
         seen.put("feed", read(b.instructor().client().get().uri("/api/students/feed?limit=100")));
+        seen.put("article", read(admin.get().uri("/api/news/articles/{id}", bArticle)));
+        seen.put("news drafts", read(admin.get().uri("/api/news/articles/drafts?limit=100")));
         assertThat(seen.toString()).as("B's data").contains(b.student().accountId().toString(), "MATH", "ALG1", "Hello from B",
                 "Well said");
         return seen;
@@ -399,5 +410,38 @@ class CrossTenantMatrixTests {
 
     private static String abbreviate(String body) {
         return body.length() <= 300 ? body : body.substring(0, 300) + "…";
+    }
+
+    /** B's instructor's published article and draft. */
+    private void newsOf(Institution institution) {
+        var instructor = institution.instructor().client();
+        bArticle = article(instructor, "News from B");
+        instructor.post().uri("/api/news/articles/{id}/status", bArticle).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", "PUBLISHED")).exchange().expectStatus().isOk();
+        bDraft = article(instructor, "Draft of B");
+    }
+
+    private static UUID article(RestTestClient client, String title) {
+        return UUID.fromString(String.valueOf(client.post().uri("/api/news/articles")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", title, "body", "Only for B"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+    }
+
+    private void newsCases(List<Case> list) {
+        var staffOnly = Set.of("STUDENT");
+        var nobody = Set.<String>of();
+        list.add(new Case("GET /api/news/articles/{id}", "read B's published article", nobody,
+                p -> p.client().get().uri("/api/news/articles/{id}", bArticle)));
+        list.add(new Case("GET /api/news/articles/{id}", "read B's draft", nobody,
+                p -> p.client().get().uri("/api/news/articles/{id}", bDraft)));
+        list.add(new Case("PATCH /api/news/articles/{id}", "rewrite B's article", staffOnly,
+                p -> json(p.client().patch().uri("/api/news/articles/{id}", bArticle),
+                        Map.of("version", 1, "title", "Defaced"))));
+        list.add(new Case("POST /api/news/articles/{id}/status", "publish B's draft", staffOnly,
+                p -> json(p.client().post().uri("/api/news/articles/{id}/status", bDraft),
+                        Map.of("status", "PUBLISHED"))));
+        list.add(new Case("POST /api/news/articles/{id}/status", "retract B's article", staffOnly,
+                p -> json(p.client().post().uri("/api/news/articles/{id}/status", bArticle),
+                        Map.of("status", "RETRACTED", "reason", "Taken over"))));
     }
 }

@@ -86,7 +86,8 @@ class MalformedRequestTests {
         var outsider = world.outsider();
         existingIds = List.of(school.id().toString(), other.id().toString(), course,
                 school.admin().accountId().toString(), school.instructor().accountId().toString(),
-                school.student().accountId().toString(), other.student().accountId().toString());
+                school.student().accountId().toString(), other.student().accountId().toString(),
+                newsArticleOf(school));
 
         authorizations = new LinkedHashMap<>();
         authorizations.put("no token", null);
@@ -381,5 +382,12 @@ class MalformedRequestTests {
     private static String shorten(String text, int length) {
         var shown = text.replace("\u0000", "\\0");
         return shown.length() <= length ? shown : shown.substring(0, length) + "… (" + text.length() + " chars)";
+    }
+
+    /** A draft news article of the institution's instructor, for ids that exist. */
+    private static String newsArticleOf(World.Institution institution) {
+        return String.valueOf(institution.instructor().client().post().uri("/api/news/articles")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Fuzzed", "body", "Fuzzed news"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
     }
 }

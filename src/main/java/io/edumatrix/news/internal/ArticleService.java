@@ -3,12 +3,13 @@ package io.edumatrix.news.internal;
 import io.edumatrix.news.ArticlePublished;
 import io.edumatrix.news.ArticleRetracted;
 import io.edumatrix.news.internal.Article.Status;
-import io.edumatrix.news.internal.ArticleListings.Filter;
+import io.edumatrix.news.internal.ListingRepository.Listed;
 import io.edumatrix.news.internal.Views.ArticleView;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.web.DomainException;
 import io.edumatrix.platform.web.Page;
 import io.edumatrix.platform.web.PlatformProblems;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -29,12 +30,18 @@ class ArticleService {
     /** Who is asking: the token's account, and whether it administers the token's institution. */
     record Reader(UUID accountId, boolean admin) {}
 
+    /** What the published list is narrowed to; each part is optional (null). {@code from} inclusive, {@code to} not. */
+    record Filter(String query, String tag, Instant from, Instant to) {}
+
+    /** Sorts after every id, so the first page of a newest-first list needs no cursor of its own. */
+    private static final UUID AFTER_ALL = new UUID(-1L, -1L);
+
     private final ArticleRepository articles;
     private final AuthorRepository authors;
-    private final ArticleListings listings;
+    private final ListingRepository listings;
     private final ApplicationEventPublisher events;
 
-    ArticleService(ArticleRepository articles, AuthorRepository authors, ArticleListings listings,
+    ArticleService(ArticleRepository articles, AuthorRepository authors, ListingRepository listings,
             ApplicationEventPublisher events) {
         this.articles = articles;
         this.authors = authors;
@@ -105,14 +112,17 @@ class ArticleService {
 
     @Transactional(value = "news", readOnly = true)
     Page<ArticleView> published(Filter filter, UUID after, int limit) {
-        return Page.of(listings.published(filter, after, limit + 1), limit, ArticleView::id);
+        return Page.of(listings.published(filter.query(), filter.tag(), filter.from(), filter.to(), after, limit + 1),
+                limit, Listed::id).map(ArticleService::view);
     }
 
     /** The caller's drafts; an admin's are everyone's. */
     @Transactional(value = "news", readOnly = true)
     Page<ArticleView> drafts(Reader reader, UUID after, int limit) {
-        return Page.of(listings.drafts(reader.admin() ? null : reader.accountId(), after, limit + 1), limit,
-                ArticleView::id);
+        var before = after == null ? AFTER_ALL : after;
+        var page = reader.admin() ? listings.drafts(before, limit + 1)
+                : listings.draftsOf(reader.accountId(), before, limit + 1);
+        return Page.of(page, limit, Listed::id).map(ArticleService::view);
     }
 
     /** A draft is found only by its author and the institution's admins. */
@@ -129,6 +139,12 @@ class ArticleService {
     /** Tags are a set; stored sorted, so that equal sets are equal rows. */
     private static List<String> sorted(Collection<String> tags) {
         return tags.stream().distinct().sorted().toList();
+    }
+
+    private static ArticleView view(Listed a) {
+        return new ArticleView(a.id(), a.institutionId(), a.authorAccountId(), a.status(), a.title(), a.body(),
+                a.tags(), a.retractionReason(), a.version(), a.createdAt(), a.updatedAt(), a.publishedAt(),
+                a.retractedAt());
     }
 
     private static ArticleView view(Article a, UUID author) {

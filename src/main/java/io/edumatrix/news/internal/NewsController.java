@@ -1,7 +1,7 @@
 package io.edumatrix.news.internal;
 
 import io.edumatrix.news.internal.Article.Status;
-import io.edumatrix.news.internal.ArticleListings.Filter;
+import io.edumatrix.news.internal.ArticleService.Filter;
 import io.edumatrix.news.internal.ArticleService.Reader;
 import io.edumatrix.news.internal.Views.ArticleView;
 import io.edumatrix.platform.security.Callers;
