@@ -80,6 +80,7 @@ class ExportAndErasureTests {
         assertThat((List<Map<String, Object>>) students.get("comments")).hasSize(2);
         assertThat((List<?>) students.get("likedPosts")).hasSize(2);
         assertThat((List<?>) students.get("followedProfiles")).hasSize(2);
+        assertThat((List<?>) parts.get("news").get("authoredArticles")).hasSize(1);
         var byAdmin = admin.client().get().uri("/api/accounts/{id}/export", subject.accountId()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat((Map<String, Object>) byAdmin.get("modules")).isEqualTo(parts);
@@ -181,6 +182,7 @@ class ExportAndErasureTests {
         for (var institution : List.of(a, b)) {
             studentsData(institution == a ? inA.client() : inB, institution.student().client(), name);
         }
+        newsData(id, a);
         return new Subject(id, email, name, inA, inB);
     }
 
@@ -196,6 +198,25 @@ class ExportAndErasureTests {
         subject.put().uri("/api/students/profiles/{id}/follow", profile).exchange().expectStatus().isNoContent();
         subject.put().uri("/api/students/posts/{id}/like", post).exchange().expectStatus().isOk();
         createdId(subject.post().uri("/api/students/posts/{id}/comments", post), Map.of("body", "Comment of " + name));
+    }
+
+    /**
+     * In news: an article of A's that the subject wrote. Students write no news, so the row is made as the superuser,
+     * as it would be for the staff member the subject once was.
+     */
+    private static void newsData(UUID subject, Institution institution) {
+        try (var admin = TestDatabase.get().connectAsAdmin(); var insert = admin.prepareStatement(
+                "WITH article AS (INSERT INTO news.article (id, version, institution_id, status, title, body, tags,"
+                        + " created_at, updated_at, published_at) VALUES (gen_random_uuid(), 0, ?, 'PUBLISHED', 'News',"
+                        + " 'Written by the subject', '{}', now(), now(), now()) RETURNING id, institution_id)"
+                        + " INSERT INTO news.article_author (id, institution_id, article_id, account_id)"
+                        + " SELECT gen_random_uuid(), institution_id, id, ? FROM article")) {
+            insert.setObject(1, institution.id());
+            insert.setObject(2, subject);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static Object createdId(RestTestClient.RequestBodySpec request, Object body) {
