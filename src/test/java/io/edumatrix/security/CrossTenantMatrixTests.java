@@ -74,7 +74,12 @@ class CrossTenantMatrixTests {
             // A new room of the caller's institution, and the token's institution's rooms the caller may see:
             // row-level security keeps B's out (CommunityHttpApiTests reads the list).
             "POST /api/community/rooms",
-            "GET /api/community/rooms");
+            "GET /api/community/rooms",
+            // A new article of the caller's, and the token's institution's published articles and drafts: row-level
+            // security keeps B's out (NewsHttpApiTests reads the lists).
+            "POST /api/news/articles",
+            "GET /api/news/articles",
+            "GET /api/news/articles/drafts");
 
     @Autowired
     private RestTestClient http;
@@ -100,6 +105,8 @@ class CrossTenantMatrixTests {
     /** B's public room, with a message of B's student in it. */
     private UUID bRoom;
     private UUID bMessage;
+    private UUID bArticle;
+    private UUID bDraft;
 
     /**
      * An attempt on one of B's resources through one endpoint. {@code forbiddenFor} are A's roles that get 403; the
@@ -154,6 +161,7 @@ class CrossTenantMatrixTests {
         studentsOf(a);
         freelancingOf(b);
         communityOf(b);
+        newsOf(b);
         cases = cases();
     }
 
@@ -312,6 +320,7 @@ class CrossTenantMatrixTests {
                 p -> p.client().get().uri("/api/students/posts/{id}/comments?limit=100", bPost)));
         freelancingCases(list);
         communityCases(list);
+        newsCases(list);
         return list;
     }
 
@@ -398,6 +407,8 @@ class CrossTenantMatrixTests {
         seen.put("contract", read(b.student().client().get().uri("/api/freelancing/contracts/{id}", bContract)));
         seen.put("room", read(b.student().client().get().uri("/api/community/rooms/{id}", bRoom)));
         seen.put("messages", read(b.student().client().get().uri("/api/community/rooms/{id}/messages?limit=100", bRoom)));
+        seen.put("article", read(admin.get().uri("/api/news/articles/{id}", bArticle)));
+        seen.put("news drafts", read(admin.get().uri("/api/news/articles/drafts?limit=100")));
         assertThat(seen.toString()).as("B's data").contains(b.student().accountId().toString(), "MATH", "ALG1", "Hello from B",
                 "Well said");
         return seen;
@@ -524,5 +535,38 @@ class CrossTenantMatrixTests {
                 p -> p.client().delete().uri("/api/community/rooms/{id}/messages/{m}", bRoom, bMessage)));
         list.add(new Case("GET /api/community/rooms/{id}/stream", "stream B's room", nobody,
                 p -> p.client().get().uri("/api/community/rooms/{id}/stream", bRoom)));
+    }
+
+    /** B's instructor's published article and draft. */
+    private void newsOf(Institution institution) {
+        var instructor = institution.instructor().client();
+        bArticle = article(instructor, "News from B");
+        instructor.post().uri("/api/news/articles/{id}/status", bArticle).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", "PUBLISHED")).exchange().expectStatus().isOk();
+        bDraft = article(instructor, "Draft of B");
+    }
+
+    private static UUID article(RestTestClient client, String title) {
+        return UUID.fromString(String.valueOf(client.post().uri("/api/news/articles")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", title, "body", "Only for B"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+    }
+
+    private void newsCases(List<Case> list) {
+        var staffOnly = Set.of("STUDENT");
+        var nobody = Set.<String>of();
+        list.add(new Case("GET /api/news/articles/{id}", "read B's published article", nobody,
+                p -> p.client().get().uri("/api/news/articles/{id}", bArticle)));
+        list.add(new Case("GET /api/news/articles/{id}", "read B's draft", nobody,
+                p -> p.client().get().uri("/api/news/articles/{id}", bDraft)));
+        list.add(new Case("PATCH /api/news/articles/{id}", "rewrite B's article", staffOnly,
+                p -> json(p.client().patch().uri("/api/news/articles/{id}", bArticle),
+                        Map.of("version", 1, "title", "Defaced"))));
+        list.add(new Case("POST /api/news/articles/{id}/status", "publish B's draft", staffOnly,
+                p -> json(p.client().post().uri("/api/news/articles/{id}/status", bDraft),
+                        Map.of("status", "PUBLISHED"))));
+        list.add(new Case("POST /api/news/articles/{id}/status", "retract B's article", staffOnly,
+                p -> json(p.client().post().uri("/api/news/articles/{id}/status", bArticle),
+                        Map.of("status", "RETRACTED", "reason", "Taken over"))));
     }
 }

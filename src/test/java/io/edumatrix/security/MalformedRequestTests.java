@@ -95,7 +95,7 @@ class MalformedRequestTests {
         existingIds = List.of(school.id().toString(), other.id().toString(), course,
                 school.admin().accountId().toString(), school.instructor().accountId().toString(),
                 school.student().accountId().toString(), other.student().accountId().toString(), gig,
-                room.get(0), room.get(1));
+                room.get(0), room.get(1), newsArticleOf(school));
 
         authorizations = new LinkedHashMap<>();
         authorizations.put("no token", null);
@@ -401,5 +401,12 @@ class MalformedRequestTests {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("body", "Fuzz me")).exchange().expectStatus()
                 .isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
         return List.of(room, message);
+    }
+
+    /** A draft news article of the institution's instructor, for ids that exist. */
+    private static String newsArticleOf(World.Institution institution) {
+        return String.valueOf(institution.instructor().client().post().uri("/api/news/articles")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Fuzzed", "body", "Fuzzed news"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
     }
 }

@@ -33,7 +33,7 @@ class ExportAndErasureTests {
 
     private static final Duration COMPLETION_TIMEOUT = Duration.ofSeconds(30);
     private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "freelancing",
-            "community");
+            "community", "news");
     /**
      * Where an erased account's id may stay: its erasure request, and the audit trail's acting account (append-only;
      * the id names nobody once the account and the person's key are gone). Partitions of the trail count too.
@@ -94,6 +94,7 @@ class ExportAndErasureTests {
         assertThat((List<Map<String, Object>>) community.get("messages")).extracting(m -> m.get("body"))
                 .containsExactly("Message of " + subject.displayName(), "Message of " + subject.displayName());
         assertThat((List<?>) community.get("mentionedIn")).hasSize(2);
+        assertThat((List<?>) parts.get("news").get("authoredArticles")).hasSize(1);
         var byAdmin = admin.client().get().uri("/api/accounts/{id}/export", subject.accountId()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat((Map<String, Object>) byAdmin.get("modules")).isEqualTo(parts);
@@ -125,7 +126,7 @@ class ExportAndErasureTests {
         assertThat(othersData(subject.accountId())).as("everyone else's data").isEqualTo(othersBefore);
         assertThat(confirmationsByOutbox(requestId)).as("ErasureConfirmed publications, by the outbox holding them")
                 .isEqualTo(Map.of("identity", "identity", "institutions", "institutions", "courses", "courses", "students",
-                        "students", "freelancing", "freelancing", "community", "community"));
+                        "students", "freelancing", "freelancing", "community", "community", "news", "news"));
 
         world.anonymous().post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("email", subject.email(), "password", World.PASSWORD)).exchange()
@@ -199,6 +200,7 @@ class ExportAndErasureTests {
         for (var institution : List.of(a, b)) {
             freelancingData(institution == a ? inA.client() : inB, institution.student().client(), name);
         }
+        newsData(id, a);
         return new Subject(id, email, name, inA, inB);
     }
 
@@ -249,6 +251,25 @@ class ExportAndErasureTests {
                 Map.of("body", "Message of " + name, "mentions", List.of(other.accountId())));
         createdId(other.client().post().uri("/api/community/rooms/{id}/messages", theirs),
                 Map.of("body", "Welcome", "mentions", List.of(subjectId)));
+    }
+
+    /**
+     * In news: an article of A's that the subject wrote. Students write no news, so the row is made as the superuser,
+     * as it would be for the staff member the subject once was.
+     */
+    private static void newsData(UUID subject, Institution institution) {
+        try (var admin = TestDatabase.get().connectAsAdmin(); var insert = admin.prepareStatement(
+                "WITH article AS (INSERT INTO news.article (id, version, institution_id, status, title, body, tags,"
+                        + " created_at, updated_at, published_at) VALUES (gen_random_uuid(), 0, ?, 'PUBLISHED', 'News',"
+                        + " 'Written by the subject', '{}', now(), now(), now()) RETURNING id, institution_id)"
+                        + " INSERT INTO news.article_author (id, institution_id, article_id, account_id)"
+                        + " SELECT gen_random_uuid(), institution_id, id, ? FROM article")) {
+            insert.setObject(1, institution.id());
+            insert.setObject(2, subject);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static Object createdId(RestTestClient.RequestBodySpec request, Object body) {

@@ -76,6 +76,7 @@ class RowLevelSecurityTests {
         fillStudents(institution);
         fillFreelancing(institution);
         fillCommunity(institution);
+        fillNews(institution);
         return institution.id();
     }
 
@@ -238,8 +239,23 @@ class RowLevelSecurityTests {
         return tests.stream();
     }
 
-    private static String insertFromJson(String table) {
-        return "INSERT INTO " + table + " SELECT * FROM json_populate_record(NULL::" + table + ", ?::json)";
+    /** Names its columns: a generated column (news.article's search vector) takes no value of its own. */
+    private static String insertFromJson(String table) throws SQLException {
+        var columns = insertableColumns(table);
+        return "INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM json_populate_record(NULL::"
+                + table + ", ?::json)";
+    }
+
+    private static String insertableColumns(String table) throws SQLException {
+        try (var admin = TestDatabase.get().connectAsAdmin(); var query = admin.prepareStatement(
+                "SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute"
+                        + " WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''")) {
+            query.setString(1, table);
+            try (var row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
     }
 
     /** One of the tenant's rows as JSON, with a new id, as the admin (who is not subject to RLS) reads it. */
@@ -294,5 +310,15 @@ class RowLevelSecurityTests {
 
     private static Connection connectAs(ModuleDatabase module) throws SQLException {
         return TestDatabase.get().connectAs(module.appRole(), TestDatabase.get().appPassword());
+    }
+
+    /** A published article of the instructor's: an article and its author row. */
+    private static void fillNews(World.Institution institution) {
+        var instructor = institution.instructor().client();
+        var article = instructor.post().uri("/api/news/articles").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", "News", "body", "Of the institution", "tags", List.of("news"))).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        instructor.post().uri("/api/news/articles/{id}/status", article).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", "PUBLISHED")).exchange().expectStatus().isOk();
     }
 }

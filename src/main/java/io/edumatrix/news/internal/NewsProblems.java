@@ -1,0 +1,12 @@
+package io.edumatrix.news.internal;
+
+import io.edumatrix.platform.web.ProblemType;
+
+/** The ways a request to the news module can fail, besides the platform's (not found, invalid, transitions, versions). */
+final class NewsProblems {
+
+    /** A retracted article is final: neither its status nor its text changes any more. */
+    static final ProblemType ARTICLE_RETRACTED = ProblemType.conflict("article-retracted");
+
+    private NewsProblems() {}
+}

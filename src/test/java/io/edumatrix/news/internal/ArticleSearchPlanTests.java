@@ -1,0 +1,158 @@
+package io.edumatrix.news.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edumatrix.news.internal.ArticleService.Filter;
+import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.TestDatabase;
+import io.edumatrix.platform.web.HttpApplicationTest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.jdbc.repository.query.Query;
+
+/**
+ * The published list's search and tag filter on a table of a few thousand articles: the plans PostgreSQL makes for the
+ * listing's own SQL, as the module's app role, in one institution, under row-level security (EXPLAIN, no timings).
+ *
+ * <p>The query's optional filters are {@code (:x IS NULL OR …)}; with the values written in, as in the custom plans
+ * PostgreSQL makes for each execution, the planner drops the ones not asked for. What the plans show: a GIN index serves {@code search @@ query} and {@code tags @> array} only where PostgreSQL may
+ * test those operators before the row-level security policy, which it allows for LEAKPROOF functions only, and
+ * {@code ts_match_vq} and {@code arraycontains} are not marked so. Out of the box, the search and the tag filter are
+ * therefore answered by the (institution, published_at) index and a filter over the institution's published
+ * articles; once a superuser has marked the two functions LEAKPROOF (done here inside a transaction that is rolled
+ * back), the same SQL, same role and same policy use the GIN indexes.
+ */
+@HttpApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ArticleSearchPlanTests {
+
+    private static final int ARTICLES = 4_000;
+    private static final int ELSEWHERE = 1_000;
+    private static final UUID INSTITUTION = UUID.randomUUID();
+    private static final String LEAKPROOF = "ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) LEAKPROOF;"
+            + " ALTER FUNCTION pg_catalog.arraycontains(anyarray, anyarray) LEAKPROOF";
+
+    private final String appRole;
+
+    ArticleSearchPlanTests(@Autowired ModuleDatabases modules) {
+        this.appRole = modules.find("news").orElseThrow().appRole();
+    }
+
+    @BeforeAll
+    void aFewThousandPublishedArticlesWithARareWordAndARareTag() throws SQLException {
+        try (var admin = TestDatabase.get().connectAsAdmin(); var statement = admin.createStatement()) {
+            admin.setAutoCommit(false);
+            // Seeding only: no audit rows for thousands of inserts.
+            statement.execute("SET LOCAL session_replication_role = replica");
+            statement.execute("INSERT INTO news.article (id, version, institution_id, status, title, body, tags,"
+                    + " created_at, updated_at, published_at)"
+                    + " SELECT gen_random_uuid(), 0, CASE WHEN n <= " + ARTICLES + " THEN '" + INSTITUTION
+                    + "'::uuid ELSE gen_random_uuid() END, 'PUBLISHED',"
+                    + " 'Notice ' || n || CASE WHEN n % 1000 = 7 THEN ' zyzzyva' ELSE '' END,"
+                    + " 'Weekly news number ' || n || ' about ' || md5(n::text),"
+                    + " CASE WHEN n % 1000 = 11 THEN ARRAY['rare', 'events'] ELSE ARRAY['events', 't' || n % 20] END,"
+                    + " now(), now(), now() - n * interval '1 minute'"
+                    + " FROM generate_series(1, " + (ARTICLES + ELSEWHERE) + ") n");
+            admin.commit();
+            // Outside a transaction: statistics are written transactionally, and VACUUM also moves the GIN indexes'
+            // pending entries into the index proper, as autovacuum does in production.
+            admin.setAutoCommit(true);
+            statement.execute("VACUUM ANALYZE news.article, news.article_author");
+        }
+    }
+
+    @Test
+    void the_search_and_the_tag_filter_find_their_few_articles_among_thousands() throws SQLException {
+        try (var admin = TestDatabase.get().connectAsAdmin()) {
+            admin.setAutoCommit(false);
+            asApp(admin);
+            assertThat(count(admin, sql(new Filter("zyzzyva", null, null, null)))).isEqualTo(ARTICLES / 1000);
+            assertThat(count(admin, sql(new Filter(null, "rare", null, null)))).isEqualTo(ARTICLES / 1000);
+            assertThat(count(admin, sql(new Filter("weekly", null, null, null)))).isEqualTo(21);
+            admin.rollback();
+        }
+    }
+
+    @Test
+    void under_row_level_security_the_gin_indexes_are_not_used_while_the_operators_are_not_leakproof()
+            throws SQLException {
+        try (var admin = TestDatabase.get().connectAsAdmin()) {
+            admin.setAutoCommit(false);
+            asApp(admin);
+            var search = explain(admin, sql(new Filter("zyzzyva", null, null, null)));
+            var tag = explain(admin, sql(new Filter(null, "rare", null, null)));
+            admin.rollback();
+            System.out.printf("Search and tag plans, operators as shipped:%n%s%n%s%n", search, tag);
+            assertThat(search).doesNotContain("article_search_idx").contains("search @@");
+            assertThat(tag).doesNotContain("article_tags_idx");
+        }
+    }
+
+    @Test
+    void with_the_operators_marked_leakproof_a_search_and_a_tag_filter_read_the_gin_indexes() throws SQLException {
+        try (var admin = TestDatabase.get().connectAsAdmin()) {
+            admin.setAutoCommit(false);
+            try (var statement = admin.createStatement()) {
+                statement.execute(LEAKPROOF);
+            }
+            asApp(admin);
+            var search = explain(admin, sql(new Filter("zyzzyva", null, null, null)));
+            var tag = explain(admin, sql(new Filter(null, "rare", null, null)));
+            var both = explain(admin, sql(new Filter("zyzzyva", "events", null, null)));
+            admin.rollback();
+            System.out.printf("Search and tag plans, operators LEAKPROOF:%n%s%n%s%n", search, tag);
+            assertThat(search).contains("Bitmap Index Scan on article_search_idx").doesNotContain("Seq Scan on article a ");
+            assertThat(tag).contains("Bitmap Index Scan on article_tags_idx").doesNotContain("Seq Scan on article a ");
+            assertThat(both).contains("article_search_idx");
+        }
+    }
+
+    /** The rest of the transaction runs as the module's app role, in the institution, as a request's would. */
+    private void asApp(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute("SET LOCAL ROLE " + appRole);
+            statement.execute("SET LOCAL search_path = news");
+        }
+        try (var tenant = connection.prepareStatement("SELECT set_config('app.institution_id', ?, true)")) {
+            tenant.setString(1, INSTITUTION.toString());
+            tenant.execute();
+        }
+    }
+
+    /** The repository's own SQL for a first page of 20 (21 rows asked), its parameters written in. */
+    private static String sql(Filter filter) {
+        try {
+            return ListingRepository.class.getDeclaredMethod("published", String.class, String.class, Instant.class,
+                            Instant.class, UUID.class, int.class).getAnnotation(Query.class).value()
+                    .replace(":after", "NULL").replace(":limit", "21").replace(":from", "NULL").replace(":to", "NULL")
+                    .replace(":tag", filter.tag() == null ? "NULL" : "'" + filter.tag() + "'")
+                    .replace(":q", filter.query() == null ? "NULL" : "'" + filter.query() + "'");
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String explain(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery("EXPLAIN " + sql)) {
+            var plan = new StringBuilder();
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+            return plan.toString();
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT count(*) FROM (" + sql + ") page")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
