@@ -1,6 +1,7 @@
 package io.edumatrix.platform.data;
 
 import io.edumatrix.platform.audit.AuditProvisioning;
+import io.edumatrix.platform.tenancy.LeakproofOperators;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -65,7 +66,7 @@ public class DatabaseSetup {
             for (var sql : new ProvisioningScript(modules).statements(migrator, true)) {
                 statement.execute(sql);
             }
-            installDdlAudit(statement);
+            installSuperuserParts(statement);
             admin.commit();
         } catch (SQLException e) {
             admin.rollback();
@@ -78,16 +79,23 @@ public class DatabaseSetup {
         log.info("Provisioned schemas and roles of {} modules in database {}", modules.all().size(), modules.settings().name());
     }
 
-    /** Event triggers need a superuser; without one, structural changes go unrecorded, and the log says so once. */
-    private void installDdlAudit(java.sql.Statement statement) throws SQLException {
+    /**
+     * What only a superuser may do: the event trigger that audits schema changes, and the LEAKPROOF marks that let GIN
+     * indexes serve searches under row-level security. Without a superuser both are left out, and the log says so once.
+     */
+    private void installSuperuserParts(java.sql.Statement statement) throws SQLException {
         try (var superuser = statement.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
             if (!superuser.next() || !superuser.getBoolean(1)) {
-                log.warn("Schema changes are not audited: the event trigger needs a superuser, and {} is none; a superuser"
-                        + " can install it with the end of --print-provisioning-sql", modules.settings().admin().username());
+                log.warn("Schema changes are not audited, and full-text and tag searches read no GIN index under"
+                        + " row-level security: both need a superuser, and {} is none; a superuser can install them with"
+                        + " the end of --print-provisioning-sql", modules.settings().admin().username());
                 return;
             }
         }
         for (var sql : AuditProvisioning.ddlEventTrigger()) {
+            statement.execute(sql);
+        }
+        for (var sql : LeakproofOperators.statements()) {
             statement.execute(sql);
         }
     }

@@ -1,6 +1,7 @@
 package io.edumatrix.platform.data;
 
 import io.edumatrix.platform.audit.AuditProvisioning;
+import io.edumatrix.platform.tenancy.LeakproofOperators;
 import java.util.Arrays;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -44,9 +45,13 @@ public final class ProvisioningScriptCommand {
         for (var statement : new ProvisioningScript(modules).statements(migrator, false)) {
             script.append(statement).append(";\n");
         }
-        script.append("COMMIT;\n-- As a superuser (event triggers need one): record every schema change in the schema's audit log.\n")
+        script.append("COMMIT;\n-- As a superuser (event triggers need one): record every schema change in the schema's audit log,\n")
+                .append("-- and let GIN indexes serve searches under row-level security (ADR 0016).\n")
                 .append("BEGIN;\n");
         for (var statement : AuditProvisioning.ddlEventTrigger()) {
+            script.append(statement).append(";\n");
+        }
+        for (var statement : LeakproofOperators.statements()) {
             script.append(statement).append(";\n");
         }
         script.append("COMMIT;\n-- Then give each app role its password:\n");
