@@ -65,7 +65,12 @@ class CrossTenantMatrixTests {
             "GET /api/students/profiles",
             "GET /api/students/profiles/me",
             "POST /api/students/posts",
-            "GET /api/students/feed");
+            "GET /api/students/feed",
+            // A new posting of the token's institution, its postings, and the caller's own applications: row-level
+            // security keeps B's out (JobsHttpApiTests reads the lists, searched too).
+            "POST /api/jobs",
+            "GET /api/jobs",
+            "GET /api/jobs/applications/mine");
 
     @Autowired
     private RestTestClient http;
@@ -84,6 +89,8 @@ class CrossTenantMatrixTests {
     private UUID bErasure;
     private UUID bProfile;
     private UUID bPost;
+    private UUID bJobPosting;
+    private UUID bJobApplication;
 
     /**
      * An attempt on one of B's resources through one endpoint. {@code forbiddenFor} are A's roles that get 403; the
@@ -136,6 +143,7 @@ class CrossTenantMatrixTests {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("body", "Well said")).exchange()
                 .expectStatus().isCreated();
         studentsOf(a);
+        jobsOf(b);
         cases = cases();
     }
 
@@ -292,6 +300,7 @@ class CrossTenantMatrixTests {
                 p -> json(p.client().post().uri("/api/students/posts/{id}/comments", bPost), Map.of("body", "Planted"))));
         list.add(new Case("GET /api/students/posts/{id}/comments", "read the comments under B's post", nobody,
                 p -> p.client().get().uri("/api/students/posts/{id}/comments?limit=100", bPost)));
+        jobsCases(list);
         return list;
     }
 
@@ -373,6 +382,8 @@ class CrossTenantMatrixTests {
         seen.put("post", read(admin.get().uri("/api/students/posts/{id}", bPost)));
         seen.put("comments", read(admin.get().uri("/api/students/posts/{id}/comments?limit=100", bPost)));
         seen.put("feed", read(b.instructor().client().get().uri("/api/students/feed?limit=100")));
+        seen.put("jobPosting", read(admin.get().uri("/api/jobs/{id}", bJobPosting)));
+        seen.put("jobApplications", read(admin.get().uri("/api/jobs/{id}/applications?limit=100", bJobPosting)));
         assertThat(seen.toString()).as("B's data").contains(b.student().accountId().toString(), "MATH", "ALG1", "Hello from B",
                 "Well said");
         return seen;
@@ -399,5 +410,48 @@ class CrossTenantMatrixTests {
 
     private static String abbreviate(String body) {
         return body.length() <= 300 ? body : body.substring(0, 300) + "…";
+    }
+
+    /** B's instructor's open job posting, and B's student's application to it. */
+    private void jobsOf(Institution institution) {
+        var posting = UUID.fromString(String.valueOf(institution.instructor().client().post().uri("/api/jobs")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Job in B", "description", "Work in B",
+                        "location", "B", "employmentType", "FULL_TIME", "closesAt",
+                        java.time.Instant.now().plusSeconds(86_400).toString()))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        institution.instructor().client().post().uri("/api/jobs/{id}/status", posting)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "OPEN")).exchange().expectStatus().isOk();
+        bJobPosting = posting;
+        bJobApplication = UUID.fromString(String.valueOf(institution.student().client().post()
+                .uri("/api/jobs/{id}/applications", posting).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("coverLetter", "Hire me, B")).exchange().expectStatus().isCreated().expectBody(Map.class)
+                .returnResult().getResponseBody().get("id")));
+    }
+
+    /** Only students apply: staff are refused whatever the posting, which reveals nothing of B. */
+    private void jobsCases(List<Case> list) {
+        var staffOnly = Set.of("STUDENT");
+        var studentsOnly = Set.of("INSTITUTION_ADMIN", "INSTRUCTOR");
+        var nobody = Set.<String>of();
+        list.add(new Case("GET /api/jobs/{id}", "read B's job posting", nobody,
+                p -> p.client().get().uri("/api/jobs/{id}", bJobPosting)));
+        list.add(new Case("PATCH /api/jobs/{id}", "rewrite B's job posting", staffOnly,
+                p -> json(p.client().patch().uri("/api/jobs/{id}", bJobPosting),
+                        Map.of("version", 1, "title", "Defaced"))));
+        list.add(new Case("POST /api/jobs/{id}/status", "close B's job posting", staffOnly,
+                p -> json(p.client().post().uri("/api/jobs/{id}/status", bJobPosting), Map.of("status", "CLOSED"))));
+        list.add(new Case("POST /api/jobs/{id}/applications", "apply to B's job posting", studentsOnly,
+                p -> json(p.client().post().uri("/api/jobs/{id}/applications", bJobPosting),
+                        Map.of("coverLetter", "Planted"))));
+        list.add(new Case("GET /api/jobs/{id}/applications", "list the applications to B's job posting", staffOnly,
+                p -> p.client().get().uri("/api/jobs/{id}/applications?limit=100", bJobPosting)));
+        list.add(new Case("GET /api/jobs/applications/{id}", "read B's student's job application", nobody,
+                p -> p.client().get().uri("/api/jobs/applications/{id}", bJobApplication)));
+        list.add(new Case("POST /api/jobs/applications/{id}/status", "reject B's student's job application", nobody,
+                p -> json(p.client().post().uri("/api/jobs/applications/{id}/status", bJobApplication),
+                        Map.of("status", "REJECTED"))));
+        list.add(new Case("POST /api/jobs/applications/{id}/status", "withdraw B's student's job application", nobody,
+                p -> json(p.client().post().uri("/api/jobs/applications/{id}/status", bJobApplication),
+                        Map.of("status", "WITHDRAWN"))));
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class ExportAndErasureTests {
 
     private static final Duration COMPLETION_TIMEOUT = Duration.ofSeconds(30);
-    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students");
+    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "jobs");
     /**
      * Where an erased account's id may stay: its erasure request, and the audit trail's acting account (append-only;
      * the id names nobody once the account and the person's key are gone). Partitions of the trail count too.
@@ -80,6 +80,8 @@ class ExportAndErasureTests {
         assertThat((List<Map<String, Object>>) students.get("comments")).hasSize(2);
         assertThat((List<?>) students.get("likedPosts")).hasSize(2);
         assertThat((List<?>) students.get("followedProfiles")).hasSize(2);
+        assertThat((List<Map<String, Object>>) parts.get("jobs").get("applications")).extracting(j -> j.get("coverLetter"))
+                .containsExactly("Cover letter of " + subject.displayName(), "Cover letter of " + subject.displayName());
         var byAdmin = admin.client().get().uri("/api/accounts/{id}/export", subject.accountId()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat((Map<String, Object>) byAdmin.get("modules")).isEqualTo(parts);
@@ -111,7 +113,7 @@ class ExportAndErasureTests {
         assertThat(othersData(subject.accountId())).as("everyone else's data").isEqualTo(othersBefore);
         assertThat(confirmationsByOutbox(requestId)).as("ErasureConfirmed publications, by the outbox holding them")
                 .isEqualTo(Map.of("identity", "identity", "institutions", "institutions", "courses", "courses", "students",
-                        "students"));
+                        "students", "jobs", "jobs"));
 
         world.anonymous().post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("email", subject.email(), "password", World.PASSWORD)).exchange()
@@ -180,6 +182,7 @@ class ExportAndErasureTests {
         }
         for (var institution : List.of(a, b)) {
             studentsData(institution == a ? inA.client() : inB, institution.student().client(), name);
+            jobsData(institution, institution == a ? inA.client() : inB, name);
         }
         return new Subject(id, email, name, inA, inB);
     }
@@ -196,6 +199,19 @@ class ExportAndErasureTests {
         subject.put().uri("/api/students/profiles/{id}/follow", profile).exchange().expectStatus().isNoContent();
         subject.put().uri("/api/students/posts/{id}/like", post).exchange().expectStatus().isOk();
         createdId(subject.post().uri("/api/students/posts/{id}/comments", post), Map.of("body", "Comment of " + name));
+    }
+
+    /** In jobs: the subject's application to a posting of the institution's instructor, beside its own student's. */
+    private static void jobsData(Institution institution, RestTestClient subject, String name) {
+        var posting = createdId(institution.instructor().client().post().uri("/api/jobs"), Map.of("title", "Tutor",
+                "description", "Tutors", "location", "Library", "employmentType", "PART_TIME", "closesAt",
+                Instant.now().plus(Duration.ofDays(7)).toString()));
+        institution.instructor().client().post().uri("/api/jobs/{id}/status", posting)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "OPEN")).exchange().expectStatus().isOk();
+        createdId(subject.post().uri("/api/jobs/{id}/applications", posting), Map.of("coverLetter", "Cover letter of "
+                + name));
+        createdId(institution.student().client().post().uri("/api/jobs/{id}/applications", posting),
+                Map.of("coverLetter", "Someone else's letter"));
     }
 
     private static Object createdId(RestTestClient.RequestBodySpec request, Object body) {
@@ -276,7 +292,9 @@ class ExportAndErasureTests {
                     "SELECT id || ' ' || account_id || ' ' || encode(headline, 'hex') FROM students.profile"
                             + " WHERE account_id <> ? ORDER BY id",
                     "SELECT id || ' ' || author_account_id || ' ' || encode(body, 'hex') FROM students.post"
-                            + " WHERE author_account_id <> ? ORDER BY id")) {
+                            + " WHERE author_account_id <> ? ORDER BY id",
+                    "SELECT id || ' ' || applicant_account_id || ' ' || status || ' ' || encode(cover_letter, 'hex')"
+                            + " FROM jobs.job_application WHERE applicant_account_id <> ? ORDER BY id")) {
                 try (var statement = admin.prepareStatement(query)) {
                     statement.setObject(1, accountId);
                     var rows = new ArrayList<String>();

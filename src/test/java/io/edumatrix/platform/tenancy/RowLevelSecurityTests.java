@@ -74,6 +74,7 @@ class RowLevelSecurityTests {
         institution.student().client().post().uri("/api/courses/{id}/enrollments", course)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of()).exchange().expectStatus().isCreated();
         fillStudents(institution);
+        fillJobs(institution);
         return institution.id();
     }
 
@@ -93,6 +94,20 @@ class RowLevelSecurityTests {
         instructor.put().uri("/api/students/posts/{id}/like", post).exchange().expectStatus().isOk();
         instructor.post().uri("/api/students/posts/{id}/comments", post).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("body", "Nice")).exchange().expectStatus().isCreated();
+    }
+
+    /** The instructor's job posting (with its poster and words), opened, and the student's application to it. */
+    private static void fillJobs(World.Institution institution) {
+        var instructor = institution.instructor().client();
+        var posting = instructor.post().uri("/api/jobs").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", "Tutor", "description", "Tutors algebra", "location", "Library", "employmentType",
+                        "PART_TIME", "closesAt", Instant.now().plus(Duration.ofDays(7)).toString()))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        instructor.post().uri("/api/jobs/{id}/status", posting).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", "OPEN")).exchange().expectStatus().isOk();
+        institution.student().client().post().uri("/api/jobs/{id}/applications", posting)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("coverLetter", "I like algebra")).exchange()
+                .expectStatus().isCreated();
     }
 
     @TestFactory
