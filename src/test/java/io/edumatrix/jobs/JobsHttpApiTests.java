@@ -96,6 +96,11 @@ class JobsHttpApiTests {
         Problem.expect(instructor.get().uri("/api/jobs?limit=101").exchange(), HttpStatus.BAD_REQUEST, "invalid-request");
         Problem.expect(instructor.get().uri("/api/jobs?status=SOON").exchange(), HttpStatus.BAD_REQUEST,
                 "invalid-request");
+        // Matches both /api/jobs/{id}/applications and /api/jobs/applications/{id}; neither takes it as an id.
+        Problem.expect(instructor.get().uri("/api/jobs/applications/applications").exchange(), HttpStatus.BAD_REQUEST,
+                "invalid-request");
+        Problem.expect(instructor.get().uri("/api/jobs?q=" + "w".repeat(201)).exchange(), HttpStatus.BAD_REQUEST,
+                "invalid-request");
     }
 
     @Test
