@@ -1,6 +1,5 @@
 package io.edumatrix.jobs.internal;
 
-import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.StateMachine;
 import java.time.Instant;
@@ -61,10 +60,6 @@ class JobApplication {
         var now = Times.now();
         return new JobApplication(id, null, posting.institutionId(), posting.id(), applicantAccountId, coverLetter,
                 Status.SUBMITTED, now, now);
-    }
-
-    static UUID nextId() {
-        return Ids.next();
     }
 
     void moveTo(Status target) {

@@ -6,6 +6,7 @@ import io.edumatrix.jobs.ApplicationStatusChanged;
 import io.edumatrix.jobs.ApplicationSubmitted;
 import io.edumatrix.jobs.internal.JobApplication.Status;
 import io.edumatrix.jobs.internal.Views.ApplicationView;
+import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.security.Caller;
 import io.edumatrix.platform.security.Role;
@@ -57,7 +58,7 @@ class JobApplicationService {
             throw JobProblems.POSTING_CLOSED.exception("Job posting " + postingId + " takes no applications: it is "
                     + posting.status() + " and closes at " + posting.closesAt());
         }
-        var id = JobApplication.nextId();
+        var id = Ids.next();
         var applicant = caller.accountId();
         JobApplication application;
         try {
