@@ -91,11 +91,12 @@ class MalformedRequestTests {
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
         var admin = world.platformAdmin();
         var outsider = world.outsider();
+        var jobs = jobPostingAndApplicationOf(school);
         var room = communityRoomOf(school.student());
         existingIds = List.of(school.id().toString(), other.id().toString(), course,
                 school.admin().accountId().toString(), school.instructor().accountId().toString(),
                 school.student().accountId().toString(), other.student().accountId().toString(), gig,
-                room.get(0), room.get(1), newsArticleOf(school));
+                room.get(0), room.get(1), newsArticleOf(school), jobs.get(0), jobs.get(1));
 
         authorizations = new LinkedHashMap<>();
         authorizations.put("no token", null);
@@ -408,5 +409,20 @@ class MalformedRequestTests {
         return String.valueOf(institution.instructor().client().post().uri("/api/news/articles")
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Fuzzed", "body", "Fuzzed news"))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+    }
+
+    /** An open job posting of the institution's instructor and its student's application to it: their ids. */
+    private static List<String> jobPostingAndApplicationOf(World.Institution institution) {
+        var posting = String.valueOf(institution.instructor().client().post().uri("/api/jobs")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Fuzzed job", "description", "Fuzzed",
+                        "location", "Here", "employmentType", "CONTRACT", "closesAt",
+                        java.time.Instant.now().plusSeconds(86_400).toString()))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        institution.instructor().client().post().uri("/api/jobs/{id}/status", posting)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "OPEN")).exchange().expectStatus().isOk();
+        var application = String.valueOf(institution.student().client().post().uri("/api/jobs/{id}/applications", posting)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("coverLetter", "Fuzz me")).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        return List.of(posting, application);
     }
 }

@@ -33,7 +33,7 @@ class ExportAndErasureTests {
 
     private static final Duration COMPLETION_TIMEOUT = Duration.ofSeconds(30);
     private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "freelancing",
-            "community", "news");
+            "community", "news", "jobs");
     /**
      * Where an erased account's id may stay: its erasure request, and the audit trail's acting account (append-only;
      * the id names nobody once the account and the person's key are gone). Partitions of the trail count too.
@@ -95,6 +95,8 @@ class ExportAndErasureTests {
                 .containsExactly("Message of " + subject.displayName(), "Message of " + subject.displayName());
         assertThat((List<?>) community.get("mentionedIn")).hasSize(2);
         assertThat((List<?>) parts.get("news").get("authoredArticles")).hasSize(1);
+        assertThat((List<Map<String, Object>>) parts.get("jobs").get("applications")).extracting(j -> j.get("coverLetter"))
+                .containsExactly("Cover letter of " + subject.displayName(), "Cover letter of " + subject.displayName());
         var byAdmin = admin.client().get().uri("/api/accounts/{id}/export", subject.accountId()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat((Map<String, Object>) byAdmin.get("modules")).isEqualTo(parts);
@@ -126,7 +128,7 @@ class ExportAndErasureTests {
         assertThat(othersData(subject.accountId())).as("everyone else's data").isEqualTo(othersBefore);
         assertThat(confirmationsByOutbox(requestId)).as("ErasureConfirmed publications, by the outbox holding them")
                 .isEqualTo(Map.of("identity", "identity", "institutions", "institutions", "courses", "courses", "students",
-                        "students", "freelancing", "freelancing", "community", "community", "news", "news"));
+                        "students", "freelancing", "freelancing", "community", "community", "news", "news", "jobs", "jobs"));
 
         world.anonymous().post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("email", subject.email(), "password", World.PASSWORD)).exchange()
@@ -196,6 +198,7 @@ class ExportAndErasureTests {
         for (var institution : List.of(a, b)) {
             studentsData(institution == a ? inA.client() : inB, institution.student().client(), name);
             communityData(institution == a ? inA.client() : inB, id, institution.student(), name);
+            jobsData(institution, institution == a ? inA.client() : inB, name);
         }
         for (var institution : List.of(a, b)) {
             freelancingData(institution == a ? inA.client() : inB, institution.student().client(), name);
@@ -357,7 +360,9 @@ class ExportAndErasureTests {
                             + " FROM freelancing.contract c JOIN freelancing.contract_party p ON p.contract_id = c.id"
                             + " WHERE p.account_id <> ? ORDER BY c.id",
                     "SELECT id || ' ' || author_account_id || ' ' || encode(body, 'hex') FROM community.message"
-                            + " WHERE author_account_id <> ? ORDER BY id")) {
+                            + " WHERE author_account_id <> ? ORDER BY id",
+                    "SELECT id || ' ' || applicant_account_id || ' ' || status || ' ' || encode(cover_letter, 'hex')"
+                            + " FROM jobs.job_application WHERE applicant_account_id <> ? ORDER BY id")) {
                 try (var statement = admin.prepareStatement(query)) {
                     statement.setObject(1, accountId);
                     var rows = new ArrayList<String>();
@@ -393,5 +398,18 @@ class ExportAndErasureTests {
             }
         }
         return found;
+    }
+
+    /** In jobs: the subject's application to a posting of the institution's instructor, beside its own student's. */
+    private static void jobsData(Institution institution, RestTestClient subject, String name) {
+        var posting = createdId(institution.instructor().client().post().uri("/api/jobs"), Map.of("title", "Tutor",
+                "description", "Tutors", "location", "Library", "employmentType", "PART_TIME", "closesAt",
+                Instant.now().plus(Duration.ofDays(7)).toString()));
+        institution.instructor().client().post().uri("/api/jobs/{id}/status", posting)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "OPEN")).exchange().expectStatus().isOk();
+        createdId(subject.post().uri("/api/jobs/{id}/applications", posting), Map.of("coverLetter", "Cover letter of "
+                + name));
+        createdId(institution.student().client().post().uri("/api/jobs/{id}/applications", posting),
+                Map.of("coverLetter", "Someone else's letter"));
     }
 }

@@ -77,6 +77,7 @@ class RowLevelSecurityTests {
         fillFreelancing(institution);
         fillCommunity(institution);
         fillNews(institution);
+        fillJobs(institution);
         return institution.id();
     }
 
@@ -320,5 +321,19 @@ class RowLevelSecurityTests {
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         instructor.post().uri("/api/news/articles/{id}/status", article).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("status", "PUBLISHED")).exchange().expectStatus().isOk();
+    }
+
+    /** The instructor's job posting (with its poster and words), opened, and the student's application to it. */
+    private static void fillJobs(World.Institution institution) {
+        var instructor = institution.instructor().client();
+        var posting = instructor.post().uri("/api/jobs").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", "Tutor", "description", "Tutors algebra", "location", "Library", "employmentType",
+                        "PART_TIME", "closesAt", Instant.now().plus(Duration.ofDays(7)).toString()))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        instructor.post().uri("/api/jobs/{id}/status", posting).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", "OPEN")).exchange().expectStatus().isOk();
+        institution.student().client().post().uri("/api/jobs/{id}/applications", posting)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("coverLetter", "I like algebra")).exchange()
+                .expectStatus().isCreated();
     }
 }
