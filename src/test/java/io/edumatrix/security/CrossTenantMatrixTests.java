@@ -65,7 +65,9 @@ class CrossTenantMatrixTests {
             "GET /api/students/profiles",
             "GET /api/students/profiles/me",
             "POST /api/students/posts",
-            "GET /api/students/feed");
+            "GET /api/students/feed",
+            // The caller's own feedback in the token's institution (row-level security keeps B's out).
+            "GET /api/feedback/mine");
 
     @Autowired
     private RestTestClient http;
@@ -84,6 +86,7 @@ class CrossTenantMatrixTests {
     private UUID bErasure;
     private UUID bProfile;
     private UUID bPost;
+    private UUID bFeedback;
 
     /**
      * An attempt on one of B's resources through one endpoint. {@code forbiddenFor} are A's roles that get 403; the
@@ -136,6 +139,7 @@ class CrossTenantMatrixTests {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("body", "Well said")).exchange()
                 .expectStatus().isCreated();
         studentsOf(a);
+        bFeedback = feedbackOf(b, bCourse);
         cases = cases();
     }
 
@@ -292,6 +296,7 @@ class CrossTenantMatrixTests {
                 p -> json(p.client().post().uri("/api/students/posts/{id}/comments", bPost), Map.of("body", "Planted"))));
         list.add(new Case("GET /api/students/posts/{id}/comments", "read the comments under B's post", nobody,
                 p -> p.client().get().uri("/api/students/posts/{id}/comments?limit=100", bPost)));
+        feedbackCases(list);
         return list;
     }
 
@@ -373,6 +378,9 @@ class CrossTenantMatrixTests {
         seen.put("post", read(admin.get().uri("/api/students/posts/{id}", bPost)));
         seen.put("comments", read(admin.get().uri("/api/students/posts/{id}/comments?limit=100", bPost)));
         seen.put("feed", read(b.instructor().client().get().uri("/api/students/feed?limit=100")));
+        seen.put("feedback", read(admin.get().uri("/api/feedback?subjectType=COURSE&subjectId={id}&limit=100", bCourse)));
+        seen.put("feedback summary", read(admin.get().uri("/api/feedback/summary?subjectType=COURSE&subjectId={id}", bCourse)));
+        seen.put("platform feedback", read(admin.get().uri("/api/feedback/summary?subjectType=PLATFORM")));
         assertThat(seen.toString()).as("B's data").contains(b.student().accountId().toString(), "MATH", "ALG1", "Hello from B",
                 "Well said");
         return seen;
@@ -399,5 +407,33 @@ class CrossTenantMatrixTests {
 
     private static String abbreviate(String body) {
         return body.length() <= 300 ? body : body.substring(0, 300) + "…";
+    }
+
+    /** B's student's rating of B's course, with a comment: the feedback's id. */
+    private static UUID feedbackOf(Institution institution, UUID course) {
+        return UUID.fromString(String.valueOf(institution.student().client().post().uri("/api/feedback")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("subjectType", "COURSE", "subjectId", course, "rating", 4, "comment", "Good course in B"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+    }
+
+    /** B's course as a subject (hidden by row-level security in the courses module), and B's feedback itself. */
+    private void feedbackCases(List<Case> list) {
+        var nobody = Set.<String>of();
+        var adminOnly = Set.of("INSTRUCTOR", "STUDENT");
+        list.add(new Case("POST /api/feedback", "rate B's course", nobody,
+                p -> json(p.client().post().uri("/api/feedback"),
+                        Map.of("subjectType", "COURSE", "subjectId", bCourse, "rating", 1, "comment", "Planted"))));
+        list.add(new Case("GET /api/feedback", "list the feedback on B's course", nobody,
+                p -> p.client().get().uri("/api/feedback?subjectType=COURSE&subjectId={id}&limit=100", bCourse)));
+        list.add(new Case("GET /api/feedback/summary", "read the summary of B's course's ratings", nobody,
+                p -> p.client().get().uri("/api/feedback/summary?subjectType=COURSE&subjectId={id}", bCourse)));
+        list.add(new Case("GET /api/feedback/{id}", "read B's feedback", nobody,
+                p -> p.client().get().uri("/api/feedback/{id}", bFeedback)));
+        list.add(new Case("POST /api/feedback/{id}/status", "hide B's feedback", adminOnly,
+                p -> json(p.client().post().uri("/api/feedback/{id}/status", bFeedback), Map.of("status", "HIDDEN"))));
+        list.add(new Case("GET /api/audit", "read the trail of B's feedback", adminOnly,
+                p -> p.client().get().uri("/api/audit?entity=feedback.feedback&id={id}&limit=100", bFeedback))
+                .answeredWithAnEmptyPage());
     }
 }

@@ -82,11 +82,15 @@ class MalformedRequestTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("institutionId", school.id(), "code", "FUZZ1", "title", "Fuzzed"))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        var feedback = String.valueOf(school.student().client().post().uri("/api/feedback")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("subjectType", "COURSE", "subjectId", course, "rating", 4, "comment", "Fuzzed well"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
         var admin = world.platformAdmin();
         var outsider = world.outsider();
         existingIds = List.of(school.id().toString(), other.id().toString(), course,
                 school.admin().accountId().toString(), school.instructor().accountId().toString(),
-                school.student().accountId().toString(), other.student().accountId().toString());
+                school.student().accountId().toString(), other.student().accountId().toString(), feedback);
 
         authorizations = new LinkedHashMap<>();
         authorizations.put("no token", null);

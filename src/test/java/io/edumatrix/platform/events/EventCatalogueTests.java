@@ -184,8 +184,10 @@ class EventCatalogueTests {
                 case "int" -> component.getName().equals("version") ? versionConstant(type) : 7;
                 case "long" -> 7L;
                 case "boolean" -> true;
-                default -> fail("No sample value for %s.%s of type %s; add one here", type.getSimpleName(),
-                        component.getName(), component.getType());
+                case "java.lang.Integer" -> 7;
+                default -> component.getType().isEnum() ? component.getType().getEnumConstants()[0]
+                        : fail("No sample value for %s.%s of type %s; add one here", type.getSimpleName(),
+                                component.getName(), component.getType());
             };
         }
         var constructor = type.getDeclaredConstructor(

@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class ExportAndErasureTests {
 
     private static final Duration COMPLETION_TIMEOUT = Duration.ofSeconds(30);
-    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students");
+    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "feedback");
     /**
      * Where an erased account's id may stay: its erasure request, and the audit trail's acting account (append-only;
      * the id names nobody once the account and the person's key are gone). Partitions of the trail count too.
@@ -80,6 +80,11 @@ class ExportAndErasureTests {
         assertThat((List<Map<String, Object>>) students.get("comments")).hasSize(2);
         assertThat((List<?>) students.get("likedPosts")).hasSize(2);
         assertThat((List<?>) students.get("followedProfiles")).hasSize(2);
+        assertThat((List<Map<String, Object>>) parts.get("feedback").get("feedback"))
+                .extracting(f -> f.get("institutionId"), f -> f.get("subjectType"), f -> f.get("rating"), f -> f.get("comment"))
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a.id().toString(), "PLATFORM", 4,
+                        "Feedback of " + subject.displayName()), org.assertj.core.groups.Tuple.tuple(b.id().toString(),
+                        "PLATFORM", 4, "Feedback of " + subject.displayName()));
         var byAdmin = admin.client().get().uri("/api/accounts/{id}/export", subject.accountId()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat((Map<String, Object>) byAdmin.get("modules")).isEqualTo(parts);
@@ -111,7 +116,7 @@ class ExportAndErasureTests {
         assertThat(othersData(subject.accountId())).as("everyone else's data").isEqualTo(othersBefore);
         assertThat(confirmationsByOutbox(requestId)).as("ErasureConfirmed publications, by the outbox holding them")
                 .isEqualTo(Map.of("identity", "identity", "institutions", "institutions", "courses", "courses", "students",
-                        "students"));
+                        "students", "feedback", "feedback"));
 
         world.anonymous().post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("email", subject.email(), "password", World.PASSWORD)).exchange()
@@ -181,6 +186,9 @@ class ExportAndErasureTests {
         for (var institution : List.of(a, b)) {
             studentsData(institution == a ? inA.client() : inB, institution.student().client(), name);
         }
+        for (var institution : List.of(a, b)) {
+            feedbackData(institution == a ? inA.client() : inB, institution.student().client(), name);
+        }
         return new Subject(id, email, name, inA, inB);
     }
 
@@ -196,6 +204,14 @@ class ExportAndErasureTests {
         subject.put().uri("/api/students/profiles/{id}/follow", profile).exchange().expectStatus().isNoContent();
         subject.put().uri("/api/students/posts/{id}/like", post).exchange().expectStatus().isOk();
         createdId(subject.post().uri("/api/students/posts/{id}/comments", post), Map.of("body", "Comment of " + name));
+    }
+
+    /** In feedback: the subject's and another student's rating of the platform, each with a comment. */
+    private static void feedbackData(RestTestClient subject, RestTestClient other, String name) {
+        createdId(other.post().uri("/api/feedback"), Map.of("subjectType", "PLATFORM", "rating", 2,
+                "comment", "Someone else's feedback"));
+        createdId(subject.post().uri("/api/feedback"), Map.of("subjectType", "PLATFORM", "rating", 4,
+                "comment", "Feedback of " + name));
     }
 
     private static Object createdId(RestTestClient.RequestBodySpec request, Object body) {
@@ -276,7 +292,9 @@ class ExportAndErasureTests {
                     "SELECT id || ' ' || account_id || ' ' || encode(headline, 'hex') FROM students.profile"
                             + " WHERE account_id <> ? ORDER BY id",
                     "SELECT id || ' ' || author_account_id || ' ' || encode(body, 'hex') FROM students.post"
-                            + " WHERE author_account_id <> ? ORDER BY id")) {
+                            + " WHERE author_account_id <> ? ORDER BY id",
+                    "SELECT id || ' ' || author_account_id || ' ' || rating || ' ' || encode(comment, 'hex')"
+                            + " FROM feedback.feedback WHERE author_account_id <> ? ORDER BY id")) {
                 try (var statement = admin.prepareStatement(query)) {
                     statement.setObject(1, accountId);
                     var rows = new ArrayList<String>();

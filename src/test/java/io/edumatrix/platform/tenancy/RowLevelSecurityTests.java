@@ -74,6 +74,7 @@ class RowLevelSecurityTests {
         institution.student().client().post().uri("/api/courses/{id}/enrollments", course)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of()).exchange().expectStatus().isCreated();
         fillStudents(institution);
+        fillFeedback(institution, course);
         return institution.id();
     }
 
@@ -93,6 +94,15 @@ class RowLevelSecurityTests {
         instructor.put().uri("/api/students/posts/{id}/like", post).exchange().expectStatus().isOk();
         instructor.post().uri("/api/students/posts/{id}/comments", post).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("body", "Nice")).exchange().expectStatus().isCreated();
+    }
+
+    /** The student's rating of the course and the instructor's of the platform. */
+    private static void fillFeedback(World.Institution institution, Object course) {
+        institution.student().client().post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("subjectType", "COURSE", "subjectId", course, "rating", 4, "comment", "Good"))
+                .exchange().expectStatus().isCreated();
+        institution.instructor().client().post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("subjectType", "PLATFORM", "rating", 3)).exchange().expectStatus().isCreated();
     }
 
     @TestFactory
