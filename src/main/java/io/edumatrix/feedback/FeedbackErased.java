@@ -11,13 +11,13 @@ import java.util.UUID;
  * {@link FeedbackSubmitted} takes it out of its counts and sums. It names no account: the person is gone.
  */
 public record FeedbackErased(UUID eventId, Instant occurredAt, int version, UUID institutionId, UUID feedbackId,
-        SubjectType subjectType, UUID subjectId, int rating) implements DomainEvent {
+        int rating, SubjectType subjectType, UUID subjectId) implements DomainEvent {
 
     public static final int VERSION = 1;
 
-    public static FeedbackErased of(UUID institutionId, UUID feedbackId, SubjectType subjectType, UUID subjectId,
-            int rating) {
-        return new FeedbackErased(Ids.next(), Times.now(), VERSION, institutionId, feedbackId, subjectType, subjectId,
-                rating);
+    public static FeedbackErased of(UUID institutionId, UUID feedbackId, int rating, SubjectType subjectType,
+            UUID subjectId) {
+        return new FeedbackErased(Ids.next(), Times.now(), VERSION, institutionId, feedbackId, rating, subjectType,
+                subjectId);
     }
 }

@@ -51,8 +51,8 @@ class FeedbackPersonalData implements PersonalDataHolder {
     public void erase(UUID accountId) {
         var erased = data.feedbackOf(accountId);
         data.deleteFeedbackOf(accountId);
-        erased.forEach(f -> events.publishEvent(FeedbackErased.of(f.institutionId(), f.id(), f.subjectType(),
-                f.publicSubjectId(), f.rating())));
+        erased.forEach(f -> events.publishEvent(FeedbackErased.of(f.institutionId(), f.id(), f.rating(),
+                f.subjectType(), f.publicSubjectId())));
         sealing.forget(accountId);
     }
 }
