@@ -1,0 +1,26 @@
+package io.edumatrix.jobs.internal;
+
+import io.edumatrix.jobs.JobPostingSummary;
+import io.edumatrix.jobs.JobsApi;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The jobs module's published API: postings of the current institution, drafts included. */
+@Component
+@Transactional(value = "jobs", readOnly = true)
+class JobPostingFinder implements JobsApi {
+
+    private final JobPostingRepository postings;
+
+    JobPostingFinder(JobPostingRepository postings) {
+        this.postings = postings;
+    }
+
+    @Override
+    public Optional<JobPostingSummary> findPosting(UUID id) {
+        return postings.find(id).map(p -> new JobPostingSummary(p.id(), p.institutionId(), p.title(),
+                p.status().name(), p.postedByAccountId()));
+    }
+}

@@ -1,0 +1,58 @@
+package io.edumatrix.jobs.internal;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.Repository;
+
+/**
+ * Postings with their poster. Every read joins {@code job_posting_poster}, which is why this is not a CrudRepository:
+ * its generated reads would look for the poster's column in {@code job_posting}.
+ */
+interface JobPostingRepository extends Repository<JobPosting, UUID> {
+
+    String WITH_POSTER = "SELECT p.*, a.account_id AS posted_by_account_id FROM job_posting p"
+            + " LEFT JOIN job_posting_poster a ON a.posting_id = p.id";
+
+    JobPosting save(JobPosting posting);
+
+    @Query(WITH_POSTER + " WHERE p.id = :id")
+    Optional<JobPosting> find(UUID id);
+
+    /** Locks the posting's row, so that an application and the posting's closing do not pass each other. */
+    @Query(WITH_POSTER + " WHERE p.id = :id FOR SHARE OF p")
+    Optional<JobPosting> findForApplying(UUID id);
+
+    /** One keyset page of the institution's postings in the given statuses, in creation order. */
+    @Query(WITH_POSTER + " WHERE p.status IN (:statuses) AND p.id > :after ORDER BY p.id LIMIT :limit")
+    List<JobPosting> findPage(Collection<String> statuses, UUID after, int limit);
+
+    /**
+     * The same, of the postings whose title or description has, for every word of {@code query}, a word starting with
+     * it (case-insensitively). The words come from job_posting_word, through its (institution, word) index: see
+     * V2__create_job_posting_word.sql for why a word index rather than a GIN index.
+     */
+    @Query("""
+            WITH term AS (SELECT DISTINCT t COLLATE "C" AS t
+                            FROM unnest(tsvector_to_array(to_tsvector('simple', :query))) AS t)
+            """ + WITH_POSTER + """
+             WHERE p.status IN (:statuses) AND p.id > :after
+               AND p.id IN (SELECT w.posting_id FROM job_posting_word w
+                              JOIN term ON w.word >= term.t AND w.word < term.t || chr(1114111)
+                             GROUP BY w.posting_id
+                            HAVING count(DISTINCT term.t) = (SELECT count(*) FROM term))
+             ORDER BY p.id LIMIT :limit""")
+    List<JobPosting> search(String query, Collection<String> statuses, UUID after, int limit);
+
+    @Modifying
+    @Query("INSERT INTO job_posting_poster (posting_id, institution_id, account_id)"
+            + " VALUES (:postingId, :institutionId, :accountId)")
+    void recordPoster(UUID postingId, UUID institutionId, UUID accountId);
+
+    /** The institution's postings not closed yet, oldest first. */
+    @Query(WITH_POSTER + " WHERE p.status <> 'CLOSED' ORDER BY p.id")
+    List<JobPosting> findNotClosed();
+}

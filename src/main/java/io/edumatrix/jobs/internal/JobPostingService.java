@@ -1,0 +1,146 @@
+package io.edumatrix.jobs.internal;
+
+import io.edumatrix.jobs.JobPosted;
+import io.edumatrix.jobs.JobPostingClosed;
+import io.edumatrix.jobs.internal.JobPosting.EmploymentType;
+import io.edumatrix.jobs.internal.JobPosting.Status;
+import io.edumatrix.platform.Times;
+import io.edumatrix.platform.security.Caller;
+import io.edumatrix.platform.security.Role;
+import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.web.Page;
+import io.edumatrix.platform.web.PlatformProblems;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Job postings, all within the caller's institution (row-level security): another institution's posting is simply not
+ * found. Students see open and closed postings, never drafts; staff see all.
+ */
+@Service
+@Transactional("jobs")
+class JobPostingService {
+
+    private static final Set<Status> STUDENTS_SEE = Set.of(Status.OPEN, Status.CLOSED);
+
+    private final JobPostingRepository postings;
+    private final ApplicationEventPublisher events;
+
+    JobPostingService(JobPostingRepository postings, ApplicationEventPublisher events) {
+        this.postings = postings;
+        this.events = events;
+    }
+
+    JobPosting draft(Caller caller, String title, String description, String location, EmploymentType type,
+            Instant closesAt) {
+        var institutionId = caller.institutionId().orElseThrow();
+        var posting = postings.save(JobPosting.draft(institutionId, caller.accountId(), title, description, location,
+                type, closesAt));
+        postings.recordPoster(posting.id(), institutionId, caller.accountId());
+        return posting;
+    }
+
+    @Transactional(value = "jobs", readOnly = true)
+    JobPosting get(UUID id, Caller caller) {
+        return visible(id, caller);
+    }
+
+    /**
+     * One page of the postings the caller may see, in creation order: students the open ones only, staff all (or
+     * those in {@code status}); with {@code query}, only those whose words start with each of its words.
+     */
+    @Transactional(value = "jobs", readOnly = true)
+    Page<JobPosting> list(Caller caller, Status status, String query, UUID after, int limit) {
+        var statuses = (caller.staff() ? Arrays.stream(Status.values()) : Stream.of(Status.OPEN))
+                .filter(s -> status == null || s == status).map(Status::name).toList();
+        if (statuses.isEmpty()) {
+            return new Page<>(List.of(), null);
+        }
+        var fetched = query == null || query.isBlank()
+                ? postings.findPage(statuses, Page.after(after), limit + 1)
+                : postings.search(query, statuses, Page.after(after), limit + 1);
+        return Page.of(fetched, limit, JobPosting::id);
+    }
+
+    /** Fields left null stay as they are; {@code version} must be the one the caller read. Closed postings stay. */
+    JobPosting describe(UUID id, Caller caller, long version, String title, String description, String location,
+            EmploymentType type, Instant closesAt) {
+        var posting = managed(id, caller);
+        if (posting.version() != version) {
+            throw PlatformProblems.CONCURRENT_UPDATE.exception(
+                    "Job posting " + id + " is at version " + posting.version() + ", not " + version);
+        }
+        if (posting.status() == Status.CLOSED) {
+            throw JobProblems.POSTING_CLOSED.exception("Job posting " + id + " is closed and no longer changes");
+        }
+        posting.describe(title, description, location, type, closesAt);
+        return postings.save(posting);
+    }
+
+    /** Opening announces the posting ({@link JobPosted}), closing ends it ({@link JobPostingClosed}). */
+    JobPosting moveTo(UUID id, Caller caller, Status target) {
+        var posting = managed(id, caller);
+        posting.moveTo(target);
+        if (target == Status.OPEN && !Times.now().isBefore(posting.closesAt())) {
+            throw JobProblems.CLOSING_TIME_PASSED.exception("Job posting " + id + " closes at " + posting.closesAt()
+                    + ", which has passed; set a later closesAt first");
+        }
+        postings.save(posting);
+        announce(posting);
+        return posting;
+    }
+
+    /** Closes every posting of the current institution not closed yet; a second call finds none. */
+    int closeAllOfInstitution() {
+        var open = postings.findNotClosed();
+        for (var posting : open) {
+            posting.moveTo(Status.CLOSED);
+            postings.save(posting);
+            announce(posting);
+        }
+        return open.size();
+    }
+
+    /** The posting, if the caller may see it: a student never sees a draft, nor staff another institution's. */
+    JobPosting visible(UUID id, Caller caller) {
+        var posting = find(id);
+        if (!caller.staff() && !STUDENTS_SEE.contains(posting.status())) {
+            throw DomainException.notFound("Job posting", id);
+        }
+        return posting;
+    }
+
+    /** Whether the caller runs this posting: its poster, or an admin of its institution. */
+    static boolean runs(JobPosting posting, Caller caller) {
+        return caller.has(Role.INSTITUTION_ADMIN) || caller.accountId().equals(posting.postedByAccountId());
+    }
+
+    private JobPosting managed(UUID id, Caller caller) {
+        var posting = find(id);
+        if (!runs(posting, caller)) {
+            throw new AccessDeniedException("Only its poster or an institution admin changes a job posting");
+        }
+        return posting;
+    }
+
+    private void announce(JobPosting posting) {
+        switch (posting.status()) {
+            case OPEN -> events.publishEvent(JobPosted.of(posting.institutionId(), posting.id(),
+                    posting.postedByAccountId()));
+            case CLOSED -> events.publishEvent(JobPostingClosed.of(posting.institutionId(), posting.id()));
+            case DRAFT -> { }
+        }
+    }
+
+    private JobPosting find(UUID id) {
+        return postings.find(id).orElseThrow(() -> DomainException.notFound("Job posting", id));
+    }
+}

@@ -1,0 +1,15 @@
+package io.edumatrix.jobs.internal;
+
+import io.edumatrix.platform.web.ProblemType;
+
+/** The ways a request to the jobs module can fail, besides a resource that does not exist or a refused transition. */
+final class JobProblems {
+
+    /** The posting takes no applications (not open, or past its closing time), or no longer changes (closed). */
+    static final ProblemType POSTING_CLOSED = ProblemType.ruleViolated("posting-closed");
+    /** A posting cannot open once its closing time has passed. */
+    static final ProblemType CLOSING_TIME_PASSED = ProblemType.ruleViolated("closing-time-passed");
+    static final ProblemType ALREADY_APPLIED = ProblemType.conflict("already-applied");
+
+    private JobProblems() {}
+}
