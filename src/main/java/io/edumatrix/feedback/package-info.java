@@ -4,7 +4,7 @@
  * comment, never the rating. Subjects are checked through the owning modules' published APIs; accounts are known by id
  * only (from the access token).
  */
-@ApplicationModule(allowedDependencies = {"platform", "courses"})
+@ApplicationModule(allowedDependencies = {"platform", "courses", "jobs"})
 @TenantOwned("feedback")
 @Audited("feedback")
 @DataSubjectColumns("feedback.author_account_id")

@@ -137,6 +137,33 @@ class FeedbackHttpApiTests {
     }
 
     @Test
+    void an_open_or_closed_job_posting_of_the_institution_is_rated_a_draft_or_another_institutions_is_not_found() {
+        var posting = posting(school);
+        Problem.expect(submit(student, course("JOB", posting, 5, null)), HttpStatus.NOT_FOUND, "not-found");
+        Problem.expect(student.get().uri("/api/feedback/summary?subjectType=JOB&subjectId={id}", posting).exchange(),
+                HttpStatus.NOT_FOUND, "not-found");
+        postingStatus(school, posting, "OPEN");
+        var rated = submit(student, course("JOB", posting, 5, "Great mentor")).expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(rated).containsEntry("subjectType", "JOB").containsEntry("subjectId", posting.toString());
+        postingStatus(school, posting, "CLOSED");
+        submit(instructor, course("JOB", posting, 2, null)).expectStatus().isCreated();
+        assertThat(read(admin, "/api/feedback/summary?subjectType=JOB&subjectId=" + posting)).containsEntry("count", 2)
+                .containsEntry("average", 3.5).containsEntry("distribution", Map.of("1", 0, "2", 1, "3", 0, "4", 0, "5", 1));
+        assertThat(items(read(admin, "/api/feedback?subjectType=JOB&subjectId=" + posting))).hasSize(2);
+        assertThat(read(admin, "/api/feedback/summary?subjectType=COURSE&subjectId=" + course)).containsEntry("count", 0);
+
+        var elsewhere = world.institution();
+        var theirs = posting(elsewhere);
+        postingStatus(elsewhere, theirs, "OPEN");
+        var nowhere = UUID.randomUUID();
+        assertThat(Problem.expect(submit(student, course("JOB", theirs, 3, null)), HttpStatus.NOT_FOUND, "not-found")
+                .detail().replace(theirs.toString(), "<id>")).isEqualTo(Problem.expect(
+                submit(student, course("JOB", nowhere, 3, null)), HttpStatus.NOT_FOUND, "not-found")
+                .detail().replace(nowhere.toString(), "<id>"));
+    }
+
+    @Test
     void a_subjects_feedback_is_listed_oldest_first_in_keyset_pages_without_its_authors() {
         var people = new ArrayList<RestTestClient>(List.of(student, instructor, admin));
         people.add(world.member(school.admin(), school.id(), "STUDENT").client());
@@ -266,6 +293,20 @@ class FeedbackHttpApiTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("institutionId", institution.id(), "code", code, "title", "Algebra " + code))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+    }
+
+    /** A draft posting by the institution's instructor. */
+    private static UUID posting(World.Institution institution) {
+        return UUID.fromString(String.valueOf(institution.instructor().client().post().uri("/api/jobs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", "Lab assistant", "description", "Helps in the lab", "location", "Building 3",
+                        "employmentType", "PART_TIME", "closesAt", java.time.Instant.now().plusSeconds(7 * 86400).toString()))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+    }
+
+    private static void postingStatus(World.Institution institution, UUID posting, String status) {
+        institution.instructor().client().post().uri("/api/jobs/{id}/status", posting)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", status)).exchange().expectStatus().isOk();
     }
 
     private static Map<String, Object> course(String type, UUID subjectId, Integer rating, String comment) {

@@ -87,6 +87,7 @@ class CrossTenantMatrixTests {
     private UUID bProfile;
     private UUID bPost;
     private UUID bFeedback;
+    private UUID bRatedPosting;
 
     /**
      * An attempt on one of B's resources through one endpoint. {@code forbiddenFor} are A's roles that get 403; the
@@ -139,7 +140,7 @@ class CrossTenantMatrixTests {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("body", "Well said")).exchange()
                 .expectStatus().isCreated();
         studentsOf(a);
-        bFeedback = feedbackOf(b, bCourse);
+        feedbackOf(b);
         cases = cases();
     }
 
@@ -381,6 +382,7 @@ class CrossTenantMatrixTests {
         seen.put("feedback", read(admin.get().uri("/api/feedback?subjectType=COURSE&subjectId={id}&limit=100", bCourse)));
         seen.put("feedback summary", read(admin.get().uri("/api/feedback/summary?subjectType=COURSE&subjectId={id}", bCourse)));
         seen.put("platform feedback", read(admin.get().uri("/api/feedback/summary?subjectType=PLATFORM")));
+        seen.put("job feedback", read(admin.get().uri("/api/feedback?subjectType=JOB&subjectId={id}&limit=100", bRatedPosting)));
         assertThat(seen.toString()).as("B's data").contains(b.student().accountId().toString(), "MATH", "ALG1", "Hello from B",
                 "Well said");
         return seen;
@@ -409,12 +411,23 @@ class CrossTenantMatrixTests {
         return body.length() <= 300 ? body : body.substring(0, 300) + "…";
     }
 
-    /** B's student's rating of B's course, with a comment: the feedback's id. */
-    private static UUID feedbackOf(Institution institution, UUID course) {
-        return UUID.fromString(String.valueOf(institution.student().client().post().uri("/api/feedback")
+    /** B's student's rating of B's course, with a comment, and of an open job posting of B. */
+    private void feedbackOf(Institution institution) {
+        var student = institution.student().client();
+        bFeedback = UUID.fromString(String.valueOf(student.post().uri("/api/feedback")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("subjectType", "COURSE", "subjectId", course, "rating", 4, "comment", "Good course in B"))
+                .body(Map.of("subjectType", "COURSE", "subjectId", bCourse, "rating", 4, "comment", "Good course in B"))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        bRatedPosting = UUID.fromString(String.valueOf(institution.instructor().client().post().uri("/api/jobs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", "Tutor", "description", "Tutors algebra", "location", "Library",
+                        "employmentType", "PART_TIME", "closesAt", java.time.Instant.now().plusSeconds(30 * 86400).toString()))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        institution.instructor().client().post().uri("/api/jobs/{id}/status", bRatedPosting)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "OPEN")).exchange().expectStatus().isOk();
+        student.post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("subjectType", "JOB", "subjectId", bRatedPosting, "rating", 5)).exchange()
+                .expectStatus().isCreated();
     }
 
     /** B's course as a subject (hidden by row-level security in the courses module), and B's feedback itself. */
@@ -424,6 +437,11 @@ class CrossTenantMatrixTests {
         list.add(new Case("POST /api/feedback", "rate B's course", nobody,
                 p -> json(p.client().post().uri("/api/feedback"),
                         Map.of("subjectType", "COURSE", "subjectId", bCourse, "rating", 1, "comment", "Planted"))));
+        list.add(new Case("POST /api/feedback", "rate B's job posting", nobody,
+                p -> json(p.client().post().uri("/api/feedback"),
+                        Map.of("subjectType", "JOB", "subjectId", bRatedPosting, "rating", 1))));
+        list.add(new Case("GET /api/feedback/summary", "read the summary of B's job posting's ratings", nobody,
+                p -> p.client().get().uri("/api/feedback/summary?subjectType=JOB&subjectId={id}", bRatedPosting)));
         list.add(new Case("GET /api/feedback", "list the feedback on B's course", nobody,
                 p -> p.client().get().uri("/api/feedback?subjectType=COURSE&subjectId={id}&limit=100", bCourse)));
         list.add(new Case("GET /api/feedback/summary", "read the summary of B's course's ratings", nobody,

@@ -2,6 +2,7 @@ package io.edumatrix.feedback.internal;
 
 import io.edumatrix.courses.CoursesApi;
 import io.edumatrix.feedback.SubjectType;
+import io.edumatrix.jobs.JobsApi;
 import io.edumatrix.platform.web.DomainException;
 import io.edumatrix.platform.web.PlatformProblems;
 import java.util.List;
@@ -12,15 +13,19 @@ import org.springframework.stereotype.Component;
 /**
  * What can be rated, asked of the modules that own it through their published APIs. Those answer within the caller's
  * institution (row-level security), so another institution's course is not found, exactly like one that exists
- * nowhere.
+ * nowhere. A job posting still in draft is not public yet, so it is not a subject either, and is answered the same.
  */
 @Component
 class Subjects {
 
-    private final CoursesApi courses;
+    private static final String DRAFT = "DRAFT";
 
-    Subjects(CoursesApi courses) {
+    private final CoursesApi courses;
+    private final JobsApi jobs;
+
+    Subjects(CoursesApi courses, JobsApi jobs) {
         this.courses = courses;
+        this.jobs = jobs;
     }
 
     /** The subject id to store, once the subject is known to exist: the nil UUID for the platform. */
@@ -36,7 +41,7 @@ class Subjects {
         }
         var exists = switch (type) {
             case COURSE -> courses.findCourse(subjectId).isPresent();
-            case JOB -> false;
+            case JOB -> jobs.findPosting(subjectId).filter(posting -> !DRAFT.equals(posting.status())).isPresent();
             case PLATFORM -> true;
         };
         if (!exists) {
