@@ -17,8 +17,10 @@ CREATE TABLE feedback (
 );
 
 -- One feedback per account, institution and subject: the target of the submission's ON CONFLICT, so that concurrent
--- submissions of one account cannot make two rows. Its (subject_type, subject_id) prefix serves the summary.
-CREATE UNIQUE INDEX feedback_author_key ON feedback (subject_type, subject_id, institution_id, author_account_id);
+-- submissions of one account cannot make two rows. Its (subject_type, subject_id, institution_id) prefix and the
+-- included rating serve the summary, from the index alone (see SummaryPlanTests).
+CREATE UNIQUE INDEX feedback_author_key ON feedback (subject_type, subject_id, institution_id, author_account_id)
+    INCLUDE (rating);
 -- A subject's feedback in keyset pages.
 CREATE INDEX feedback_subject_page ON feedback (subject_type, subject_id, id);
 -- "Mine", and the person's feedback in every institution for their export and erasure.
