@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Feedback over HTTP, in the token's institution. Any member rates, as the token's account, so nobody rates in another
- * person's name; an institution admin moderates comments.
+ * person's name; an institution admin moderates comments. A course may be rated by any member of its institution,
+ * enrolled or not: CoursesApi publishes no enrollment check, and instructors and admins rate courses they do not take.
  */
 @RestController
 @RequestMapping("/api/feedback")
