@@ -67,7 +67,12 @@ class CrossTenantMatrixTests {
             "POST /api/students/posts",
             "GET /api/students/feed",
             // The caller's own feedback in the token's institution (row-level security keeps B's out).
-            "GET /api/feedback/mine");
+            "GET /api/feedback/mine",
+            // A new posting of the token's institution, its postings, and the caller's own applications: row-level
+            // security keeps B's out (JobsHttpApiTests reads the lists, searched too).
+            "POST /api/jobs",
+            "GET /api/jobs",
+            "GET /api/jobs/applications/mine");
 
     @Autowired
     private RestTestClient http;
@@ -88,6 +93,8 @@ class CrossTenantMatrixTests {
     private UUID bPost;
     private UUID bFeedback;
     private UUID bRatedPosting;
+    private UUID bJobPosting;
+    private UUID bJobApplication;
 
     /**
      * An attempt on one of B's resources through one endpoint. {@code forbiddenFor} are A's roles that get 403; the
@@ -141,6 +148,7 @@ class CrossTenantMatrixTests {
                 .expectStatus().isCreated();
         studentsOf(a);
         feedbackOf(b);
+        jobsOf(b);
         cases = cases();
     }
 
@@ -298,6 +306,7 @@ class CrossTenantMatrixTests {
         list.add(new Case("GET /api/students/posts/{id}/comments", "read the comments under B's post", nobody,
                 p -> p.client().get().uri("/api/students/posts/{id}/comments?limit=100", bPost)));
         feedbackCases(list);
+        jobsCases(list);
         return list;
     }
 
@@ -383,6 +392,8 @@ class CrossTenantMatrixTests {
         seen.put("feedback summary", read(admin.get().uri("/api/feedback/summary?subjectType=COURSE&subjectId={id}", bCourse)));
         seen.put("platform feedback", read(admin.get().uri("/api/feedback/summary?subjectType=PLATFORM")));
         seen.put("job feedback", read(admin.get().uri("/api/feedback?subjectType=JOB&subjectId={id}&limit=100", bRatedPosting)));
+        seen.put("jobPosting", read(admin.get().uri("/api/jobs/{id}", bJobPosting)));
+        seen.put("jobApplications", read(admin.get().uri("/api/jobs/{id}/applications?limit=100", bJobPosting)));
         assertThat(seen.toString()).as("B's data").contains(b.student().accountId().toString(), "MATH", "ALG1", "Hello from B",
                 "Well said");
         return seen;
@@ -453,5 +464,48 @@ class CrossTenantMatrixTests {
         list.add(new Case("GET /api/audit", "read the trail of B's feedback", adminOnly,
                 p -> p.client().get().uri("/api/audit?entity=feedback.feedback&id={id}&limit=100", bFeedback))
                 .answeredWithAnEmptyPage());
+    }
+
+    /** B's instructor's open job posting, and B's student's application to it. */
+    private void jobsOf(Institution institution) {
+        var posting = UUID.fromString(String.valueOf(institution.instructor().client().post().uri("/api/jobs")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Job in B", "description", "Work in B",
+                        "location", "B", "employmentType", "FULL_TIME", "closesAt",
+                        java.time.Instant.now().plusSeconds(86_400).toString()))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        institution.instructor().client().post().uri("/api/jobs/{id}/status", posting)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "OPEN")).exchange().expectStatus().isOk();
+        bJobPosting = posting;
+        bJobApplication = UUID.fromString(String.valueOf(institution.student().client().post()
+                .uri("/api/jobs/{id}/applications", posting).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("coverLetter", "Hire me, B")).exchange().expectStatus().isCreated().expectBody(Map.class)
+                .returnResult().getResponseBody().get("id")));
+    }
+
+    /** Only students apply: staff are refused whatever the posting, which reveals nothing of B. */
+    private void jobsCases(List<Case> list) {
+        var staffOnly = Set.of("STUDENT");
+        var studentsOnly = Set.of("INSTITUTION_ADMIN", "INSTRUCTOR");
+        var nobody = Set.<String>of();
+        list.add(new Case("GET /api/jobs/{id}", "read B's job posting", nobody,
+                p -> p.client().get().uri("/api/jobs/{id}", bJobPosting)));
+        list.add(new Case("PATCH /api/jobs/{id}", "rewrite B's job posting", staffOnly,
+                p -> json(p.client().patch().uri("/api/jobs/{id}", bJobPosting),
+                        Map.of("version", 1, "title", "Defaced"))));
+        list.add(new Case("POST /api/jobs/{id}/status", "close B's job posting", staffOnly,
+                p -> json(p.client().post().uri("/api/jobs/{id}/status", bJobPosting), Map.of("status", "CLOSED"))));
+        list.add(new Case("POST /api/jobs/{id}/applications", "apply to B's job posting", studentsOnly,
+                p -> json(p.client().post().uri("/api/jobs/{id}/applications", bJobPosting),
+                        Map.of("coverLetter", "Planted"))));
+        list.add(new Case("GET /api/jobs/{id}/applications", "list the applications to B's job posting", staffOnly,
+                p -> p.client().get().uri("/api/jobs/{id}/applications?limit=100", bJobPosting)));
+        list.add(new Case("GET /api/jobs/applications/{id}", "read B's student's job application", nobody,
+                p -> p.client().get().uri("/api/jobs/applications/{id}", bJobApplication)));
+        list.add(new Case("POST /api/jobs/applications/{id}/status", "reject B's student's job application", nobody,
+                p -> json(p.client().post().uri("/api/jobs/applications/{id}/status", bJobApplication),
+                        Map.of("status", "REJECTED"))));
+        list.add(new Case("POST /api/jobs/applications/{id}/status", "withdraw B's student's job application", nobody,
+                p -> json(p.client().post().uri("/api/jobs/applications/{id}/status", bJobApplication),
+                        Map.of("status", "WITHDRAWN"))));
     }
 }

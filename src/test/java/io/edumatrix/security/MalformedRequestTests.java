@@ -88,9 +88,11 @@ class MalformedRequestTests {
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
         var admin = world.platformAdmin();
         var outsider = world.outsider();
+        var jobs = jobPostingAndApplicationOf(school);
         existingIds = List.of(school.id().toString(), other.id().toString(), course,
                 school.admin().accountId().toString(), school.instructor().accountId().toString(),
-                school.student().accountId().toString(), other.student().accountId().toString(), feedback);
+                school.student().accountId().toString(), other.student().accountId().toString(), feedback,
+                jobs.get(0), jobs.get(1));
 
         authorizations = new LinkedHashMap<>();
         authorizations.put("no token", null);
@@ -385,5 +387,20 @@ class MalformedRequestTests {
     private static String shorten(String text, int length) {
         var shown = text.replace("\u0000", "\\0");
         return shown.length() <= length ? shown : shown.substring(0, length) + "… (" + text.length() + " chars)";
+    }
+
+    /** An open job posting of the institution's instructor and its student's application to it: their ids. */
+    private static List<String> jobPostingAndApplicationOf(World.Institution institution) {
+        var posting = String.valueOf(institution.instructor().client().post().uri("/api/jobs")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Fuzzed job", "description", "Fuzzed",
+                        "location", "Here", "employmentType", "CONTRACT", "closesAt",
+                        java.time.Instant.now().plusSeconds(86_400).toString()))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        institution.instructor().client().post().uri("/api/jobs/{id}/status", posting)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "OPEN")).exchange().expectStatus().isOk();
+        var application = String.valueOf(institution.student().client().post().uri("/api/jobs/{id}/applications", posting)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("coverLetter", "Fuzz me")).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        return List.of(posting, application);
     }
 }

@@ -4,6 +4,7 @@ import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.StateMachine;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -66,7 +67,7 @@ class JobPosting {
             String location, EmploymentType employmentType, Instant closesAt) {
         var now = Times.now();
         return new JobPosting(Ids.next(), null, institutionId, postedByAccountId, title, description, location,
-                employmentType, closesAt, Status.DRAFT, now, now);
+                employmentType, stored(closesAt), Status.DRAFT, now, now);
     }
 
     /** Fields left null stay as they are. */
@@ -76,7 +77,7 @@ class JobPosting {
         description = newDescription != null ? newDescription : description;
         location = newLocation != null ? newLocation : location;
         employmentType = newType != null ? newType : employmentType;
-        closesAt = newClosesAt != null ? newClosesAt : closesAt;
+        closesAt = newClosesAt != null ? stored(newClosesAt) : closesAt;
         updatedAt = Times.now();
     }
 
@@ -88,6 +89,11 @@ class JobPosting {
     /** Whether applications are taken at {@code now}: open, and before its closing time. */
     boolean takesApplicationsAt(Instant now) {
         return status == Status.OPEN && now.isBefore(closesAt);
+    }
+
+    /** As PostgreSQL keeps it (microseconds), so that the posting answered is the posting read back later. */
+    private static Instant stored(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     UUID id() { return id; }

@@ -33,15 +33,17 @@ interface JobPostingRepository extends Repository<JobPosting, UUID> {
     /**
      * The same, of the postings whose title or description has, for every word of {@code query}, a word starting with
      * it (case-insensitively). The words come from job_posting_word, through its (institution, word) index: see
-     * V2__create_job_posting_word.sql for why a word index rather than a GIN index.
+     * V2__create_job_posting_word.sql for why a word index rather than a GIN index. Both bounds of a word's prefix
+     * range are computed in {@code term}: a bound computed in the join condition would not be leakproof, and
+     * row-level security would then keep it out of the index condition.
      */
     @Query("""
-            WITH term AS (SELECT DISTINCT t COLLATE "C" AS t
+            WITH term AS (SELECT DISTINCT t COLLATE "C" AS t, t || chr(1114111) COLLATE "C" AS upto
                             FROM unnest(tsvector_to_array(to_tsvector('simple', :query))) AS t)
-            """ + WITH_POSTER + """
+            """ + WITH_POSTER + "\n" + """
              WHERE p.status IN (:statuses) AND p.id > :after
                AND p.id IN (SELECT w.posting_id FROM job_posting_word w
-                              JOIN term ON w.word >= term.t AND w.word < term.t || chr(1114111)
+                              JOIN term ON w.word >= term.t AND w.word < term.upto
                              GROUP BY w.posting_id
                             HAVING count(DISTINCT term.t) = (SELECT count(*) FROM term))
              ORDER BY p.id LIMIT :limit""")

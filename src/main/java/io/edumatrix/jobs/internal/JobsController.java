@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -121,7 +122,12 @@ class JobsController {
         return applications.mine(Callers.require(), after, limit);
     }
 
-    @GetMapping("/applications/{id}")
+    /**
+     * {@code GET /api/jobs/applications/applications} matches this path and {@code /{id}/applications} equally well;
+     * the explicit media type makes this mapping the more specific one, so Spring picks it (a 400 for the id) instead
+     * of failing on two equal matches.
+     */
+    @GetMapping(path = "/applications/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Member
     ApplicationView application(@PathVariable UUID id) {
         return applications.get(id, Callers.require());

@@ -32,7 +32,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class ExportAndErasureTests {
 
     private static final Duration COMPLETION_TIMEOUT = Duration.ofSeconds(30);
-    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "feedback");
+    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "feedback",
+            "jobs");
     /**
      * Where an erased account's id may stay: its erasure request, and the audit trail's acting account (append-only;
      * the id names nobody once the account and the person's key are gone). Partitions of the trail count too.
@@ -85,6 +86,8 @@ class ExportAndErasureTests {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a.id().toString(), "PLATFORM", 4,
                         "Feedback of " + subject.displayName()), org.assertj.core.groups.Tuple.tuple(b.id().toString(),
                         "PLATFORM", 4, "Feedback of " + subject.displayName()));
+        assertThat((List<Map<String, Object>>) parts.get("jobs").get("applications")).extracting(j -> j.get("coverLetter"))
+                .containsExactly("Cover letter of " + subject.displayName(), "Cover letter of " + subject.displayName());
         var byAdmin = admin.client().get().uri("/api/accounts/{id}/export", subject.accountId()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat((Map<String, Object>) byAdmin.get("modules")).isEqualTo(parts);
@@ -116,7 +119,7 @@ class ExportAndErasureTests {
         assertThat(othersData(subject.accountId())).as("everyone else's data").isEqualTo(othersBefore);
         assertThat(confirmationsByOutbox(requestId)).as("ErasureConfirmed publications, by the outbox holding them")
                 .isEqualTo(Map.of("identity", "identity", "institutions", "institutions", "courses", "courses", "students",
-                        "students", "feedback", "feedback"));
+                        "students", "feedback", "feedback", "jobs", "jobs"));
 
         world.anonymous().post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("email", subject.email(), "password", World.PASSWORD)).exchange()
@@ -185,6 +188,7 @@ class ExportAndErasureTests {
         }
         for (var institution : List.of(a, b)) {
             studentsData(institution == a ? inA.client() : inB, institution.student().client(), name);
+            jobsData(institution, institution == a ? inA.client() : inB, name);
         }
         for (var institution : List.of(a, b)) {
             feedbackData(institution == a ? inA.client() : inB, institution.student().client(), name);
@@ -212,6 +216,19 @@ class ExportAndErasureTests {
                 "comment", "Someone else's feedback"));
         createdId(subject.post().uri("/api/feedback"), Map.of("subjectType", "PLATFORM", "rating", 4,
                 "comment", "Feedback of " + name));
+    }
+
+    /** In jobs: the subject's application to a posting of the institution's instructor, beside its own student's. */
+    private static void jobsData(Institution institution, RestTestClient subject, String name) {
+        var posting = createdId(institution.instructor().client().post().uri("/api/jobs"), Map.of("title", "Tutor",
+                "description", "Tutors", "location", "Library", "employmentType", "PART_TIME", "closesAt",
+                Instant.now().plus(Duration.ofDays(7)).toString()));
+        institution.instructor().client().post().uri("/api/jobs/{id}/status", posting)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "OPEN")).exchange().expectStatus().isOk();
+        createdId(subject.post().uri("/api/jobs/{id}/applications", posting), Map.of("coverLetter", "Cover letter of "
+                + name));
+        createdId(institution.student().client().post().uri("/api/jobs/{id}/applications", posting),
+                Map.of("coverLetter", "Someone else's letter"));
     }
 
     private static Object createdId(RestTestClient.RequestBodySpec request, Object body) {
@@ -294,7 +311,9 @@ class ExportAndErasureTests {
                     "SELECT id || ' ' || author_account_id || ' ' || encode(body, 'hex') FROM students.post"
                             + " WHERE author_account_id <> ? ORDER BY id",
                     "SELECT id || ' ' || author_account_id || ' ' || rating || ' ' || encode(comment, 'hex')"
-                            + " FROM feedback.feedback WHERE author_account_id <> ? ORDER BY id")) {
+                            + " FROM feedback.feedback WHERE author_account_id <> ? ORDER BY id",
+                    "SELECT id || ' ' || applicant_account_id || ' ' || status || ' ' || encode(cover_letter, 'hex')"
+                            + " FROM jobs.job_application WHERE applicant_account_id <> ? ORDER BY id")) {
                 try (var statement = admin.prepareStatement(query)) {
                     statement.setObject(1, accountId);
                     var rows = new ArrayList<String>();

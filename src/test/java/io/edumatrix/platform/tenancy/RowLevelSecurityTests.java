@@ -75,6 +75,7 @@ class RowLevelSecurityTests {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of()).exchange().expectStatus().isCreated();
         fillStudents(institution);
         fillFeedback(institution, course);
+        fillJobs(institution);
         return institution.id();
     }
 
@@ -103,6 +104,20 @@ class RowLevelSecurityTests {
                 .exchange().expectStatus().isCreated();
         institution.instructor().client().post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("subjectType", "PLATFORM", "rating", 3)).exchange().expectStatus().isCreated();
+    }
+
+    /** The instructor's job posting (with its poster and words), opened, and the student's application to it. */
+    private static void fillJobs(World.Institution institution) {
+        var instructor = institution.instructor().client();
+        var posting = instructor.post().uri("/api/jobs").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", "Tutor", "description", "Tutors algebra", "location", "Library", "employmentType",
+                        "PART_TIME", "closesAt", Instant.now().plus(Duration.ofDays(7)).toString()))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        instructor.post().uri("/api/jobs/{id}/status", posting).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", "OPEN")).exchange().expectStatus().isOk();
+        institution.student().client().post().uri("/api/jobs/{id}/applications", posting)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("coverLetter", "I like algebra")).exchange()
+                .expectStatus().isCreated();
     }
 
     @TestFactory

@@ -30,7 +30,8 @@ class ErasureSurvivesAProcessCrashTests {
     private static final String COURSES_LISTENER = "io.edumatrix.courses.internal.CoursesErasureListener.on(" + REQUESTED + ")";
     private static final String INSTITUTIONS_LISTENER =
             "io.edumatrix.institutions.internal.InstitutionsErasureListener.on(" + REQUESTED + ")";
-    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "feedback");
+    private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "feedback",
+            "jobs");
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
 
     private final List<ApplicationProcess> processes = new ArrayList<>();
