@@ -200,6 +200,8 @@ class FeedbackHttpApiTests {
                 .containsEntry("rating", 1);
         assertThat(items(read(instructor, "/api/feedback?subjectType=COURSE&subjectId=" + course)))
                 .singleElement().satisfies(item -> assertThat(item).containsEntry("comment", null));
+        assertThat(read(admin, "/api/feedback/" + id)).as("a moderator still reads it")
+                .containsEntry("status", "HIDDEN").containsEntry("comment", "Rude words");
         assertThat(items(read(student, "/api/feedback/mine"))).singleElement()
                 .satisfies(item -> assertThat(item).containsEntry("comment", "Rude words").containsEntry("status", "HIDDEN"));
         assertThat(read(instructor, "/api/feedback/summary?subjectType=COURSE&subjectId=" + course))
