@@ -80,6 +80,8 @@ class CrossTenantMatrixTests {
             "POST /api/news/articles",
             "GET /api/news/articles",
             "GET /api/news/articles/drafts",
+            // The caller's own feedback in the token's institution (row-level security keeps B's out).
+            "GET /api/feedback/mine",
             // A new posting of the token's institution, its postings, and the caller's own applications: row-level
             // security keeps B's out (JobsHttpApiTests reads the lists, searched too).
             "POST /api/jobs",
@@ -112,6 +114,8 @@ class CrossTenantMatrixTests {
     private UUID bMessage;
     private UUID bArticle;
     private UUID bDraft;
+    private UUID bFeedback;
+    private UUID bRatedPosting;
     private UUID bJobPosting;
     private UUID bJobApplication;
 
@@ -169,6 +173,7 @@ class CrossTenantMatrixTests {
         freelancingOf(b);
         communityOf(b);
         newsOf(b);
+        feedbackOf(b);
         jobsOf(b);
         cases = cases();
     }
@@ -329,6 +334,7 @@ class CrossTenantMatrixTests {
         freelancingCases(list);
         communityCases(list);
         newsCases(list);
+        feedbackCases(list);
         jobsCases(list);
         return list;
     }
@@ -418,6 +424,10 @@ class CrossTenantMatrixTests {
         seen.put("messages", read(b.student().client().get().uri("/api/community/rooms/{id}/messages?limit=100", bRoom)));
         seen.put("article", read(admin.get().uri("/api/news/articles/{id}", bArticle)));
         seen.put("news drafts", read(admin.get().uri("/api/news/articles/drafts?limit=100")));
+        seen.put("feedback", read(admin.get().uri("/api/feedback?subjectType=COURSE&subjectId={id}&limit=100", bCourse)));
+        seen.put("feedback summary", read(admin.get().uri("/api/feedback/summary?subjectType=COURSE&subjectId={id}", bCourse)));
+        seen.put("platform feedback", read(admin.get().uri("/api/feedback/summary?subjectType=PLATFORM")));
+        seen.put("job feedback", read(admin.get().uri("/api/feedback?subjectType=JOB&subjectId={id}&limit=100", bRatedPosting)));
         seen.put("jobPosting", read(admin.get().uri("/api/jobs/{id}", bJobPosting)));
         seen.put("jobApplications", read(admin.get().uri("/api/jobs/{id}/applications?limit=100", bJobPosting)));
         assertThat(seen.toString()).as("B's data").contains(b.student().accountId().toString(), "MATH", "ALG1", "Hello from B",
@@ -622,5 +632,49 @@ class CrossTenantMatrixTests {
         list.add(new Case("POST /api/jobs/applications/{id}/status", "withdraw B's student's job application", nobody,
                 p -> json(p.client().post().uri("/api/jobs/applications/{id}/status", bJobApplication),
                         Map.of("status", "WITHDRAWN"))));
+    }
+
+    /** B's student's rating of B's course, with a comment, and of an open job posting of B. */
+    private void feedbackOf(Institution institution) {
+        var student = institution.student().client();
+        bFeedback = UUID.fromString(String.valueOf(student.post().uri("/api/feedback")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("subjectType", "COURSE", "subjectId", bCourse, "rating", 4, "comment", "Good course in B"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        bRatedPosting = UUID.fromString(String.valueOf(institution.instructor().client().post().uri("/api/jobs")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", "Tutor", "description", "Tutors algebra", "location", "Library",
+                        "employmentType", "PART_TIME", "closesAt", java.time.Instant.now().plusSeconds(30 * 86400).toString()))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        institution.instructor().client().post().uri("/api/jobs/{id}/status", bRatedPosting)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "OPEN")).exchange().expectStatus().isOk();
+        student.post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("subjectType", "JOB", "subjectId", bRatedPosting, "rating", 5)).exchange()
+                .expectStatus().isCreated();
+    }
+
+    /** B's course as a subject (hidden by row-level security in the courses module), and B's feedback itself. */
+    private void feedbackCases(List<Case> list) {
+        var nobody = Set.<String>of();
+        var adminOnly = Set.of("INSTRUCTOR", "STUDENT");
+        list.add(new Case("POST /api/feedback", "rate B's course", nobody,
+                p -> json(p.client().post().uri("/api/feedback"),
+                        Map.of("subjectType", "COURSE", "subjectId", bCourse, "rating", 1, "comment", "Planted"))));
+        list.add(new Case("POST /api/feedback", "rate B's job posting", nobody,
+                p -> json(p.client().post().uri("/api/feedback"),
+                        Map.of("subjectType", "JOB", "subjectId", bRatedPosting, "rating", 1))));
+        list.add(new Case("GET /api/feedback/summary", "read the summary of B's job posting's ratings", nobody,
+                p -> p.client().get().uri("/api/feedback/summary?subjectType=JOB&subjectId={id}", bRatedPosting)));
+        list.add(new Case("GET /api/feedback", "list the feedback on B's course", nobody,
+                p -> p.client().get().uri("/api/feedback?subjectType=COURSE&subjectId={id}&limit=100", bCourse)));
+        list.add(new Case("GET /api/feedback/summary", "read the summary of B's course's ratings", nobody,
+                p -> p.client().get().uri("/api/feedback/summary?subjectType=COURSE&subjectId={id}", bCourse)));
+        list.add(new Case("GET /api/feedback/{id}", "read B's feedback", nobody,
+                p -> p.client().get().uri("/api/feedback/{id}", bFeedback)));
+        list.add(new Case("POST /api/feedback/{id}/status", "hide B's feedback", adminOnly,
+                p -> json(p.client().post().uri("/api/feedback/{id}/status", bFeedback), Map.of("status", "HIDDEN"))));
+        list.add(new Case("GET /api/audit", "read the trail of B's feedback", adminOnly,
+                p -> p.client().get().uri("/api/audit?entity=feedback.feedback&id={id}&limit=100", bFeedback))
+                .answeredWithAnEmptyPage());
     }
 }

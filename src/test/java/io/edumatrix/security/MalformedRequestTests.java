@@ -89,13 +89,17 @@ class MalformedRequestTests {
                         "budgetMin", Map.of("amountMinor", 1, "currency", "EUR"),
                         "budgetMax", Map.of("amountMinor", 2, "currency", "EUR")))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        var feedback = String.valueOf(school.student().client().post().uri("/api/feedback")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("subjectType", "COURSE", "subjectId", course, "rating", 4, "comment", "Fuzzed well"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
         var admin = world.platformAdmin();
         var outsider = world.outsider();
         var jobs = jobPostingAndApplicationOf(school);
         var room = communityRoomOf(school.student());
         existingIds = List.of(school.id().toString(), other.id().toString(), course,
                 school.admin().accountId().toString(), school.instructor().accountId().toString(),
-                school.student().accountId().toString(), other.student().accountId().toString(), gig,
+                school.student().accountId().toString(), other.student().accountId().toString(), gig, feedback,
                 room.get(0), room.get(1), newsArticleOf(school), jobs.get(0), jobs.get(1));
 
         authorizations = new LinkedHashMap<>();

@@ -186,8 +186,10 @@ class EventCatalogueTests {
                 case "boolean" -> true;
                 // A list of account ids (MessagePosted.mentions): the only list an event carries so far.
                 case "java.util.List" -> List.of(UUID.randomUUID(), UUID.randomUUID());
-                default -> fail("No sample value for %s.%s of type %s; add one here", type.getSimpleName(),
-                        component.getName(), component.getType());
+                case "java.lang.Integer" -> 7;
+                default -> component.getType().isEnum() ? component.getType().getEnumConstants()[0]
+                        : fail("No sample value for %s.%s of type %s; add one here", type.getSimpleName(),
+                                component.getName(), component.getType());
             };
         }
         var constructor = type.getDeclaredConstructor(

@@ -33,7 +33,7 @@ class ExportAndErasureTests {
 
     private static final Duration COMPLETION_TIMEOUT = Duration.ofSeconds(30);
     private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "freelancing",
-            "community", "news", "jobs");
+            "community", "news", "jobs", "feedback");
     /**
      * Where an erased account's id may stay: its erasure request, and the audit trail's acting account (append-only;
      * the id names nobody once the account and the person's key are gone). Partitions of the trail count too.
@@ -95,6 +95,11 @@ class ExportAndErasureTests {
                 .containsExactly("Message of " + subject.displayName(), "Message of " + subject.displayName());
         assertThat((List<?>) community.get("mentionedIn")).hasSize(2);
         assertThat((List<?>) parts.get("news").get("authoredArticles")).hasSize(1);
+        assertThat((List<Map<String, Object>>) parts.get("feedback").get("feedback"))
+                .extracting(f -> f.get("institutionId"), f -> f.get("subjectType"), f -> f.get("rating"), f -> f.get("comment"))
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a.id().toString(), "PLATFORM", 4,
+                        "Feedback of " + subject.displayName()), org.assertj.core.groups.Tuple.tuple(b.id().toString(),
+                        "PLATFORM", 4, "Feedback of " + subject.displayName()));
         assertThat((List<Map<String, Object>>) parts.get("jobs").get("applications")).extracting(j -> j.get("coverLetter"))
                 .containsExactly("Cover letter of " + subject.displayName(), "Cover letter of " + subject.displayName());
         var byAdmin = admin.client().get().uri("/api/accounts/{id}/export", subject.accountId()).exchange()
@@ -128,7 +133,7 @@ class ExportAndErasureTests {
         assertThat(othersData(subject.accountId())).as("everyone else's data").isEqualTo(othersBefore);
         assertThat(confirmationsByOutbox(requestId)).as("ErasureConfirmed publications, by the outbox holding them")
                 .isEqualTo(Map.of("identity", "identity", "institutions", "institutions", "courses", "courses", "students",
-                        "students", "freelancing", "freelancing", "community", "community", "news", "news", "jobs", "jobs"));
+                        "students", "freelancing", "freelancing", "community", "community", "news", "news", "jobs", "jobs", "feedback", "feedback"));
 
         world.anonymous().post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("email", subject.email(), "password", World.PASSWORD)).exchange()
@@ -202,6 +207,7 @@ class ExportAndErasureTests {
         }
         for (var institution : List.of(a, b)) {
             freelancingData(institution == a ? inA.client() : inB, institution.student().client(), name);
+            feedbackData(institution == a ? inA.client() : inB, institution.student().client(), name);
         }
         newsData(id, a);
         return new Subject(id, email, name, inA, inB);
@@ -361,6 +367,8 @@ class ExportAndErasureTests {
                             + " WHERE p.account_id <> ? ORDER BY c.id",
                     "SELECT id || ' ' || author_account_id || ' ' || encode(body, 'hex') FROM community.message"
                             + " WHERE author_account_id <> ? ORDER BY id",
+                    "SELECT id || ' ' || author_account_id || ' ' || rating || ' ' || encode(comment, 'hex')"
+                            + " FROM feedback.feedback WHERE author_account_id <> ? ORDER BY id",
                     "SELECT id || ' ' || applicant_account_id || ' ' || status || ' ' || encode(cover_letter, 'hex')"
                             + " FROM jobs.job_application WHERE applicant_account_id <> ? ORDER BY id")) {
                 try (var statement = admin.prepareStatement(query)) {
@@ -411,5 +419,13 @@ class ExportAndErasureTests {
                 + name));
         createdId(institution.student().client().post().uri("/api/jobs/{id}/applications", posting),
                 Map.of("coverLetter", "Someone else's letter"));
+    }
+
+    /** In feedback: the subject's and another student's rating of the platform, each with a comment. */
+    private static void feedbackData(RestTestClient subject, RestTestClient other, String name) {
+        createdId(other.post().uri("/api/feedback"), Map.of("subjectType", "PLATFORM", "rating", 2,
+                "comment", "Someone else's feedback"));
+        createdId(subject.post().uri("/api/feedback"), Map.of("subjectType", "PLATFORM", "rating", 4,
+                "comment", "Feedback of " + name));
     }
 }

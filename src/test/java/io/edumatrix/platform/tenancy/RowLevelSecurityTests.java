@@ -77,6 +77,7 @@ class RowLevelSecurityTests {
         fillFreelancing(institution);
         fillCommunity(institution);
         fillNews(institution);
+        fillFeedback(institution, course);
         fillJobs(institution);
         return institution.id();
     }
@@ -335,5 +336,14 @@ class RowLevelSecurityTests {
         institution.student().client().post().uri("/api/jobs/{id}/applications", posting)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("coverLetter", "I like algebra")).exchange()
                 .expectStatus().isCreated();
+    }
+
+    /** The student's rating of the course and the instructor's of the platform. */
+    private static void fillFeedback(World.Institution institution, Object course) {
+        institution.student().client().post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("subjectType", "COURSE", "subjectId", course, "rating", 4, "comment", "Good"))
+                .exchange().expectStatus().isCreated();
+        institution.instructor().client().post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("subjectType", "PLATFORM", "rating", 3)).exchange().expectStatus().isCreated();
     }
 }

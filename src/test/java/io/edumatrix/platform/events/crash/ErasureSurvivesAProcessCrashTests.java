@@ -31,7 +31,7 @@ class ErasureSurvivesAProcessCrashTests {
     private static final String INSTITUTIONS_LISTENER =
             "io.edumatrix.institutions.internal.InstitutionsErasureListener.on(" + REQUESTED + ")";
     private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "freelancing",
-            "community", "news", "jobs");
+            "community", "news", "jobs", "feedback");
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
 
     private final List<ApplicationProcess> processes = new ArrayList<>();
@@ -69,6 +69,11 @@ class ErasureSurvivesAProcessCrashTests {
                     .body(Map.of()).exchange().expectStatus().isCreated();
         }
         communityMessageOf(institution.student());
+        for (var rater : List.of(institution.student(), institution.instructor())) {
+            rater.client().post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("subjectType", "PLATFORM", "rating", 5, "comment", "Survives crashes")).exchange()
+                    .expectStatus().isCreated();
+        }
         var admin = world.platformAdmin();
         var requestId = erase(admin.client(), subject);
 
@@ -111,6 +116,8 @@ class ErasureSurvivesAProcessCrashTests {
         assertThat(count("SELECT count(*) FROM courses.enrollment WHERE student_id = ?", subject)).isZero();
         assertThat(count("SELECT count(*) FROM courses.enrollment")).as("the other student's enrollment").isEqualTo(1);
         assertThat(count("SELECT count(*) FROM community.message WHERE author_account_id = ?", subject)).isZero();
+        assertThat(count("SELECT count(*) FROM feedback.feedback WHERE author_account_id = ?", subject)).isZero();
+        assertThat(count("SELECT count(*) FROM feedback.feedback")).as("the instructor's feedback").isEqualTo(1);
         assertThat(World.onServer(second.baseUrl()).platformAdmin().client().get().uri("/api/erasures/{id}", requestId)
                 .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody())
                 .containsEntry("status", "COMPLETED");

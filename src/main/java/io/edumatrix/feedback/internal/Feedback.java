@@ -1,0 +1,80 @@
+package io.edumatrix.feedback.internal;
+
+import io.edumatrix.feedback.SubjectType;
+import io.edumatrix.platform.domain.StateMachine;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A rating with its optional comment, as stored: the comment is ciphertext sealed for the author's account. Rows are
+ * written by the repository's statements (an upsert, a conditional status change), never saved whole, so that two
+ * submissions or two moderators at once cannot lose one another's change.
+ */
+@Table("feedback")
+class Feedback {
+
+    /** Whether others see the comment. The rating counts either way. */
+    enum Status {
+        VISIBLE,
+        HIDDEN
+    }
+
+    static final StateMachine<Status> MODERATION = StateMachine.of(Status.class).named("feedback")
+            .allow(Status.VISIBLE, Status.HIDDEN)
+            .allow(Status.HIDDEN, Status.VISIBLE)
+            .build();
+
+    /** The subject id stored for {@link SubjectType#PLATFORM}, which has none. */
+    static final UUID PLATFORM = new UUID(0, 0);
+
+    @Id
+    private final UUID id;
+    @Version
+    private final Long version;
+    private final UUID institutionId;
+    private final SubjectType subjectType;
+    private final UUID subjectId;
+    private final UUID authorAccountId;
+    private final int rating;
+    private final byte[] comment;
+    private final Status status;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+
+    @PersistenceCreator
+    Feedback(UUID id, Long version, UUID institutionId, SubjectType subjectType, UUID subjectId, UUID authorAccountId,
+            int rating, byte[] comment, Status status, Instant createdAt, Instant updatedAt) {
+        this.id = id;
+        this.version = version;
+        this.institutionId = institutionId;
+        this.subjectType = subjectType;
+        this.subjectId = subjectId;
+        this.authorAccountId = authorAccountId;
+        this.rating = rating;
+        this.comment = comment;
+        this.status = status;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    /** The subject id as the API shows it: none for the platform. */
+    UUID publicSubjectId() {
+        return subjectType == SubjectType.PLATFORM ? null : subjectId;
+    }
+
+    UUID id() { return id; }
+    Long version() { return version; }
+    UUID institutionId() { return institutionId; }
+    SubjectType subjectType() { return subjectType; }
+    UUID subjectId() { return subjectId; }
+    UUID authorAccountId() { return authorAccountId; }
+    int rating() { return rating; }
+    byte[] comment() { return comment; }
+    Status status() { return status; }
+    Instant createdAt() { return createdAt; }
+    Instant updatedAt() { return updatedAt; }
+}

@@ -1,0 +1,146 @@
+package io.edumatrix.feedback.internal;
+
+import io.edumatrix.feedback.FeedbackSubmitted;
+import io.edumatrix.feedback.SubjectType;
+import io.edumatrix.feedback.internal.Views.FeedbackView;
+import io.edumatrix.feedback.internal.Views.Summary;
+import io.edumatrix.platform.Ids;
+import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.web.Page;
+import io.edumatrix.platform.web.PlatformProblems;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Submitting, reading and moderating feedback, all within the caller's institution: row-level security hides every
+ * other one's, so another institution's feedback is simply not found.
+ */
+@Service
+@Transactional("feedback")
+class FeedbackService {
+
+    private final FeedbackRepository feedback;
+    private final Subjects subjects;
+    private final FeedbackSealing sealing;
+    private final ApplicationEventPublisher events;
+
+    FeedbackService(FeedbackRepository feedback, Subjects subjects, FeedbackSealing sealing,
+            ApplicationEventPublisher events) {
+        this.feedback = feedback;
+        this.subjects = subjects;
+        this.sealing = sealing;
+        this.events = events;
+    }
+
+    /** Who reads: their own comments and, for a moderator, hidden ones are shown to them. */
+    record Reader(UUID accountId, boolean moderator) {}
+
+    /** The feedback as it now stands, and whether it is new rather than a replacement. */
+    record Submission(FeedbackView feedback, boolean created) {}
+
+    /**
+     * The account's feedback on the subject, new or replacing its earlier one. A concurrent first submission of the
+     * same account may insert between this one's look-up and insert: the insert then does nothing (unique key,
+     * ON CONFLICT DO NOTHING, which waits for the other to commit), and the second look-up finds that row to replace.
+     */
+    Submission submit(UUID institutionId, UUID accountId, SubjectType type, UUID subjectId, int rating, String comment) {
+        var subject = subjects.require(type, subjectId);
+        var reader = new Reader(accountId, false);
+        for (var attempt = 1; attempt <= 2; attempt++) {
+            var existing = feedback.findOwnForUpdate(type.name(), subject, accountId);
+            if (existing.isPresent()) {
+                var earlier = existing.get();
+                feedback.replace(earlier.id(), rating, sealing.seal(accountId, earlier.id(), comment));
+                return new Submission(announced(earlier.id(), earlier.rating(), reader), false);
+            }
+            var id = Ids.next();
+            if (feedback.insertIfAbsent(id, institutionId, type.name(), subject, accountId, rating,
+                    sealing.seal(accountId, id, comment)) == 1) {
+                return new Submission(announced(id, null, reader), true);
+            }
+        }
+        throw new IllegalStateException("Feedback of account " + accountId + " on " + type + " " + subject
+                + " neither inserted nor found");
+    }
+
+    @Transactional(value = "feedback", readOnly = true)
+    FeedbackView get(UUID id, Reader reader) {
+        return view(find(id), reader);
+    }
+
+    @Transactional(value = "feedback", readOnly = true)
+    Page<FeedbackView> list(SubjectType type, UUID subjectId, UUID after, int limit, Reader reader) {
+        var subject = subjects.require(type, subjectId);
+        return Page.of(feedback.findPage(type.name(), subject, Page.after(after), limit + 1), limit, Feedback::id)
+                .map(f -> view(f, reader));
+    }
+
+    @Transactional(value = "feedback", readOnly = true)
+    Page<FeedbackView> mine(UUID accountId, UUID after, int limit) {
+        var reader = new Reader(accountId, false);
+        return Page.of(feedback.findPageOf(accountId, Page.after(after), limit + 1), limit, Feedback::id)
+                .map(f -> view(f, reader));
+    }
+
+    @Transactional(value = "feedback", readOnly = true)
+    Summary summary(SubjectType type, UUID subjectId) {
+        var subject = subjects.require(type, subjectId);
+        var counts = feedback.distribution(type.name(), subject);
+        var distribution = new LinkedHashMap<String, Long>();
+        long count = 0;
+        long sum = 0;
+        for (var rating = 1; rating <= 5; rating++) {
+            var n = counts.get(rating - 1);
+            distribution.put(String.valueOf(rating), n);
+            count += n;
+            sum += rating * n;
+        }
+        var average = count == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
+        return new Summary(type, type == SubjectType.PLATFORM ? null : subject, count, average, distribution);
+    }
+
+    /**
+     * Hides or shows a comment again. {@code version}, when given, must be the one the moderator read; either way the
+     * change applies only to the version checked here, so two moderators at once cannot both succeed.
+     */
+    FeedbackView changeStatus(UUID id, Feedback.Status status, Long version, Reader moderator) {
+        var current = find(id);
+        if (version != null && !version.equals(current.version())) {
+            throw stale(current);
+        }
+        Feedback.MODERATION.check(current.status(), status);
+        if (feedback.changeStatus(id, status.name(), current.version()) == 0) {
+            throw stale(current);
+        }
+        return view(find(id), moderator);
+    }
+
+    /** Publishes the submission of the feedback as just written, in this transaction, and answers it. */
+    private FeedbackView announced(UUID id, Integer previousRating, Reader author) {
+        var stored = find(id);
+        events.publishEvent(FeedbackSubmitted.of(stored.institutionId(), id, stored.subjectType(),
+                stored.publicSubjectId(), stored.authorAccountId(), stored.rating(), previousRating));
+        return view(stored, author);
+    }
+
+    private Feedback find(UUID id) {
+        return feedback.findById(id).orElseThrow(() -> DomainException.notFound("Feedback", id));
+    }
+
+    private static DomainException stale(Feedback current) {
+        return PlatformProblems.CONCURRENT_UPDATE.exception(
+                "Feedback " + current.id() + " was changed meanwhile; it was at version " + current.version());
+    }
+
+    private FeedbackView view(Feedback f, Reader reader) {
+        var mine = f.authorAccountId().equals(reader.accountId());
+        var shown = f.status() == Feedback.Status.VISIBLE || mine || reader.moderator();
+        return new FeedbackView(f.id(), f.subjectType(), f.publicSubjectId(), f.rating(), shown ? sealing.open(f) : null,
+                f.status(), mine, f.version(), f.createdAt(), f.updatedAt());
+    }
+}

@@ -1,0 +1,83 @@
+package io.edumatrix.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edumatrix.platform.testing.TestDatabase;
+import io.edumatrix.platform.testing.World;
+import io.edumatrix.platform.web.HttpApplicationTest;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * A person's erasure as feedback sees it: their ratings and comments go, the summaries no longer count them, everybody
+ * else's stay, and their key of the module is forgotten, so the comment's copy in the audit trail stays ciphertext for
+ * good.
+ */
+@HttpApplicationTest
+class FeedbackErasureTests {
+
+    @Autowired
+    private RestTestClient anonymous;
+
+    @Test
+    void an_erased_persons_ratings_and_key_go_and_the_summary_counts_only_the_others() throws Exception {
+        var world = new World(anonymous);
+        var school = world.institution();
+        var leaver = school.student();
+        var stayer = school.instructor().client();
+        var platform = "/api/feedback/summary?subjectType=PLATFORM";
+        var id = submit(leaver.client(), 1, "Erase me").get("id");
+        submit(stayer, 5, "Staying");
+        assertThat(read(stayer, platform)).containsEntry("count", 2).containsEntry("average", 3.0);
+        assertThat(count("SELECT count(*) FROM feedback.person_key WHERE subject_id = ?", leaver.accountId())).isEqualTo(1);
+
+        var admin = world.platformAdmin().client();
+        var request = admin.post().uri("/api/accounts/{id}/erasure", leaver.accountId()).exchange()
+                .expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        var deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!"COMPLETED".equals(read(admin, "/api/erasures/" + request).get("status"))) {
+            assertThat(Instant.now()).as("erasure %s completed", request).isBefore(deadline);
+            Thread.sleep(50);
+        }
+
+        assertThat(read(stayer, platform)).containsEntry("count", 1).containsEntry("average", 5.0)
+                .containsEntry("distribution", Map.of("1", 0, "2", 0, "3", 0, "4", 0, "5", 1));
+        assertThat(count("SELECT count(*) FROM feedback.feedback WHERE author_account_id = ?", leaver.accountId())).isZero();
+        assertThat(count("SELECT count(*) FROM feedback.person_key WHERE subject_id = ?", leaver.accountId())).isZero();
+        assertThat(count("SELECT count(*) FROM feedback.feedback")).as("the instructor's feedback").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM feedback.audit_log WHERE row_id = ? AND operation = 'DELETE'",
+                String.valueOf(id))).as("the deletion, in the trail").isEqualTo(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> submit(RestTestClient client, int rating, String comment) {
+        var body = new HashMap<String, Object>(Map.of("subjectType", "PLATFORM", "rating", rating, "comment", comment));
+        return (Map<String, Object>) client.post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(RestTestClient client, String uri) {
+        return (Map<String, Object>) client.get().uri(uri).exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody();
+    }
+
+    private static long count(String sql, Object... parameters) throws SQLException {
+        try (var admin = TestDatabase.get().connectAsAdmin(); var query = admin.prepareStatement(sql)) {
+            for (var i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+}
