@@ -51,7 +51,8 @@ class FeedbackErasureTests {
                 .containsEntry("distribution", Map.of("1", 0, "2", 0, "3", 0, "4", 0, "5", 1));
         assertThat(count("SELECT count(*) FROM feedback.feedback WHERE author_account_id = ?", leaver.accountId())).isZero();
         assertThat(count("SELECT count(*) FROM feedback.person_key WHERE subject_id = ?", leaver.accountId())).isZero();
-        assertThat(count("SELECT count(*) FROM feedback.feedback")).as("the instructor's feedback").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM feedback.feedback WHERE institution_id = ?", school.id()))
+                .as("the institution's feedback left: the instructor's").isEqualTo(1);
         assertThat(count("SELECT count(*) FROM feedback.audit_log WHERE row_id = ? AND operation = 'DELETE'",
                 String.valueOf(id))).as("the deletion, in the trail").isEqualTo(1);
     }

@@ -78,11 +78,12 @@ class DuplicateDeliveryTests {
         var algebra = TenantContext.inInstitution(institution, () -> courses.create(institution, code(), "Algebra", null)).id();
         var biology = TenantContext.inInstitution(institution, () -> courses.create(institution, code(), "Biology", null)).id();
 
+        // Other modules listen to deactivations too (jobs, freelancing); this test is about courses' listener only.
         scenario.stimulate(() -> deactivate(institution))
-                .andWaitForStateChange(() -> Outboxes.publicationsOf(InstitutionDeactivated.class, institution),
+                .andWaitForStateChange(() -> ofThisListener(Outboxes.publicationsOf(InstitutionDeactivated.class, institution)),
                         found -> found.size() == 1 && found.getFirst().completed())
                 .andVerify(found -> assertThat(found.getFirst().listenerId()).isEqualTo(LISTENER));
-        var delivered = Outboxes.publicationsOf(InstitutionDeactivated.class, institution).getFirst();
+        var delivered = ofThisListener(Outboxes.publicationsOf(InstitutionDeactivated.class, institution)).getFirst();
         var event = serializer.deserialize(delivered.serializedEvent(), InstitutionDeactivated.class);
         var effect = effectOn(institution, algebra, biology);
         assertThat(effect.closures()).singleElement().extracting(EnrollmentClosure::closedCourses).isEqualTo(2);
@@ -101,9 +102,14 @@ class DuplicateDeliveryTests {
         }
 
         assertThat(effectOn(institution, algebra, biology)).isEqualTo(effect);
-        assertThat(Outboxes.inboxEntriesOf(event.eventId())).containsExactly("courses " + LISTENER);
-        assertThat(Outboxes.publicationsOfEvent(event.eventId())).singleElement()
+        assertThat(Outboxes.inboxEntriesOf(event.eventId())).filteredOn(entry -> entry.startsWith("courses "))
+                .containsExactly("courses " + LISTENER);
+        assertThat(ofThisListener(Outboxes.publicationsOfEvent(event.eventId()))).singleElement()
                 .extracting(Publication::schema, Publication::status).containsExactly("institutions", Status.COMPLETED);
+    }
+
+    private static List<Publication> ofThisListener(List<Publication> publications) {
+        return publications.stream().filter(p -> p.listenerId().equals(LISTENER)).toList();
     }
 
     private static void deliverAgain(Scenario scenario, Publication publication, Runnable delivery) {

@@ -62,10 +62,11 @@ class GracefulShutdownTests {
         var institutions = List.of(institution(admin, "BEFORE-TERM-1"), institution(admin, "BEFORE-TERM-2"));
         institutions.forEach(institution -> admin.client().post().uri("/api/institutions/{id}/deactivation", institution)
                 .exchange().expectStatus().isOk());
-        DatabaseChecks.await("one probe listener held before its effect, three deliveries queued behind it", TIMEOUT,
+        // Whichever probe runs first is held; the other one, at least, waits in the queue behind it (one thread).
+        DatabaseChecks.await("one probe listener held before its effect, deliveries queued behind it", TIMEOUT,
                 () -> count("SELECT count(*) FROM institutions.event_publication WHERE status = 'PROCESSING'"
                         + " AND listener_id = ?", PROBE) == 1
-                        && count("SELECT count(*) FROM institutions.event_publication WHERE completion_date IS NULL") == 4,
+                        && count("SELECT count(*) FROM institutions.event_publication WHERE completion_date IS NULL") >= 2,
                 () -> DatabaseChecks.logsOf(List.of(application)));
 
         application.terminate();
