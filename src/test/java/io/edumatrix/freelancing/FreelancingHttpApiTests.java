@@ -114,6 +114,9 @@ class FreelancingHttpApiTests {
         var withoutBudget = new HashMap<>(gigRequest("No budget"));
         withoutBudget.remove("budgetMax");
         assertRejected(withoutBudget, "budgetMax");
+        // Money is whole minor units: a fraction is refused, not rounded away.
+        Problem.expect(post(client, "/api/freelancing/gigs", with("budgetMin", Map.of("amountMinor", 5.5,
+                "currency", "EUR"))), HttpStatus.BAD_REQUEST, "invalid-request");
         Problem.expect(client.get().uri("/api/freelancing/gigs?status=PENDING").exchange(), HttpStatus.BAD_REQUEST,
                 "invalid-request");
         Problem.expect(client.get().uri("/api/freelancing/gigs/not-an-id").exchange(), HttpStatus.BAD_REQUEST,

@@ -5,6 +5,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
@@ -29,6 +30,15 @@ class JsonInputConfiguration {
     @Bean
     JsonFactoryBuilderCustomizer jsonReadLimits() {
         return factory -> factory.streamReadConstraints(LIMITS);
+    }
+
+    /**
+     * A whole number is whole: {@code 5.5} for an integer field (money's {@code amountMinor}, a rating, a version) is a
+     * malformed request, not silently 5, as Jackson's default would have it.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer noFractionsForIntegers() {
+        return mapper -> mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     @Bean
