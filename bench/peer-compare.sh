@@ -56,7 +56,8 @@ for name in "${VARIANT_LIST[@]}"; do # checked now rather than after the builds 
   case $name in
     peer | edumatrix) ;;
     edumatrix-rls) ;;
-    *) die "unknown variant '$name' (known: peer edumatrix edumatrix-rls)" ;;
+    edumatrix-pool[1-9] | edumatrix-pool[1-9][0-9]) ;;
+    *) die "unknown variant '$name' (known: peer edumatrix edumatrix-rls edumatrix-pool<N>)" ;;
   esac
 done
 # A warm-up under 120 s is allowed for trying the script out, but its figures are labelled as such:
@@ -250,11 +251,18 @@ variant() {
       auth=$(edumatrix_auth_header)
       [[ -z $auth ]] || V_HEADERS+=("Authorization: $auth")
       ;;
+    edumatrix-pool*) # the normal application with every module's pool capped at N connections (sizing the default)
+      V_APP=edumatrix V_PATH=/api/courses/
+      V_ARGS+=("--edumatrix.database.pool.maximum-pool-size=${1#edumatrix-pool}")
+      local pool_auth
+      pool_auth=$(edumatrix_auth_header)
+      [[ -z $pool_auth ]] || V_HEADERS+=("Authorization: $pool_auth")
+      ;;
     edumatrix-rls) # row-level security and all the rest, but the caller comes from a header, not a verified token
       V_APP=edumatrix-rls V_PATH=/api/courses/
       V_HEADERS+=("X-Bench-Institution: $BENCH_INSTITUTION")
       ;;
-    *) die "unknown variant '$1' (known: peer edumatrix edumatrix-rls)" ;;
+    *) die "unknown variant '$1' (known: peer edumatrix edumatrix-rls edumatrix-pool<N>)" ;;
   esac
 }
 
