@@ -55,7 +55,7 @@ public record EduMatrixProperties(
             @DefaultValue("") String appPassword,
             @Valid @NotNull @DefaultValue Admin admin,
             @Valid @NotNull @DefaultValue Provisioning provisioning,
-            @Min(1) @DefaultValue("1") int instances,
+            @Min(1) @DefaultValue("2") int instances,
             @Valid @NotNull @DefaultValue Pool pool,
             @Valid @NotNull @DefaultValue Session session,
             @NotNull @DurationMin(seconds = 1) @DefaultValue("5s") Duration transactionTimeout,
@@ -96,7 +96,7 @@ public record EduMatrixProperties(
      * @param port likewise, if not {@code port}
      */
     public record Pool(
-            @Min(1) @DefaultValue("8") int maximumPoolSize,
+            @Min(1) @DefaultValue("4") int maximumPoolSize,
             @Min(0) @DefaultValue("1") int minimumIdle,
             @NotNull @DefaultValue("30s") Duration idleTimeout,
             @NotNull @DefaultValue("20s") Duration connectionTimeout,
