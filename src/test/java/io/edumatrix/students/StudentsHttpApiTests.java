@@ -178,6 +178,11 @@ class StudentsHttpApiTests {
             post(other, "/api/students/posts", Map.of("body", "noise " + i)).expectStatus().isCreated();
         }
 
+        // Likes show in the feed: two on post 5 (one the reader's), one on post 4 by someone else.
+        instructor.put().uri("/api/students/posts/{id}/like", posted.get(4)).exchange().expectStatus().isOk();
+        other.put().uri("/api/students/posts/{id}/like", posted.get(4)).exchange().expectStatus().isOk();
+        other.put().uri("/api/students/posts/{id}/like", posted.get(3)).exchange().expectStatus().isOk();
+
         var pages = new ArrayList<Map<String, Object>>();
         var page = read(instructor, "/api/students/feed?limit=2");
         pages.add(page);
@@ -190,6 +195,8 @@ class StudentsHttpApiTests {
         assertThat(items).extracting(item -> item.get("id")).containsExactlyElementsOf(posted.reversed());
         assertThat(items).extracting(item -> item.get("body")).containsExactly("post 5", "post 4", "post 3", "post 2", "post 1");
         assertThat(items).allSatisfy(item -> assertThat(item).containsEntry("authorProfileId", followed.toString()));
+        assertThat(items).extracting(item -> item.get("likeCount")).containsExactly(2, 1, 0, 0, 0);
+        assertThat(items).extracting(item -> item.get("likedByMe")).containsExactly(true, false, false, false, false);
 
         instructor.delete().uri("/api/students/profiles/{id}/follow", followed).exchange().expectStatus().isNoContent();
         assertThat((List<?>) read(instructor, "/api/students/feed").get("items")).isEmpty();

@@ -1,5 +1,7 @@
 package io.edumatrix.students.internal;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -23,4 +25,11 @@ interface LikeRepository extends Repository<Post, UUID> {
 
     @Query("SELECT EXISTS (SELECT 1 FROM post_like WHERE post_id = :postId AND account_id = :accountId)")
     boolean liked(UUID postId, UUID accountId);
+
+    /** The like counts of a page of posts, and whether the reader is among the likers, in one query (none: no row). */
+    @Query("SELECT post_id, count(*) AS likes, bool_or(account_id = :readerAccountId) AS liked_by_reader"
+            + " FROM post_like WHERE post_id IN (:postIds) GROUP BY post_id")
+    List<LikeTally> tallies(Collection<UUID> postIds, UUID readerAccountId);
+
+    record LikeTally(UUID postId, long likes, boolean likedByReader) {}
 }

@@ -11,7 +11,10 @@ import io.edumatrix.platform.web.PlatformProblems;
 import io.edumatrix.students.StudentPostPublished;
 import io.edumatrix.students.internal.Views.CommentView;
 import io.edumatrix.students.internal.Views.PostView;
+import io.edumatrix.students.internal.LikeRepository.LikeTally;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -111,9 +114,16 @@ class PostService {
         if (reader.isEmpty()) {
             return new Page<>(List.of(), null);
         }
-        var page = posts.findFeedPage(reader.get().id(), before == null ? AFTER_ALL : before, limit + 1);
-        return Page.of(page, limit, Post::id).map(post -> new PostView(post.id(), post.authorProfileId(), body(post),
-                null, null, post.version(), post.createdAt(), post.updatedAt()));
+        var page = Page.of(posts.findFeedPage(reader.get().id(), before == null ? AFTER_ALL : before, limit + 1), limit,
+                Post::id);
+        var tallies = page.items().isEmpty() ? Map.<UUID, LikeTally>of()
+                : likes.tallies(page.items().stream().map(Post::id).toList(), accountId).stream()
+                        .collect(Collectors.toMap(LikeTally::postId, tally -> tally));
+        return page.map(post -> {
+            var tally = tallies.get(post.id());
+            return new PostView(post.id(), post.authorProfileId(), body(post), tally == null ? 0 : tally.likes(),
+                    tally != null && tally.likedByReader(), post.version(), post.createdAt(), post.updatedAt());
+        });
     }
 
     private Post authored(UUID id, UUID accountId) {
