@@ -30,6 +30,9 @@ class StatisticsController {
 
     /** A series spans at most a year (a leap year's days), so one answer stays small. */
     static final int MAX_DAYS = 366;
+    /** Days the database's date type and the JDBC driver both hold as they are; nothing happened outside them. */
+    static final int MIN_YEAR = 1970;
+    static final int MAX_YEAR = 9999;
 
     private final StatisticsService statistics;
 
@@ -51,6 +54,10 @@ class StatisticsController {
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
         var series = DailyMetric.named(metric).orElseThrow(
                 () -> invalid("metric", "must be one of " + String.join(", ", DailyMetric.names())));
+        if (from.getYear() < MIN_YEAR || to.getYear() > MAX_YEAR) {
+            throw invalid(from.getYear() < MIN_YEAR ? "from" : "to",
+                    "must be a day of the years " + MIN_YEAR + " to " + MAX_YEAR);
+        }
         if (to.isBefore(from)) {
             throw invalid("to", "must not be before from");
         }
