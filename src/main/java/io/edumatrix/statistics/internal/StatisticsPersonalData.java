@@ -3,8 +3,6 @@ package io.edumatrix.statistics.internal;
 import io.edumatrix.platform.privacy.PersonalDataHolder;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +16,10 @@ class StatisticsPersonalData implements PersonalDataHolder {
 
     record ActiveDay(UUID institutionId, String day) {}
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final PersonalStatisticsRepository data;
 
-    StatisticsPersonalData(@Qualifier("statistics") NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    StatisticsPersonalData(PersonalStatisticsRepository data) {
+        this.data = data;
     }
 
     @Override
@@ -31,15 +29,12 @@ class StatisticsPersonalData implements PersonalDataHolder {
 
     @Override
     public Map<String, Object> export(UUID accountId) {
-        return Map.of("activeDays", jdbc.query("""
-                SELECT institution_id, day FROM active_account_day WHERE account_id = :account
-                ORDER BY institution_id, day""", Map.of("account", accountId),
-                (row, n) -> new ActiveDay(row.getObject("institution_id", UUID.class),
-                        row.getDate("day").toLocalDate().toString())));
+        return Map.of("activeDays", data.activeDaysOf(accountId).stream()
+                .map(day -> new ActiveDay(day.institutionId(), day.day().toString())).toList());
     }
 
     @Override
     public void erase(UUID accountId) {
-        jdbc.update("DELETE FROM active_account_day WHERE account_id = :account", Map.of("account", accountId));
+        data.deleteActiveDaysOf(accountId);
     }
 }
