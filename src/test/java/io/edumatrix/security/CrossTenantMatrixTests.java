@@ -59,6 +59,8 @@ class CrossTenantMatrixTests {
             "GET /actuator/health",
             "GET /actuator/health/**",
             "GET /actuator/info",
+            // The names of the application's metrics (statistics' lag among them), for platform admins only.
+            "GET /actuator/metrics",
             // The caller's own profile and feed, a new profile or post of the caller's, and the token's institution's
             // profiles: row-level security keeps B's out (StudentsHttpApiTests reads the lists).
             "POST /api/students/profiles",
@@ -336,6 +338,7 @@ class CrossTenantMatrixTests {
         newsCases(list);
         feedbackCases(list);
         jobsCases(list);
+        statisticsCases(list);
         return list;
     }
 
@@ -677,4 +680,19 @@ class CrossTenantMatrixTests {
                 p -> p.client().get().uri("/api/audit?entity=feedback.feedback&id={id}&limit=100", bFeedback))
                 .answeredWithAnEmptyPage());
     }
+
+    /** B's statistics, through B's id and through A's path naming B; and a metric, which is the platform admins'. */
+    private void statisticsCases(List<Case> list) {
+        var adminOnly = Set.of("INSTRUCTOR", "STUDENT");
+        var everybody = Set.of("INSTITUTION_ADMIN", "INSTRUCTOR", "STUDENT");
+        list.add(new Case("GET /api/statistics/institutions/{id}/overview", "read B's statistics", adminOnly,
+                p -> p.client().get().uri("/api/statistics/institutions/{id}/overview", b.id())));
+        list.add(new Case("GET /api/statistics/institutions/{id}/daily", "read B's daily enrollments", adminOnly,
+                p -> p.client().get().uri("/api/statistics/institutions/{id}/daily?metric=enrollments&from={from}&to={to}",
+                        b.id(), java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(7),
+                        java.time.LocalDate.now(java.time.ZoneOffset.UTC))));
+        list.add(new Case("GET /actuator/metrics/{requiredMetricName}", "read the statistics lag metric", everybody,
+                p -> p.client().get().uri("/actuator/metrics/edumatrix.statistics.lag")));
+    }
 }
+

@@ -1,6 +1,7 @@
 package io.edumatrix.courses.internal;
 
 import io.edumatrix.courses.CoursesApi;
+import io.edumatrix.courses.CourseCreated;
 import io.edumatrix.courses.CourseSummary;
 import io.edumatrix.courses.EnrollmentCreated;
 import io.edumatrix.institutions.InstitutionsApi;
@@ -39,7 +40,9 @@ class CourseService implements CoursesApi {
             throw CourseProblems.INACTIVE_INSTITUTION.exception("Institution " + institutionId + " is deactivated");
         }
         try {
-            return courses.save(Course.create(institutionId, code, title, description));
+            var course = courses.save(Course.create(institutionId, code, title, description));
+            events.publishEvent(CourseCreated.of(institutionId, course.id()));
+            return course;
         } catch (DuplicateKeyException e) {
             throw CourseProblems.DUPLICATE_CODE.exception(
                     "A course with code '" + code + "' already exists in institution " + institutionId);

@@ -33,7 +33,7 @@ class ExportAndErasureTests {
 
     private static final Duration COMPLETION_TIMEOUT = Duration.ofSeconds(30);
     private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "freelancing",
-            "community", "news", "jobs", "feedback");
+            "community", "news", "jobs", "feedback", "statistics");
     /**
      * Where an erased account's id may stay: its erasure request, and the audit trail's acting account (append-only;
      * the id names nobody once the account and the person's key are gone). Partitions of the trail count too.
@@ -57,6 +57,13 @@ class ExportAndErasureTests {
         var subject = subjectIn(world, a, b);
         var admin = world.platformAdmin();
 
+        // statistics records the subject's activity from events: its deliveries of A's and B's events done first.
+        org.awaitility.Awaitility.await().atMost(COMPLETION_TIMEOUT).until(() -> io.edumatrix.platform.events.Outboxes
+                .schemasWith("event_publication").stream().allMatch(schema -> io.edumatrix.platform.events.Outboxes
+                        .count("SELECT 1 FROM " + schema + ".event_publication WHERE completion_date IS NULL"
+                                + " AND listener_id LIKE 'io.edumatrix.statistics.%'"
+                                + " AND serialized_event::jsonb ->> 'institutionId' IN (?, ?)",
+                                a.id().toString(), b.id().toString()) == 0));
         var export = subject.inA().client().get().uri("/api/accounts/me/export").exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat(export).containsEntry("accountId", subject.accountId().toString()).containsKey("exportedAt");
@@ -102,6 +109,8 @@ class ExportAndErasureTests {
                         "PLATFORM", 4, "Feedback of " + subject.displayName()));
         assertThat((List<Map<String, Object>>) parts.get("jobs").get("applications")).extracting(j -> j.get("coverLetter"))
                 .containsExactly("Cover letter of " + subject.displayName(), "Cover letter of " + subject.displayName());
+        assertThat((List<Map<String, Object>>) parts.get("statistics").get("activeDays"))
+                .extracting(d -> d.get("institutionId")).containsExactlyInAnyOrder(a.id().toString(), b.id().toString());
         var byAdmin = admin.client().get().uri("/api/accounts/{id}/export", subject.accountId()).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat((Map<String, Object>) byAdmin.get("modules")).isEqualTo(parts);
@@ -131,9 +140,12 @@ class ExportAndErasureTests {
         assertThat(textsContaining(subject.email())).as("text and JSON values holding the email").isEmpty();
         assertThat(textsContaining(subject.displayName())).as("text and JSON values holding the name").isEmpty();
         assertThat(othersData(subject.accountId())).as("everyone else's data").isEqualTo(othersBefore);
+        assertThat(io.edumatrix.platform.events.Outboxes.count("SELECT 1 FROM statistics.active_account_day"
+                + " WHERE account_id = ?", a.student().accountId())).as("another student's active days").isPositive();
         assertThat(confirmationsByOutbox(requestId)).as("ErasureConfirmed publications, by the outbox holding them")
                 .isEqualTo(Map.of("identity", "identity", "institutions", "institutions", "courses", "courses", "students",
-                        "students", "freelancing", "freelancing", "community", "community", "news", "news", "jobs", "jobs", "feedback", "feedback"));
+                        "students", "freelancing", "freelancing", "community", "community", "news", "news", "jobs", "jobs", "feedback", "feedback",
+                        "statistics", "statistics"));
 
         world.anonymous().post().uri("/api/sessions").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("email", subject.email(), "password", World.PASSWORD)).exchange()

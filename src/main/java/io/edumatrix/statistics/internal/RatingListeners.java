@@ -1,0 +1,50 @@
+package io.edumatrix.statistics.internal;
+
+import static io.edumatrix.statistics.internal.Tally.COURSE_RATING_COUNT;
+import static io.edumatrix.statistics.internal.Tally.COURSE_RATING_SUM;
+
+import io.edumatrix.feedback.FeedbackErased;
+import io.edumatrix.feedback.FeedbackSubmitted;
+import io.edumatrix.feedback.SubjectType;
+import io.edumatrix.platform.events.ModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Course ratings, as a count and a sum, so that their average is exact: a first rating adds one and its value, a
+ * replacement adds the difference to the one it replaced, an erased rating takes itself out. Ratings of job postings
+ * and of the platform are not course ratings and change nothing.
+ */
+@Component
+class RatingListeners {
+
+    private final Tally tally;
+    private final LagMeter lag;
+
+    RatingListeners(Tally tally, LagMeter lag) {
+        this.tally = tally;
+        this.lag = lag;
+    }
+
+    @ModuleListener("statistics")
+    void on(FeedbackSubmitted event) {
+        if (event.subjectType() == SubjectType.COURSE) {
+            tally.count(event, DailyMetric.COURSE_RATINGS);
+            if (event.previousRating() == null) {
+                tally.adjust(event, COURSE_RATING_COUNT, 1);
+                tally.adjust(event, COURSE_RATING_SUM, event.rating());
+            } else {
+                tally.adjust(event, COURSE_RATING_SUM, event.rating() - event.previousRating());
+            }
+        }
+        lag.observe(event);
+    }
+
+    @ModuleListener("statistics")
+    void on(FeedbackErased event) {
+        if (event.subjectType() == SubjectType.COURSE) {
+            tally.adjust(event, COURSE_RATING_COUNT, -1);
+            tally.adjust(event, COURSE_RATING_SUM, -event.rating());
+        }
+        lag.observe(event);
+    }
+}

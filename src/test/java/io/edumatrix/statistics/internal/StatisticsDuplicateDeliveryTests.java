@@ -1,0 +1,101 @@
+package io.edumatrix.statistics.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edumatrix.courses.CourseCreated;
+import io.edumatrix.platform.Times;
+import io.edumatrix.platform.events.Outboxes;
+import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.World;
+import io.edumatrix.platform.web.HttpApplicationTest;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.modulith.events.EventPublication.Status;
+import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.modulith.events.core.EventSerializer;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * A counted event delivered again (a resubmission of a failed or incomplete publication, or the listener simply called
+ * twice) counts once: the statistics inbox, written in the listener's transaction, turns every later delivery into a
+ * no-op. Without it, each delivery would add one more course.
+ */
+@HttpApplicationTest
+@EnableScenarios
+class StatisticsDuplicateDeliveryTests {
+
+    private static final String LISTENER = LearningListeners.class.getName() + ".on(" + CourseCreated.class.getName()
+            + ")";
+
+    @Autowired
+    private RestTestClient anonymous;
+    @Autowired
+    private LearningListeners listener;
+    @Autowired
+    private StatisticsService statistics;
+    @Autowired
+    private FailedEventPublications failedPublications;
+    @Autowired
+    private IncompleteEventPublications incompletePublications;
+    @Autowired
+    private EventSerializer serializer;
+
+    @Test
+    void a_course_created_event_delivered_four_more_times_counts_one_course(Scenario scenario) {
+        var school = new World(anonymous).institution();
+
+        scenario.stimulate(() -> school.instructor().client().post().uri("/api/courses")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(Map.of("institutionId", school.id(), "code", "DUP1", "title", "Counted once"))
+                        .exchange().expectStatus().isCreated())
+                .andWaitForStateChange(() -> ofThisListener(Outboxes.publicationsOf(CourseCreated.class, school.id())),
+                        found -> found.size() == 1 && found.getFirst().completed())
+                .andVerify(found -> assertThat(found.getFirst().schema()).isEqualTo("courses"));
+        var delivered = ofThisListener(Outboxes.publicationsOf(CourseCreated.class, school.id())).getFirst();
+        var event = serializer.deserialize(delivered.serializedEvent(), CourseCreated.class);
+        assertThat(effectOn(school.id())).isEqualTo(List.of(1L, 1L));
+
+        Outboxes.makeIncomplete(delivered.id(), Status.FAILED);
+        deliverAgain(scenario, delivered, () -> failedPublications.resubmit(ResubmissionOptions.defaults()
+                .withFilter(p -> p.getIdentifier().equals(delivered.id()))));
+        Outboxes.makeIncomplete(delivered.id(), Status.PUBLISHED);
+        deliverAgain(scenario, delivered, () -> incompletePublications.resubmitIncompletePublications(
+                p -> p.getIdentifier().equals(delivered.id())));
+        // Straight to the listener bean, twice with the same event; each call completes the publication when it returns.
+        for (int call = 1; call <= 2; call++) {
+            Outboxes.makeIncomplete(delivered.id(), Status.PUBLISHED);
+            deliverAgain(scenario, delivered, () -> listener.on(event));
+        }
+
+        assertThat(effectOn(school.id())).as("courses in the overview and in today's series").isEqualTo(List.of(1L, 1L));
+        assertThat(Outboxes.inboxEntriesOf(event.eventId())).filteredOn(entry -> entry.startsWith("statistics "))
+                .containsExactly("statistics " + LISTENER);
+    }
+
+    private static List<Publication> ofThisListener(List<Publication> publications) {
+        return publications.stream().filter(p -> p.listenerId().equals(LISTENER)).toList();
+    }
+
+    private static void deliverAgain(Scenario scenario, Publication publication, Runnable delivery) {
+        scenario.stimulate(delivery)
+                .andWaitForStateChange(() -> Outboxes.statusOf(publication.id()), Status.COMPLETED::equals);
+    }
+
+    /** The courses of the overview and of today's daily series. */
+    private List<Long> effectOn(UUID institution) {
+        var today = LocalDate.ofInstant(Times.now(), ZoneOffset.UTC);
+        return TenantContext.inInstitution(institution, () -> List.of(statistics.overview(institution).courses(),
+                statistics.daily(DailyMetric.COURSES, today, today).days().getFirst().value()));
+    }
+}
