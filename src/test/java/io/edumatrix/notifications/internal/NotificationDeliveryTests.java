@@ -177,7 +177,7 @@ class NotificationDeliveryTests {
         assertThat(list(school.student())).isEmpty();
         assertThat(list(school.instructor())).as("a broadcast stays for those who did not switch it off").hasSize(1);
 
-        putPreferences(school.student(), Map.of("ARTICLE", true));
+        putPreferences(school.student(), Map.of("ARTICLE", true, "APPLICATION", true));
         assertThat(list(school.student())).extracting(n -> n.get("category")).containsExactly("ARTICLE");
         deliver(scenario, ApplicationStatusChanged.of(school.id(), UUID.randomUUID(), UUID.randomUUID(), student,
                 "SUBMITTED", "UNDER_REVIEW"));
