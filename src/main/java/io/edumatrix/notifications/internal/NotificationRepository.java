@@ -2,6 +2,7 @@ package io.edumatrix.notifications.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -29,6 +30,10 @@ interface NotificationRepository extends Repository<Notification, UUID> {
         return insert(n.id(), n.institutionId(), n.recipientAccountId(), n.category().name(), n.subjectId(), n.detail(),
                 n.sourceEventId(), n.createdAt()) == 1;
     }
+
+    @Query("SELECT n.*, EXISTS (SELECT 1 FROM notification_read r WHERE r.notification_id = n.id"
+            + " AND r.account_id = :reader) AS read FROM notification n WHERE n.id = :id AND " + VISIBLE_TO_READER)
+    Optional<Listed> one(UUID id, UUID reader);
 
     @Query("SELECT count(*) > 0 FROM notification n WHERE n.id = :id AND " + VISIBLE_TO_READER)
     boolean visibleTo(UUID id, UUID reader);

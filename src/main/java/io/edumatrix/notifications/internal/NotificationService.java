@@ -5,6 +5,7 @@ import io.edumatrix.notifications.internal.Views.NotificationView;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.web.DomainException;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +32,12 @@ class NotificationService {
         var last = items.getLast();
         return new NotificationPage(items.stream().map(NotificationView::of).toList(),
                 new Cursor(last.read(), last.id()).toString());
+    }
+
+    /** The notification as the reader sees it, if they see it at all (for the live stream). */
+    @Transactional(value = "notifications", readOnly = true)
+    Optional<NotificationView> one(UUID reader, UUID id) {
+        return notifications.one(id, reader).map(NotificationView::of);
     }
 
     /** Reading one twice is no change. Another's notification, or another institution's, is a 404. */

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The caller's notifications in the token's institution: their own and the institution's broadcasts. Everything here
@@ -38,11 +40,14 @@ class NotificationsController {
     private final NotificationService notifications;
     private final PreferenceService preferences;
     private final DeviceService devices;
+    private final NotificationStreams streams;
 
-    NotificationsController(NotificationService notifications, PreferenceService preferences, DeviceService devices) {
+    NotificationsController(NotificationService notifications, PreferenceService preferences, DeviceService devices,
+            NotificationStreams streams) {
         this.notifications = notifications;
         this.preferences = preferences;
         this.devices = devices;
+        this.streams = streams;
     }
 
     record RegisterDevice(@NotBlank @Size(max = 4096) String token, @NotNull DeviceToken.Platform platform) {}
@@ -53,6 +58,14 @@ class NotificationsController {
     NotificationPage list(@RequestParam(required = false) @Size(max = 64) String after,
             @RequestParam(defaultValue = Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         return notifications.list(Callers.require().accountId(), after, limit);
+    }
+
+    /** The caller's new notifications as they are made, as server-sent events {@code notification}. */
+    @GetMapping(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Member
+    SseEmitter stream() {
+        var caller = Callers.require();
+        return streams.open(caller.institutionId().orElseThrow(), caller.accountId());
     }
 
     @PostMapping("/{id}/read")

@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Makes notifications, in the institution the event belongs to (bound by the listener). A personal one is made only
  * if its recipient has not switched its category off, and is pushed; a broadcast is made once, and each reader's
- * preferences filter it when they read.
+ * preferences filter it when they read. Either is announced to the live streams of every instance.
  */
 @Service
 @Transactional("notifications")
@@ -17,11 +17,14 @@ class Notifier {
     private final NotificationRepository notifications;
     private final MutedCategoryRepository muted;
     private final PushSender push;
+    private final NotificationNotices notices;
 
-    Notifier(NotificationRepository notifications, MutedCategoryRepository muted, PushSender push) {
+    Notifier(NotificationRepository notifications, MutedCategoryRepository muted, PushSender push,
+            NotificationNotices notices) {
         this.notifications = notifications;
         this.muted = muted;
         this.push = push;
+        this.notices = notices;
     }
 
     /** Nothing for a null recipient: a party erased since the event was published. */
@@ -32,10 +35,14 @@ class Notifier {
         var notification = Notification.personal(institutionId, recipient, category, subjectId, detail, eventId);
         if (notifications.insert(notification)) {
             push.send(new Push(notification.id(), institutionId, recipient, category));
+            notices.send(NotificationNotices.payload(notification));
         }
     }
 
     void broadcast(UUID institutionId, Category category, UUID subjectId, UUID eventId) {
-        notifications.insert(Notification.broadcast(institutionId, category, subjectId, eventId));
+        var notification = Notification.broadcast(institutionId, category, subjectId, eventId);
+        if (notifications.insert(notification)) {
+            notices.send(NotificationNotices.payload(notification));
+        }
     }
 }
