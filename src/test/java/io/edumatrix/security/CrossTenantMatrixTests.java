@@ -93,7 +93,8 @@ class CrossTenantMatrixTests {
             "POST /api/notifications/read-all",
             "GET /api/notifications/preferences",
             "PUT /api/notifications/preferences",
-            "POST /api/notifications/devices");
+            "POST /api/notifications/devices",
+            "GET /api/notifications/stream");
 
     @Autowired
     private RestTestClient http;
