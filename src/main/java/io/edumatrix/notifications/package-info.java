@@ -5,7 +5,8 @@
  * to a {@code PushSender} for the member's devices. An institution-wide event is one broadcast row that every member
  * of the institution sees, with read marks per reader, rather than a copy per member.
  */
-@ApplicationModule(allowedDependencies = {"platform", "courses", "jobs", "freelancing", "community", "news", "feedback"})
+@ApplicationModule(
+        allowedDependencies = {"platform", "courses", "jobs", "freelancing", "community", "news", "feedback"})
 @TenantOwned({"notification", "notification_read", "muted_category", "device_token"})
 @Audited(value = {"notification", "notification_read", "muted_category", "device_token"}, omit = "device_token.token")
 @DataSubjectColumns({"notification.recipient_account_id", "notification_read.account_id", "muted_category.account_id",

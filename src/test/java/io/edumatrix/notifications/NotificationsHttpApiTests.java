@@ -97,8 +97,8 @@ class NotificationsHttpApiTests {
 
         Problem.expect(school.instructor().client().post().uri("/api/notifications/{id}/read", id).exchange(),
                 HttpStatus.NOT_FOUND, "not-found");
-        Problem.expect(school.student().client().post().uri("/api/notifications/{id}/read", UUID.randomUUID()).exchange(),
-                HttpStatus.NOT_FOUND, "not-found");
+        Problem.expect(school.student().client().post().uri("/api/notifications/{id}/read", UUID.randomUUID())
+                .exchange(), HttpStatus.NOT_FOUND, "not-found");
         read(school.student(), id);
         read(school.student(), id);
         assertThat(list(school.student(), null, 100).items()).singleElement()
@@ -153,30 +153,33 @@ class NotificationsHttpApiTests {
                 + " WHERE position(convert_to('fcm-token-of-the-student', 'UTF8') IN token) > 0")).as("stored sealed")
                 .isZero();
 
-        Problem.expect(school.instructor().client().delete().uri("/api/notifications/devices/{id}", device.get("id")).exchange(),
-                HttpStatus.NOT_FOUND, "not-found");
+        Problem.expect(school.instructor().client().delete().uri("/api/notifications/devices/{id}", device.get("id"))
+                .exchange(), HttpStatus.NOT_FOUND, "not-found");
         client.delete().uri("/api/notifications/devices/{id}", device.get("id")).exchange().expectStatus()
                 .isNoContent();
         Problem.expect(client.delete().uri("/api/notifications/devices/{id}", device.get("id")).exchange(),
                 HttpStatus.NOT_FOUND, "not-found");
 
-        Problem.expect(json(client.post().uri("/api/notifications/devices"), Map.of("token", " ", "platform", "IOS")).exchange(),
-                HttpStatus.BAD_REQUEST, "invalid-request");
+        Problem.expect(json(client.post().uri("/api/notifications/devices"), Map.of("token", " ", "platform", "IOS"))
+                .exchange(), HttpStatus.BAD_REQUEST, "invalid-request");
         Problem.expect(json(client.post().uri("/api/notifications/devices"), Map.of("token", "t")).exchange(),
                 HttpStatus.BAD_REQUEST, "invalid-request");
-        Problem.expect(json(client.post().uri("/api/notifications/devices"), Map.of("token", "t", "platform", "FAX")).exchange(),
-                HttpStatus.BAD_REQUEST, "invalid-request");
+        Problem.expect(json(client.post().uri("/api/notifications/devices"), Map.of("token", "t", "platform", "FAX"))
+                .exchange(), HttpStatus.BAD_REQUEST, "invalid-request");
     }
 
     @Test
     void a_bad_cursor_or_limit_is_a_400_and_every_endpoint_needs_a_token() {
         var client = school.student().client();
         for (var after : List.of("nonsense", "read.", "unread.not-a-uuid", "seen." + UUID.randomUUID())) {
-            Problem.expect(client.get().uri("/api/notifications?after={after}", after).exchange(), HttpStatus.BAD_REQUEST,
+            Problem.expect(client.get().uri("/api/notifications?after={after}", after).exchange(),
+                    HttpStatus.BAD_REQUEST,
                     "invalid-request");
         }
-        Problem.expect(client.get().uri("/api/notifications?limit=0").exchange(), HttpStatus.BAD_REQUEST, "invalid-request");
-        Problem.expect(client.get().uri("/api/notifications?limit=101").exchange(), HttpStatus.BAD_REQUEST, "invalid-request");
+        Problem.expect(client.get().uri("/api/notifications?limit=0").exchange(),
+                HttpStatus.BAD_REQUEST, "invalid-request");
+        Problem.expect(client.get().uri("/api/notifications?limit=101").exchange(),
+                HttpStatus.BAD_REQUEST, "invalid-request");
 
         for (var request : List.<RestTestClient.RequestHeadersSpec<?>>of(
                 anonymous.get().uri("/api/notifications"),
@@ -189,7 +192,8 @@ class NotificationsHttpApiTests {
             request.exchange().expectStatus().isUnauthorized();
         }
         // An account of no institution is no member of any.
-        Problem.expect(world.outsider().client().get().uri("/api/notifications").exchange(), HttpStatus.FORBIDDEN, "forbidden");
+        Problem.expect(world.outsider().client().get().uri("/api/notifications").exchange(),
+                HttpStatus.FORBIDDEN, "forbidden");
     }
 
     private ApplicationStatusChanged application(Person applicant) {

@@ -7,7 +7,7 @@ import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
-/** Who teaches which course (table course_instructor), in the bound institution or, for erasure, of the data subject. */
+/** Who teaches which course (course_instructor), in the bound institution or, for erasure, of the data subject. */
 interface CourseInstructorRepository extends Repository<Course, UUID> {
 
     @Modifying

@@ -145,8 +145,8 @@ class NotificationStreams implements SmartLifecycle {
     private void submit(Runnable work) {
         try {
             deliveries.execute(work);
-        } catch (RejectedExecutionException | NullPointerException stopping) {
-            // Not started or stopped meanwhile: the streams are ended and their clients reconnect.
+        } catch (RejectedExecutionException stopping) {
+            // Stopped meanwhile: the streams are ended and their clients reconnect.
         }
     }
 

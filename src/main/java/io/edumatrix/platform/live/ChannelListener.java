@@ -16,7 +16,8 @@ import org.springframework.context.SmartLifecycle;
  * session for as long as it listens; the module declares it as a dedicated connection), and hands each payload to
  * {@code notices}. One platform daemon thread waits for notifications in short polls, so it notices a stop within one
  * poll and never holds the JVM open. A lost connection is opened again after {@code reconnectDelay}; {@code
- * reconnected} then runs, since whatever was announced meanwhile was lost. A module declares one as a bean.
+ * reconnected} then runs, since whatever was announced meanwhile was lost. A module declares one as a bean; its session
+ * is named {@code <module>-notices} in pg_stat_activity.
  */
 public final class ChannelListener implements SmartLifecycle {
 
@@ -50,7 +51,7 @@ public final class ChannelListener implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        thread = Thread.ofPlatform().daemon().name(module + "-" + channel).start(this::listenUntilStopped);
+        thread = Thread.ofPlatform().daemon().name(module + "-notices").start(this::listenUntilStopped);
     }
 
     @Override
@@ -88,7 +89,7 @@ public final class ChannelListener implements SmartLifecycle {
     private void listenUntilStopped() {
         var reconnect = false;
         while (running) {
-            try (var connection = connections.open(module, channel)) {
+            try (var connection = connections.open(module, "notices")) {
                 try (var statement = connection.createStatement()) {
                     statement.execute("LISTEN " + channel);
                 }

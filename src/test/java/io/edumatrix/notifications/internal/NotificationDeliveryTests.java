@@ -251,7 +251,8 @@ class NotificationDeliveryTests {
 
     private String createCourse(Person staff) {
         var code = "N" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        return idOf(post(staff, "/api/courses", Map.of("institutionId", school.id(), "code", code, "title", "Algebra")));
+        return idOf(post(staff, "/api/courses",
+                Map.of("institutionId", school.id(), "code", code, "title", "Algebra")));
     }
 
     @SuppressWarnings("unchecked")
