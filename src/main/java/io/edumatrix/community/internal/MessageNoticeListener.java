@@ -19,7 +19,7 @@ class MessageNoticeListener {
     private static final Logger log = LoggerFactory.getLogger(MessageNoticeListener.class);
 
     @Bean
-    ChannelListener messageNotices(DedicatedConnections connections, MessageStreams streams,
+    ChannelListener messageNoticeListener(DedicatedConnections connections, MessageStreams streams,
             StreamProperties properties) {
         return new ChannelListener(connections, "community", MessageNotices.CHANNEL, properties.reconnectDelay(),
                 payload -> deliver(streams, payload), streams::catchUp);
