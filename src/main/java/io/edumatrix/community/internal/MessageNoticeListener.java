@@ -19,7 +19,7 @@ class MessageNoticeListener {
     private static final Logger log = LoggerFactory.getLogger(MessageNoticeListener.class);
 
     @Bean
-    ChannelListener messageNoticeListener(DedicatedConnections connections, MessageStreams streams,
+    ChannelListener communityMessageChannel(DedicatedConnections connections, MessageStreams streams,
             StreamProperties properties) {
         return new ChannelListener(connections, "community", MessageNotices.CHANNEL, properties.reconnectDelay(),
                 payload -> deliver(streams, payload), streams::catchUp);
