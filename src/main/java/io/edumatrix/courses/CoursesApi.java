@@ -1,5 +1,6 @@
 package io.edumatrix.courses;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -7,4 +8,7 @@ import java.util.UUID;
 public interface CoursesApi {
 
     Optional<CourseSummary> findCourse(UUID id);
+
+    /** The accounts teaching the course, in the bound institution; none for a course that does not exist. */
+    List<UUID> instructorsOf(UUID courseId);
 }

@@ -3,9 +3,9 @@
  * {@link io.edumatrix.institutions.InstitutionsApi}.
  */
 @ApplicationModule(allowedDependencies = {"platform", "institutions"})
-@TenantOwned({"course", "enrollment", "enrollment_closure"})
-@Audited({"course", "enrollment", "enrollment_closure"})
-@DataSubjectColumns("enrollment.student_id")
+@TenantOwned({"course", "enrollment", "enrollment_closure", "course_instructor"})
+@Audited({"course", "enrollment", "enrollment_closure", "course_instructor"})
+@DataSubjectColumns({"enrollment.student_id", "course_instructor.account_id"})
 package io.edumatrix.courses;
 
 import io.edumatrix.platform.audit.Audited;

@@ -88,7 +88,15 @@ class CrossTenantMatrixTests {
             // security keeps B's out (JobsHttpApiTests reads the lists, searched too).
             "POST /api/jobs",
             "GET /api/jobs",
-            "GET /api/jobs/applications/mine");
+            "GET /api/jobs/applications/mine",
+            // The caller's own notifications (theirs and the token's institution's broadcasts), preferences and a new
+            // device of theirs: row-level security keeps B's out (NotificationsHttpApiTests reads the list).
+            "GET /api/notifications",
+            "POST /api/notifications/read-all",
+            "GET /api/notifications/preferences",
+            "PUT /api/notifications/preferences",
+            "POST /api/notifications/devices",
+            "GET /api/notifications/stream");
 
     @Autowired
     private RestTestClient http;
@@ -120,6 +128,10 @@ class CrossTenantMatrixTests {
     private UUID bRatedPosting;
     private UUID bJobPosting;
     private UUID bJobApplication;
+    /** B's article as B's student's broadcast, B's student's own enrollment notification, and a device of theirs. */
+    private UUID bBroadcast;
+    private UUID bNotification;
+    private UUID bDevice;
 
     /**
      * An attempt on one of B's resources through one endpoint. {@code forbiddenFor} are A's roles that get 403; the
@@ -177,6 +189,7 @@ class CrossTenantMatrixTests {
         newsOf(b);
         feedbackOf(b);
         jobsOf(b);
+        notificationsOf(b);
         cases = cases();
     }
 
@@ -339,6 +352,7 @@ class CrossTenantMatrixTests {
         feedbackCases(list);
         jobsCases(list);
         statisticsCases(list);
+        notificationsCases(list);
         return list;
     }
 
@@ -433,6 +447,7 @@ class CrossTenantMatrixTests {
         seen.put("job feedback", read(admin.get().uri("/api/feedback?subjectType=JOB&subjectId={id}&limit=100", bRatedPosting)));
         seen.put("jobPosting", read(admin.get().uri("/api/jobs/{id}", bJobPosting)));
         seen.put("jobApplications", read(admin.get().uri("/api/jobs/{id}/applications?limit=100", bJobPosting)));
+        seen.put("notifications", read(b.student().client().get().uri("/api/notifications?limit=100")));
         assertThat(seen.toString()).as("B's data").contains(b.student().accountId().toString(), "MATH", "ALG1", "Hello from B",
                 "Well said");
         return seen;
@@ -694,5 +709,38 @@ class CrossTenantMatrixTests {
         list.add(new Case("GET /actuator/metrics/{requiredMetricName}", "read the statistics lag metric", everybody,
                 p -> p.client().get().uri("/actuator/metrics/edumatrix.statistics.lag")));
     }
-}
 
+    /** Waits for B's student's notifications of B's article and of their enrollment; registers a device of theirs. */
+    @SuppressWarnings("unchecked")
+    private void notificationsOf(Institution institution) throws InterruptedException {
+        var student = institution.student().client();
+        var deadline = java.time.Instant.now().plusSeconds(30);
+        while (bBroadcast == null || bNotification == null) {
+            assertThat(java.time.Instant.now()).as("B's student's notifications").isBefore(deadline);
+            Thread.sleep(50);
+            var items = (List<Map<String, Object>>) student.get().uri("/api/notifications?limit=100").exchange()
+                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("items");
+            for (var item : items) {
+                var id = UUID.fromString((String) item.get("id"));
+                switch ((String) item.get("category")) {
+                    case "ARTICLE" -> bBroadcast = id;
+                    case "ENROLLMENT" -> bNotification = id;
+                    default -> { }
+                }
+            }
+        }
+        bDevice = UUID.fromString(String.valueOf(json(student.post().uri("/api/notifications/devices"),
+                Map.of("token", "device-of-b", "platform", "ANDROID")).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id")));
+    }
+
+    private void notificationsCases(List<Case> list) {
+        var nobody = Set.<String>of();
+        list.add(new Case("POST /api/notifications/{id}/read", "mark B's broadcast read", nobody,
+                p -> p.client().post().uri("/api/notifications/{id}/read", bBroadcast)));
+        list.add(new Case("POST /api/notifications/{id}/read", "mark B's student's notification read", nobody,
+                p -> p.client().post().uri("/api/notifications/{id}/read", bNotification)));
+        list.add(new Case("DELETE /api/notifications/devices/{id}", "remove B's student's device", nobody,
+                p -> p.client().delete().uri("/api/notifications/devices/{id}", bDevice)));
+    }
+}

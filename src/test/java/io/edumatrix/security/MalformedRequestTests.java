@@ -100,7 +100,8 @@ class MalformedRequestTests {
         existingIds = List.of(school.id().toString(), other.id().toString(), course,
                 school.admin().accountId().toString(), school.instructor().accountId().toString(),
                 school.student().accountId().toString(), other.student().accountId().toString(), gig, feedback,
-                room.get(0), room.get(1), newsArticleOf(school), jobs.get(0), jobs.get(1));
+                room.get(0), room.get(1), newsArticleOf(school), jobs.get(0), jobs.get(1),
+                notificationDeviceOf(school.student()));
 
         authorizations = new LinkedHashMap<>();
         authorizations.put("no token", null);
@@ -428,5 +429,12 @@ class MalformedRequestTests {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("coverLetter", "Fuzz me")).exchange()
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
         return List.of(posting, application);
+    }
+
+    /** A device the student registered for notifications, for an id that exists. */
+    private static String notificationDeviceOf(World.Person student) {
+        return String.valueOf(student.client().post().uri("/api/notifications/devices")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("token", "fuzzed-device", "platform", "WEB"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
     }
 }

@@ -69,7 +69,8 @@ class CourseController {
     @Staff
     ResponseEntity<CourseView> create(@Valid @RequestBody CreateCourse request) {
         InstitutionScope.requireOwn(request.institutionId());
-        var course = service.create(request.institutionId(), request.code(), request.title().strip(), request.description());
+        var course = service.create(request.institutionId(), request.code(), request.title().strip(), request.description(),
+                Callers.require().accountId());
         return ResponseEntity.created(URI.create("/api/courses/" + course.id())).body(CourseView.of(course));
     }
 

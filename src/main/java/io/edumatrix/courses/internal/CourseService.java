@@ -5,9 +5,12 @@ import io.edumatrix.courses.CourseCreated;
 import io.edumatrix.courses.CourseSummary;
 import io.edumatrix.courses.EnrollmentCreated;
 import io.edumatrix.institutions.InstitutionsApi;
+import io.edumatrix.platform.Ids;
+import io.edumatrix.platform.Times;
 import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.web.DomainException;
 import io.edumatrix.platform.web.Page;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,13 +26,15 @@ class CourseService implements CoursesApi {
     private final EnrollmentRepository enrollments;
     private final InstitutionsApi institutions;
     private final ApplicationEventPublisher events;
+    private final CourseInstructorRepository instructors;
 
     CourseService(CourseRepository courses, EnrollmentRepository enrollments, InstitutionsApi institutions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, CourseInstructorRepository instructors) {
         this.courses = courses;
         this.enrollments = enrollments;
         this.institutions = institutions;
         this.events = events;
+        this.instructors = instructors;
     }
 
     Course create(UUID institutionId, String code, String title, String description) {
@@ -47,6 +52,13 @@ class CourseService implements CoursesApi {
             throw CourseProblems.DUPLICATE_CODE.exception(
                     "A course with code '" + code + "' already exists in institution " + institutionId);
         }
+    }
+
+    /** A course created by a staff member, who teaches it. */
+    Course create(UUID institutionId, String code, String title, String description, UUID instructorAccountId) {
+        var course = create(institutionId, code, title, description);
+        instructors.assign(Ids.next(), institutionId, course.id(), instructorAccountId, Times.now());
+        return course;
     }
 
     @Transactional(value = "courses", readOnly = true)
@@ -95,5 +107,11 @@ class CourseService implements CoursesApi {
     public Optional<CourseSummary> findCourse(UUID id) {
         return courses.findById(id)
                 .map(c -> new CourseSummary(c.id(), c.institutionId(), c.code(), c.title(), c.enrollmentOpen()));
+    }
+
+    @Override
+    @Transactional(value = "courses", readOnly = true)
+    public List<UUID> instructorsOf(UUID courseId) {
+        return instructors.instructorsOf(courseId);
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * What courses holds about a person: their enrollments, in every institution. Courses themselves name no person, and an
+ * What courses holds about a person: their enrollments and the courses they teach, in every institution. Courses
+ * themselves name no person (their instructors are rows of their own, deleted with the person), and an
  * enrollment closure is about an institution. Erasure deletes the enrollments and forgets the person's key of this
  * module, so that a personal column sealed here later is shredded with no change to this class.
  */
@@ -17,10 +18,13 @@ import org.springframework.stereotype.Component;
 class CoursesPersonalData implements PersonalDataHolder {
 
     private final PersonalEnrollmentRepository enrollments;
+    private final CourseInstructorRepository instructors;
     private final PersonalDataVault vault;
 
-    CoursesPersonalData(PersonalEnrollmentRepository enrollments, @Qualifier("courses") PersonalDataVault vault) {
+    CoursesPersonalData(PersonalEnrollmentRepository enrollments, CourseInstructorRepository instructors,
+            @Qualifier("courses") PersonalDataVault vault) {
         this.enrollments = enrollments;
+        this.instructors = instructors;
         this.vault = vault;
     }
 
@@ -34,12 +38,14 @@ class CoursesPersonalData implements PersonalDataHolder {
     @Override
     public Map<String, Object> export(UUID accountId) {
         return Map.of("enrollments", enrollments.findByStudentId(accountId).stream()
-                .map(e -> new EnrollmentData(e.id(), e.institutionId(), e.courseId(), e.enrolledAt())).toList());
+                .map(e -> new EnrollmentData(e.id(), e.institutionId(), e.courseId(), e.enrolledAt())).toList(),
+                "coursesTaught", instructors.coursesTaughtBy(accountId));
     }
 
     @Override
     public void erase(UUID accountId) {
         enrollments.deleteByStudentId(accountId);
+        instructors.deleteByAccountId(accountId);
         vault.forget(accountId);
     }
 }

@@ -90,6 +90,7 @@ class RowLevelSecurityTests {
         fillNews(institution);
         fillFeedback(institution, course);
         fillJobs(institution);
+        fillNotifications(institution);
         return institution.id();
     }
 
@@ -356,5 +357,27 @@ class RowLevelSecurityTests {
                 .exchange().expectStatus().isCreated();
         institution.instructor().client().post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("subjectType", "PLATFORM", "rating", 3)).exchange().expectStatus().isCreated();
+    }
+
+    /**
+     * The student's notifications (their enrollment, the article's broadcast: made from events, so awaited), one read,
+     * a category switched off and a device.
+     */
+    @SuppressWarnings("unchecked")
+    private static void fillNotifications(World.Institution institution) {
+        var student = institution.student().client();
+        var deadline = Instant.now().plus(Duration.ofSeconds(20));
+        List<Map<String, Object>> items;
+        while ((items = (List<Map<String, Object>>) student.get().uri("/api/notifications").exchange().expectStatus()
+                .isOk().expectBody(Map.class).returnResult().getResponseBody().get("items")).size() < 2) {
+            assertThat(Instant.now()).as("the student's notifications").isBefore(deadline);
+            Thread.onSpinWait();
+        }
+        student.post().uri("/api/notifications/{id}/read", items.getFirst().get("id")).exchange().expectStatus()
+                .isNoContent();
+        student.put().uri("/api/notifications/preferences").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("MENTION", false)).exchange().expectStatus().isOk();
+        student.post().uri("/api/notifications/devices").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("token", "device", "platform", "WEB")).exchange().expectStatus().isCreated();
     }
 }

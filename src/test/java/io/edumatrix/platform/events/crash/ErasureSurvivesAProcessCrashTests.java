@@ -31,7 +31,7 @@ class ErasureSurvivesAProcessCrashTests {
     private static final String INSTITUTIONS_LISTENER =
             "io.edumatrix.institutions.internal.InstitutionsErasureListener.on(" + REQUESTED + ")";
     private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "freelancing",
-            "community", "news", "jobs", "feedback", "statistics");
+            "community", "news", "jobs", "feedback", "statistics", "notifications");
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
 
     private final List<ApplicationProcess> processes = new ArrayList<>();

@@ -1,0 +1,19 @@
+package io.edumatrix.notifications.internal;
+
+/** What a notification is about; each can be switched off by its reader. */
+enum Category {
+    /** The reader was enrolled in a course. */
+    ENROLLMENT,
+    /** The reader's job application changed status. */
+    APPLICATION,
+    /** The reader's proposal for a gig was accepted. */
+    PROPOSAL,
+    /** A contract the reader is a party of was completed. */
+    CONTRACT,
+    /** An article was published in the reader's institution (a broadcast). */
+    ARTICLE,
+    /** The reader was mentioned in a room. */
+    MENTION,
+    /** A course the reader teaches was rated. */
+    FEEDBACK
+}
