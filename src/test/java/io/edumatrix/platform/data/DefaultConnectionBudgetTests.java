@@ -3,12 +3,7 @@ package io.edumatrix.platform.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.architecture.ConfiguredModules;
-import java.io.IOException;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * Issue 9: with the shipped defaults, two application instances of all the configured modules fit a stock PostgreSQL
@@ -19,12 +14,8 @@ class DefaultConnectionBudgetTests {
     private static final int STOCK_AVAILABLE = 100 - 3;
 
     @Test
-    void two_instances_of_every_module_fit_a_stock_postgresql_with_the_default_settings() throws IOException {
-        var environment = new StandardEnvironment();
-        for (var source : new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))) {
-            environment.getPropertySources().addLast(source);
-        }
-        var properties = Binder.get(environment).bind("edumatrix", EduMatrixProperties.class).get();
+    void two_instances_of_every_module_fit_a_stock_postgresql_with_the_default_settings() {
+        var properties = ShippedSettings.properties();
         var modules = ModuleDatabases.of(properties);
         int perInstance = modules.totalConnections();
         int instances = properties.database().instances();

@@ -49,11 +49,12 @@ class StartupFailureTests {
         try (var database = FreshDatabase.create()) {
             var refusal = database.launch().with("edumatrix.database.pool.maximum-pool-size", 200).refusal();
 
-            // Each module's pool, plus community's dedicated LISTEN session.
-            var shares = ConfiguredModules.names().stream()
-                    .map(module -> module + " " + (module.equals("community") ? 201 : 200)).toList();
-            assertThat(refusal.getMessage()).startsWith("The module pools need " + (shares.size() * 200 + 1) * 4
-                            + " connections")
+            // Each module's pool, plus the sessions it holds outside it (community's and notifications' LISTEN).
+            var modules = ConfiguredModules.names();
+            var shares = modules.stream()
+                    .map(module -> module + " " + (200 + ShippedSettings.dedicatedConnections(module))).toList();
+            int perInstance = modules.stream().mapToInt(module -> 200 + ShippedSettings.dedicatedConnections(module)).sum();
+            assertThat(refusal.getMessage()).startsWith("The module pools need " + perInstance * 4 + " connections")
                     .contains(shares.toArray(String[]::new))
                     .contains("identity 200", "community 201", "times 4 instances", "max_connections")
                     .doesNotContain("\n");
