@@ -72,7 +72,8 @@ class MalformedRequestTests {
     static void startTheApplicationWithAnInstitutionAndItsPeople() throws Exception {
         database = FreshDatabase.create();
         // A stream the fuzzer opens ends after a second, not after the default ten minutes.
-        application = database.launch().overHttp().with("edumatrix.community.streams.timeout", "1s").start();
+        application = database.launch().overHttp().with("edumatrix.community.streams.timeout", "1s")
+                .with("edumatrix.notifications.streams.timeout", "1s").start();
         baseUrl = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
         endpoints = Endpoints.of(application);
 
