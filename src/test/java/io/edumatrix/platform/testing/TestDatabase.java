@@ -78,8 +78,9 @@ public final class TestDatabase {
         properties.put("edumatrix.database.admin.username", adminUser);
         properties.put("edumatrix.database.admin.password", adminPassword);
         properties.put("edumatrix.database.app-password", appPassword());
-        // Several test contexts, and an application started as a child process, may hold pools at once.
-        properties.put("edumatrix.database.pool.maximum-pool-size", 3);
+        // Several test contexts, and an application started as a child process, may hold pools at once. Eleven
+        // modules' pools of 2, their dedicated sessions, times 4 "instances" (96) fit a stock PostgreSQL's 97.
+        properties.put("edumatrix.database.pool.maximum-pool-size", 2);
         properties.put("edumatrix.database.pool.minimum-idle", 0);
         properties.put("edumatrix.database.instances", 4);
         properties.put("edumatrix.bootstrap.admin.email", World.ADMIN_EMAIL);

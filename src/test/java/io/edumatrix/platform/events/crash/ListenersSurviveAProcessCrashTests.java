@@ -123,7 +123,8 @@ class ListenersSurviveAProcessCrashTests {
                 .with("spring.profiles.active", "crash-probe")
                 .with("edumatrix.crash-probe.gate", gate)
                 // Six held probes and six real listeners each hold a courses connection at once.
-                .with("edumatrix.database.pool.maximum-pool-size", 12)
+                .with("edumatrix.database.module.courses.maximum-pool-size", 12)
+                .with("edumatrix.database.module.institutions.maximum-pool-size", 12)
                 .with("edumatrix.database.instances", 1)
                 .arguments();
         var process = ApplicationProcess.start(getClass().getSimpleName() + "-" + name, arguments);
