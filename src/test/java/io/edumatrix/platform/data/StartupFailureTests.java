@@ -68,7 +68,9 @@ class StartupFailureTests {
             // Every configured module besides the broken one: a module left out would fail on its missing data beans
             // instead, if its beans happen to be created before the migrations run (community's are: "c" < "p").
             var modules = String.join(",", ConfiguredModules.names()) + ",brokenfixture";
-            var refusal = database.launch().with("edumatrix.modules", modules).refusal();
+            // Twelve modules: one instance's worth of connections, so the budget check lets it get to the migrations.
+            var refusal = database.launch().with("edumatrix.modules", modules).with("edumatrix.database.instances", 1)
+                    .refusal();
 
             assertThat(refusal.getMessage())
                     .startsWith("Module 'brokenfixture' failed to migrate V2__insert_into_missing_table.sql: ")
