@@ -5,6 +5,7 @@ import io.edumatrix.platform.web.ProblemType;
 import io.edumatrix.platform.web.ProblemType.Category;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -27,8 +28,12 @@ class Passwords {
             DEFAULT_ENCODING, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
             "bcrypt", new BCryptPasswordEncoder()));
 
-    /** Checked against when no account has the email, so an unknown email costs the same work as a wrong password. */
-    private final String dummyHash = encoder.encode(UUID.randomUUID().toString());
+    /**
+     * Checked against when no account has the email, so an unknown email costs the same work as a wrong password. Made
+     * beside start-up rather than in its path: an Argon2 hash is about half a second of one core.
+     */
+    private final CompletableFuture<String> dummyHash =
+            CompletableFuture.supplyAsync(() -> encoder.encode(UUID.randomUUID().toString()));
 
     /** Throws unless the password may be used: 12 to 128 characters (code points), and not the email itself. */
     static void check(String password, String email) {
@@ -52,7 +57,7 @@ class Passwords {
 
     /** Spends the same work as {@link #matches} and answers no. */
     boolean matchesNothing(String password) {
-        encoder.matches(password, dummyHash);
+        encoder.matches(password, dummyHash.join());
         return false;
     }
 

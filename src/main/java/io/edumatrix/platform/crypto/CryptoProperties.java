@@ -14,8 +14,9 @@ import org.springframework.validation.annotation.Validated;
  * How the platform manages the modules' encryption keys.
  *
  * @param rewrap the background job that re-wraps person keys still wrapped under an older module key
- * @param keysetRefreshInterval how often each instance re-reads its modules' keysets, so it wraps new person keys under a
- *     primary key another instance added within that time
+ * @param keysetRefreshInterval the oldest a module's keyset may be, as this instance last read it, when the instance wraps
+ *     a new person key under it: a primary key another instance added is used here from the first new person key after
+ *     this long. Read on use, not on a timer, so an idle module holds no connection for it.
  * @param personKeyCache the unwrapped person keys kept in memory
  */
 @Validated

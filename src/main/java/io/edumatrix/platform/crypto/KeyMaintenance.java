@@ -6,10 +6,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Background work on every module's keys: re-reading the keysets, so a rotation on another instance is seen within
- * seconds, and re-wrapping the person keys still under an older key, in batches, until none is left. The job keeps no
- * state of its own (the rows say what is left), so after a restart it simply carries on; several instances share the
- * rows, each skipping those another has locked.
+ * Background work on every module's keys: re-wrapping the person keys still under an older key, in batches, until none
+ * is left. The rows say what is left, so after a restart the job simply carries on; several instances share the rows,
+ * each skipping those another has locked. A module is visited only while a re-wrap may be pending (since start-up, or
+ * since a rotation made or seen here): an idle application's pools stay idle, and Hikari can let their connections go.
  */
 @Component
 class KeyMaintenance {
@@ -24,22 +24,13 @@ class KeyMaintenance {
         this.properties = properties;
     }
 
-    @Scheduled(fixedDelayString = "${edumatrix.crypto.keyset-refresh-interval:5s}",
-            initialDelayString = "${edumatrix.crypto.keyset-refresh-interval:5s}")
-    void refreshKeysets() {
-        for (var keys : vaults.all()) {
-            try {
-                keys.refresh();
-            } catch (RuntimeException e) {
-                log.warn("Could not re-read the keysets of module {}: {}", keys.module(), e.toString());
-            }
-        }
-    }
-
     @Scheduled(fixedDelayString = "${edumatrix.crypto.rewrap.interval:30s}",
             initialDelayString = "${edumatrix.crypto.rewrap.interval:30s}")
     void rewrapEverywhere() {
         for (var keys : vaults.all()) {
+            if (!keys.rewrapPending()) {
+                continue;
+            }
             try {
                 rewrap(keys);
             } catch (RuntimeException e) {

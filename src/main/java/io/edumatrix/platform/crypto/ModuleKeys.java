@@ -8,6 +8,7 @@ import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import com.google.crypto.tink.prf.PrfSet;
 import io.edumatrix.platform.crypto.PersonKeyTable.WrappedPersonKey;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,20 +16,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One module's key hierarchy below the master key: the keyset that wraps person keys (rotated), the blind-index key,
- * and the person keys themselves. Each instance holds the wrapping keyset in memory and re-reads it periodically and
- * whenever it meets a person key wrapped under a key it does not know, so a rotation on another instance is picked
- * up within seconds.
+ * and the person keys themselves. Each instance holds the wrapping keyset in memory and re-reads it when it is about to
+ * wrap a new person key with a keyset older than the refresh interval, and whenever it meets a person key wrapped under
+ * a key it does not know: a rotation on another instance is picked up within seconds of the module's next use, and an
+ * idle module reads nothing (so it holds no connection for it).
  */
 final class ModuleKeys {
 
     /** What {@code GET /api/admin/keys} shows of a module. */
     record Status(String module, long primaryKeyId, List<Long> keyIds, long personKeys, long underOlderKeys) {}
 
-    /** The wrapping keyset as loaded at one moment, with its primitive. */
-    private record Wrapping(KeysetHandle keyset, Aead aead, long primaryId, List<Long> keyIds) {
+    /** The wrapping keyset as loaded at one moment ({@link System#nanoTime()}), with its primitive. */
+    private record Wrapping(KeysetHandle keyset, Aead aead, long primaryId, List<Long> keyIds, long loadedAt) {
 
         static Wrapping of(KeysetHandle keyset) {
-            return new Wrapping(keyset, primitive(keyset, Aead.class), KeyIds.of(keyset.getPrimary()), KeyIds.all(keyset));
+            return new Wrapping(keyset, primitive(keyset, Aead.class), KeyIds.of(keyset.getPrimary()), KeyIds.all(keyset),
+                    System.nanoTime());
         }
     }
 
@@ -36,15 +39,20 @@ final class ModuleKeys {
     private final StoredKeysets keysets;
     private final PersonKeyTable personKeys;
     private final TransactionTemplate transactions;
+    private final Duration refreshInterval;
     private final PrfSet blindIndex;
     private final AtomicLong lastCountUnderOlderKeys = new AtomicLong();
+    /** Whether person keys may still be wrapped under an older key; the re-wrap job skips the module while not. */
+    private volatile boolean rewrapPending = true;
     private volatile Wrapping wrapping;
 
-    ModuleKeys(String module, StoredKeysets keysets, PersonKeyTable personKeys, TransactionTemplate transactions) {
+    ModuleKeys(String module, StoredKeysets keysets, PersonKeyTable personKeys, TransactionTemplate transactions,
+            Duration refreshInterval) {
         this.module = module;
         this.keysets = keysets;
         this.personKeys = personKeys;
         this.transactions = transactions;
+        this.refreshInterval = refreshInterval;
         this.wrapping = Wrapping.of(transactions.execute(status -> keysets.loadOrCreate(KeyPurpose.PERSON_KEY_WRAPPING)));
         this.blindIndex = primitive(transactions.execute(status -> keysets.loadOrCreate(KeyPurpose.BLIND_INDEX)),
                 PrfSet.class);
@@ -70,6 +78,10 @@ final class ModuleKeys {
     record NewPersonKey(Aead aead, WrappedPersonKey wrapped) {}
 
     NewPersonKey newPersonKey(UUID subject) {
+        if (System.nanoTime() - wrapping.loadedAt() > refreshInterval.toNanos()) {
+            // In the caller's transaction, if any: one more statement on the connection it already holds.
+            refresh();
+        }
         try {
             var personKey = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
             return new NewPersonKey(primitive(personKey, Aead.class), wrap(subject, personKey, wrapping));
@@ -82,15 +94,29 @@ final class ModuleKeys {
         return primitive(unwrapKeyset(stored), Aead.class);
     }
 
-    /** Re-reads the wrapping keyset; called periodically and when a person key names a key this instance lacks. */
+    /**
+     * Re-reads the wrapping keyset: before a new person key is wrapped under a keyset loaded too long ago, when a person
+     * key names a key this instance lacks, and before each re-wrap. A primary this instance had not seen means person
+     * keys may be left under the older one (another instance's re-wrap may not have finished).
+     */
     void refresh() {
+        var previous = wrapping;
         wrapping = Wrapping.of(keysets.load(KeyPurpose.PERSON_KEY_WRAPPING));
+        if (wrapping.primaryId() != previous.primaryId()) {
+            rewrapPending = true;
+        }
     }
 
     /** Adds a new primary wrapping key; person keys are re-wrapped under it by {@link #rewrapBatch}. */
     Status rotate() {
         wrapping = Wrapping.of(transactions.execute(status -> keysets.rotate(KeyPurpose.PERSON_KEY_WRAPPING)));
+        rewrapPending = true;
         return status();
+    }
+
+    /** False once a count found no person key under an older key, until a rotation is made or seen. */
+    boolean rewrapPending() {
+        return rewrapPending;
     }
 
     /** Re-wraps up to {@code limit} person keys under the primary key, in one transaction; returns how many. */
@@ -109,6 +135,9 @@ final class ModuleKeys {
         var current = wrapping;
         var counts = transactions.execute(status -> personKeys.counts(current.primaryId()));
         lastCountUnderOlderKeys.set(counts.underOlderKeys());
+        if (counts.underOlderKeys() == 0 && current == wrapping) {
+            rewrapPending = false;
+        }
         return new Status(module, current.primaryId(), current.keyIds(), counts.total(), counts.underOlderKeys());
     }
 

@@ -32,7 +32,7 @@ final class ModuleVaults {
             var transactions = new TransactionTemplate(
                     beans.getBean(ModuleBeans.transactionManager(name), PlatformTransactionManager.class));
             var moduleKeys = new ModuleKeys(name, new StoredKeysets(module.schema(), jdbc, masterKey),
-                    new PersonKeyTable(jdbc), transactions);
+                    new PersonKeyTable(jdbc), transactions, properties.keysetRefreshInterval());
             moduleKeys.status();
             keys.put(name, moduleKeys);
             vaults.put(name, new ModuleVault(moduleKeys, new PersonKeyCache(properties.personKeyCache())));

@@ -5,7 +5,10 @@ import io.edumatrix.platform.tenancy.LeakproofOperators;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +57,41 @@ public class DatabaseSetup {
         } catch (SQLException e) {
             throw unreachable(e);
         }
-        modules.all().forEach(module -> new ModuleMigration(module, settings).migrate());
+        migrateAll();
+    }
+
+    /**
+     * Migrates the modules side by side: each works in its own schema under its own roles and Flyway history, so none
+     * waits for another, and on a restart most of the time is Flyway's own, on the JVM's side. A failure is reported for
+     * the first failing module in configuration order (the others' failures are attached as suppressed), whatever
+     * finished first, so the start-up message does not depend on timing.
+     */
+    private void migrateAll() {
+        var settings = modules.settings();
+        var threads = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, modules.all().size());
+        var failures = new ArrayList<RuntimeException>();
+        try (var executor = Executors.newFixedThreadPool(threads,
+                Thread.ofPlatform().name("migrate-", 1).factory())) {
+            var runs = modules.all().stream()
+                    .map(module -> executor.submit(() -> new ModuleMigration(module, settings).migrate()))
+                    .toList();
+            for (var run : runs) {
+                try {
+                    run.get();
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause() instanceof RuntimeException failure ? failure
+                            : new IllegalStateException(e.getCause()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while migrating the modules", e);
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            var first = failures.getFirst();
+            failures.stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
     }
 
     private void provision(Connection admin) throws SQLException {

@@ -110,6 +110,42 @@ class KeyRotationTests {
     }
 
     @Test
+    void another_instance_wraps_new_person_keys_under_the_new_primary_once_its_keyset_is_older_than_the_interval()
+            throws Exception {
+        var current = newModuleKeys(Duration.ZERO);
+        var loadedLately = newModuleKeys(Duration.ofHours(1));
+        var rotated = vaults.of(MODULE).rotate();
+
+        var subject = Ids.next();
+        new ModuleVault(current, noCache()).seal(subject, NAME, Ids.next(), "wrapped by an up-to-date instance");
+        var laggard = Ids.next();
+        new ModuleVault(loadedLately, noCache()).seal(laggard, NAME, Ids.next(), "wrapped by a lagging instance");
+
+        assertThat(wrappedBy(subject)).isEqualTo(rotated.primaryKeyId());
+        assertThat(wrappedBy(laggard)).as("keyset read less than the interval ago: not read again")
+                .isNotEqualTo(rotated.primaryKeyId());
+    }
+
+    @Test
+    void the_rewrap_job_leaves_a_module_alone_once_nothing_is_left_under_an_older_key_until_a_rotation() {
+        var keys = vaults.of(MODULE);
+        vaults.vault(MODULE).seal(Ids.next(), NAME, Ids.next(), "a person key to re-wrap");
+        maintenance.rewrap(keys);
+        assertThat(keys.rewrapPending()).isFalse();
+        var otherInstance = newModuleKeys();
+        otherInstance.status();
+        assertThat(otherInstance.rewrapPending()).isFalse();
+
+        keys.rotate();
+        assertThat(keys.rewrapPending()).as("after a rotation made here").isTrue();
+        otherInstance.refresh();
+        assertThat(otherInstance.rewrapPending()).as("after a rotation seen here").isTrue();
+
+        maintenance.rewrap(otherInstance);
+        assertThat(otherInstance.rewrapPending()).isFalse();
+    }
+
+    @Test
     void two_instances_rotating_at_once_take_turns_on_the_keyset_row_and_lose_no_key() throws Exception {
         var first = vaults.of(MODULE);
         var second = newModuleKeys();
@@ -175,10 +211,15 @@ class KeyRotationTests {
 
     /** The same module's keys as a second application instance would hold them: its own copy, loaded now. */
     private ModuleKeys newModuleKeys() {
+        return newModuleKeys(Duration.ofSeconds(5));
+    }
+
+    private ModuleKeys newModuleKeys(Duration refreshInterval) {
         var jdbc = context.getBean(ModuleBeans.jdbcOperations(MODULE), NamedParameterJdbcTemplate.class);
         var transactions = new TransactionTemplate(
                 context.getBean(ModuleBeans.transactionManager(MODULE), PlatformTransactionManager.class));
-        return new ModuleKeys(MODULE, new StoredKeysets(MODULE, jdbc, masterKey), new PersonKeyTable(jdbc), transactions);
+        return new ModuleKeys(MODULE, new StoredKeysets(MODULE, jdbc, masterKey), new PersonKeyTable(jdbc), transactions,
+                refreshInterval);
     }
 
     /** A vault over the keys that caches nothing, so every open unwraps the stored person key. */
