@@ -4,6 +4,7 @@ import io.edumatrix.community.MessagePosted;
 import io.edumatrix.community.internal.Views.MessageView;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.web.DomainException;
 import io.edumatrix.platform.web.Page;
 import io.edumatrix.platform.web.PlatformProblems;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -34,17 +36,18 @@ class CommunityMessageService {
     private final MessageNotices notices;
     private final CommunityRoomService rooms;
     private final RoomMemberRepository memberships;
-    private final CommunitySealing sealing;
+    private final PersonalDataVault vault;
     private final ApplicationEventPublisher events;
 
     CommunityMessageService(RoomMessageRepository messages, MessageMentionRepository mentions, MessageNotices notices, CommunityRoomService rooms,
-            RoomMemberRepository memberships, CommunitySealing sealing, ApplicationEventPublisher events) {
+            RoomMemberRepository memberships, @Qualifier("community") PersonalDataVault vault,
+            ApplicationEventPublisher events) {
         this.messages = messages;
         this.mentions = mentions;
         this.notices = notices;
         this.rooms = rooms;
         this.memberships = memberships;
-        this.sealing = sealing;
+        this.vault = vault;
         this.events = events;
     }
 
@@ -64,7 +67,7 @@ class CommunityMessageService {
         var id = Ids.next();
         var now = Times.now();
         var message = messages.save(new Message(id, null, room.institutionId(), roomId, authorAccountId,
-                sealing.seal(authorAccountId, id, body), now, now));
+                vault.seal(authorAccountId, Message.BODY, id, body), now, now));
         distinct.forEach(account -> mentions.insert(Ids.next(), room.institutionId(), id, account));
         notices.send(MessageNotices.payload(roomId, id));
         events.publishEvent(MessagePosted.of(room.institutionId(), roomId, id, authorAccountId, distinct));
@@ -116,7 +119,7 @@ class CommunityMessageService {
             throw PlatformProblems.CONCURRENT_UPDATE.exception(
                     "Message " + id + " is at version " + message.version() + ", not " + version);
         }
-        message.reseal(sealing.seal(accountId, id, body));
+        message.reseal(vault.seal(accountId, Message.BODY, id, body));
         return views(List.of(messages.save(message))).getFirst();
     }
 
@@ -146,7 +149,8 @@ class CommunityMessageService {
     }
 
     private MessageView view(Message m, List<UUID> mentioned) {
-        return new MessageView(m.id(), m.roomId(), m.authorAccountId(), sealing.open(m), mentioned, m.version(),
+        return new MessageView(m.id(), m.roomId(), m.authorAccountId(),
+                vault.openOrNull(m.authorAccountId(), Message.BODY, m.id(), m.body()), mentioned, m.version(),
                 m.createdAt(), m.updatedAt());
     }
 }

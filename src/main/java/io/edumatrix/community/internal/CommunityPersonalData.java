@@ -1,9 +1,11 @@
 package io.edumatrix.community.internal;
 
 import io.edumatrix.platform.privacy.PersonalDataHolder;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +19,11 @@ import org.springframework.stereotype.Component;
 class CommunityPersonalData implements PersonalDataHolder {
 
     private final PersonalCommunityDataRepository data;
-    private final CommunitySealing sealing;
+    private final PersonalDataVault vault;
 
-    CommunityPersonalData(PersonalCommunityDataRepository data, CommunitySealing sealing) {
+    CommunityPersonalData(PersonalCommunityDataRepository data, @Qualifier("community") PersonalDataVault vault) {
         this.data = data;
-        this.sealing = sealing;
+        this.vault = vault;
     }
 
     record MessageData(UUID messageId, UUID institutionId, UUID roomId, String body, Instant createdAt) {}
@@ -39,7 +41,8 @@ class CommunityPersonalData implements PersonalDataHolder {
                 "memberships", data.membershipsOf(accountId).stream().map(m -> new MembershipData(m.roomId(),
                         m.institutionId(), m.role(), m.joinedAt())).toList(),
                 "messages", data.messagesOf(accountId).stream().map(m -> new MessageData(m.id(), m.institutionId(),
-                        m.roomId(), sealing.open(m), m.createdAt())).toList(),
+                        m.roomId(), vault.openOrNull(m.authorAccountId(), Message.BODY, m.id(), m.body()),
+                        m.createdAt())).toList(),
                 "mentionedIn", data.mentionsOf(accountId));
     }
 
@@ -48,6 +51,6 @@ class CommunityPersonalData implements PersonalDataHolder {
         data.deleteMessagesOf(accountId);
         data.deleteMentionsOf(accountId);
         data.deleteMembershipsOf(accountId);
-        sealing.forget(accountId);
+        vault.forget(accountId);
     }
 }

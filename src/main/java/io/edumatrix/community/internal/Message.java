@@ -1,6 +1,7 @@
 package io.edumatrix.community.internal;
 
 import io.edumatrix.platform.Times;
+import io.edumatrix.platform.privacy.SealedColumn;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -11,6 +12,9 @@ import org.springframework.data.relational.core.mapping.Table;
 /** A message in a room, as stored: the body is ciphertext sealed for the author's account. */
 @Table("message")
 class Message {
+
+    /** The sealed column, named in the associated data of its values. */
+    static final SealedColumn BODY = SealedColumn.of("message", "body");
 
     @Id
     private final UUID id;

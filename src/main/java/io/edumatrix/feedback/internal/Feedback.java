@@ -2,6 +2,7 @@ package io.edumatrix.feedback.internal;
 
 import io.edumatrix.feedback.SubjectType;
 import io.edumatrix.platform.domain.StateMachine;
+import io.edumatrix.platform.privacy.SealedColumn;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -30,6 +31,9 @@ class Feedback {
 
     /** The subject id stored for {@link SubjectType#PLATFORM}, which has none. */
     static final UUID PLATFORM = new UUID(0, 0);
+
+    /** The sealed column, named in the associated data of its values. */
+    static final SealedColumn COMMENT = SealedColumn.of("feedback", "comment");
 
     @Id
     private final UUID id;

@@ -3,9 +3,11 @@ package io.edumatrix.feedback.internal;
 import io.edumatrix.feedback.FeedbackErased;
 import io.edumatrix.feedback.SubjectType;
 import io.edumatrix.platform.privacy.PersonalDataHolder;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +25,13 @@ import org.springframework.stereotype.Component;
 class FeedbackPersonalData implements PersonalDataHolder {
 
     private final PersonalFeedbackRepository data;
-    private final FeedbackSealing sealing;
+    private final PersonalDataVault vault;
     private final ApplicationEventPublisher events;
 
-    FeedbackPersonalData(PersonalFeedbackRepository data, FeedbackSealing sealing, ApplicationEventPublisher events) {
+    FeedbackPersonalData(PersonalFeedbackRepository data, @Qualifier("feedback") PersonalDataVault vault,
+            ApplicationEventPublisher events) {
         this.data = data;
-        this.sealing = sealing;
+        this.vault = vault;
         this.events = events;
     }
 
@@ -43,7 +46,8 @@ class FeedbackPersonalData implements PersonalDataHolder {
     @Override
     public Map<String, Object> export(UUID accountId) {
         return Map.of("feedback", data.feedbackOf(accountId).stream().map(f -> new FeedbackData(f.id(),
-                f.institutionId(), f.subjectType(), f.publicSubjectId(), f.rating(), sealing.open(f), f.status(),
+                f.institutionId(), f.subjectType(), f.publicSubjectId(), f.rating(),
+                vault.openOrNull(f.authorAccountId(), Feedback.COMMENT, f.id(), f.comment()), f.status(),
                 f.createdAt(), f.updatedAt())).toList());
     }
 
@@ -53,6 +57,6 @@ class FeedbackPersonalData implements PersonalDataHolder {
         data.deleteFeedbackOf(accountId);
         erased.forEach(f -> events.publishEvent(FeedbackErased.of(f.institutionId(), f.id(), f.rating(),
                 f.subjectType(), f.publicSubjectId())));
-        sealing.forget(accountId);
+        vault.forget(accountId);
     }
 }

@@ -5,6 +5,7 @@ import io.edumatrix.feedback.SubjectType;
 import io.edumatrix.feedback.internal.Views.FeedbackView;
 import io.edumatrix.feedback.internal.Views.Summary;
 import io.edumatrix.platform.Ids;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.web.DomainException;
 import io.edumatrix.platform.web.Page;
 import io.edumatrix.platform.web.PlatformProblems;
@@ -12,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,14 +28,14 @@ class FeedbackService {
 
     private final FeedbackRepository feedback;
     private final Subjects subjects;
-    private final FeedbackSealing sealing;
+    private final PersonalDataVault vault;
     private final ApplicationEventPublisher events;
 
-    FeedbackService(FeedbackRepository feedback, Subjects subjects, FeedbackSealing sealing,
+    FeedbackService(FeedbackRepository feedback, Subjects subjects, @Qualifier("feedback") PersonalDataVault vault,
             ApplicationEventPublisher events) {
         this.feedback = feedback;
         this.subjects = subjects;
-        this.sealing = sealing;
+        this.vault = vault;
         this.events = events;
     }
 
@@ -55,12 +57,13 @@ class FeedbackService {
             var existing = feedback.findOwnForUpdate(type.name(), subject, accountId);
             if (existing.isPresent()) {
                 var earlier = existing.get();
-                feedback.replace(earlier.id(), rating, sealing.seal(accountId, earlier.id(), comment));
+                feedback.replace(earlier.id(), rating,
+                        vault.sealOrNull(accountId, Feedback.COMMENT, earlier.id(), comment));
                 return new Submission(announced(earlier.id(), earlier.rating(), reader), false);
             }
             var id = Ids.next();
             if (feedback.insertIfAbsent(id, institutionId, type.name(), subject, accountId, rating,
-                    sealing.seal(accountId, id, comment)) == 1) {
+                    vault.sealOrNull(accountId, Feedback.COMMENT, id, comment)) == 1) {
                 return new Submission(announced(id, null, reader), true);
             }
         }
@@ -140,7 +143,8 @@ class FeedbackService {
     private FeedbackView view(Feedback f, Reader reader) {
         var mine = f.authorAccountId().equals(reader.accountId());
         var shown = f.status() == Feedback.Status.VISIBLE || mine || reader.moderator();
-        return new FeedbackView(f.id(), f.subjectType(), f.publicSubjectId(), f.rating(), shown ? sealing.open(f) : null,
-                f.status(), mine, f.version(), f.createdAt(), f.updatedAt());
+        var comment = shown ? vault.openOrNull(f.authorAccountId(), Feedback.COMMENT, f.id(), f.comment()) : null;
+        return new FeedbackView(f.id(), f.subjectType(), f.publicSubjectId(), f.rating(), comment, f.status(), mine,
+                f.version(), f.createdAt(), f.updatedAt());
     }
 }

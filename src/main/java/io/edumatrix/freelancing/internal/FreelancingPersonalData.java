@@ -1,14 +1,12 @@
 package io.edumatrix.freelancing.internal;
 
-import static io.edumatrix.freelancing.internal.FreelancingSealing.GIG_DESCRIPTION;
-import static io.edumatrix.freelancing.internal.FreelancingSealing.GIG_TITLE;
-import static io.edumatrix.freelancing.internal.FreelancingSealing.PROPOSAL_MESSAGE;
-
 import io.edumatrix.platform.domain.Money;
 import io.edumatrix.platform.privacy.PersonalDataHolder;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +31,11 @@ import org.springframework.stereotype.Component;
 class FreelancingPersonalData implements PersonalDataHolder {
 
     private final PersonalFreelancingDataRepository data;
-    private final FreelancingSealing sealing;
+    private final PersonalDataVault vault;
 
-    FreelancingPersonalData(PersonalFreelancingDataRepository data, FreelancingSealing sealing) {
+    FreelancingPersonalData(PersonalFreelancingDataRepository data, @Qualifier("freelancing") PersonalDataVault vault) {
         this.data = data;
-        this.sealing = sealing;
+        this.vault = vault;
     }
 
     record GigData(UUID gigId, UUID institutionId, String title, String description, Money budgetMin, Money budgetMax,
@@ -57,11 +55,11 @@ class FreelancingPersonalData implements PersonalDataHolder {
     public Map<String, Object> export(UUID accountId) {
         return Map.of(
                 "gigs", data.gigsOf(accountId).stream().map(g -> new GigData(g.id(), g.institutionId(),
-                        sealing.open(accountId, GIG_TITLE, g.id(), g.title()),
-                        sealing.open(accountId, GIG_DESCRIPTION, g.id(), g.description()), g.budgetMin(),
+                        vault.openOrNull(accountId, Gig.TITLE, g.id(), g.title()),
+                        vault.openOrNull(accountId, Gig.DESCRIPTION, g.id(), g.description()), g.budgetMin(),
                         g.budgetMax(), g.deadline(), g.status().name(), g.createdAt())).toList(),
                 "proposals", data.proposalsOf(accountId).stream().map(p -> new ProposalData(p.id(), p.institutionId(),
-                        p.gigId(), p.price(), sealing.open(accountId, PROPOSAL_MESSAGE, p.id(), p.message()),
+                        p.gigId(), p.price(), vault.openOrNull(accountId, Proposal.MESSAGE, p.id(), p.message()),
                         p.status().name(), p.createdAt())).toList(),
                 "contracts", data.contractLinksOf(accountId).stream().map(l -> new ContractLink(l.contractId(),
                         l.institutionId(), l.role(), l.joinedAt())).toList());
@@ -72,6 +70,6 @@ class FreelancingPersonalData implements PersonalDataHolder {
         data.deleteProposalsOf(accountId);
         data.deleteGigsOf(accountId);
         data.deleteContractLinksOf(accountId);
-        sealing.forget(accountId);
+        vault.forget(accountId);
     }
 }

@@ -2,6 +2,7 @@ package io.edumatrix.freelancing.internal;
 
 import io.edumatrix.platform.domain.Money;
 import io.edumatrix.platform.domain.StateMachine;
+import io.edumatrix.platform.privacy.SealedColumn;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -25,6 +26,10 @@ class Gig {
     static final StateMachine<Status> BY_CLIENT = StateMachine.of(Status.class)
             .allow(Status.OPEN, Status.CLOSED)
             .build();
+
+    /** The sealed columns, named in the associated data of their values. */
+    static final SealedColumn TITLE = SealedColumn.of("gig", "title");
+    static final SealedColumn DESCRIPTION = SealedColumn.of("gig", "description");
 
     @Id
     private final UUID id;

@@ -1,14 +1,12 @@
 package io.edumatrix.freelancing.internal;
 
-import static io.edumatrix.freelancing.internal.FreelancingSealing.GIG_DESCRIPTION;
-import static io.edumatrix.freelancing.internal.FreelancingSealing.GIG_TITLE;
-
 import io.edumatrix.freelancing.GigClosed;
 import io.edumatrix.freelancing.GigPosted;
 import io.edumatrix.freelancing.internal.Views.GigView;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.Money;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.web.DomainException;
 import io.edumatrix.platform.web.Page;
 import io.edumatrix.platform.web.PlatformProblems;
@@ -17,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -32,14 +31,14 @@ class GigService {
 
     private final GigRepository gigs;
     private final ProposalRepository proposals;
-    private final FreelancingSealing sealing;
+    private final PersonalDataVault vault;
     private final ApplicationEventPublisher events;
 
-    GigService(GigRepository gigs, ProposalRepository proposals, FreelancingSealing sealing,
+    GigService(GigRepository gigs, ProposalRepository proposals, @Qualifier("freelancing") PersonalDataVault vault,
             ApplicationEventPublisher events) {
         this.gigs = gigs;
         this.proposals = proposals;
-        this.sealing = sealing;
+        this.vault = vault;
         this.events = events;
     }
 
@@ -53,8 +52,8 @@ class GigService {
         }
         var id = Ids.next();
         var gig = gigs.save(Gig.open(id, institutionId, clientAccountId,
-                sealing.seal(clientAccountId, GIG_TITLE, id, title),
-                sealing.seal(clientAccountId, GIG_DESCRIPTION, id, description), budgetMin, budgetMax,
+                vault.seal(clientAccountId, Gig.TITLE, id, title),
+                vault.seal(clientAccountId, Gig.DESCRIPTION, id, description), budgetMin, budgetMax,
                 deadline.truncatedTo(ChronoUnit.MICROS), Times.now()));
         events.publishEvent(GigPosted.of(institutionId, id, clientAccountId));
         return open(gig);
@@ -112,8 +111,8 @@ class GigService {
 
     GigView open(Gig g) {
         return new GigView(g.id(), g.institutionId(), g.clientAccountId(),
-                sealing.open(g.clientAccountId(), GIG_TITLE, g.id(), g.title()),
-                sealing.open(g.clientAccountId(), GIG_DESCRIPTION, g.id(), g.description()), g.budgetMin(),
+                vault.openOrNull(g.clientAccountId(), Gig.TITLE, g.id(), g.title()),
+                vault.openOrNull(g.clientAccountId(), Gig.DESCRIPTION, g.id(), g.description()), g.budgetMin(),
                 g.budgetMax(), g.deadline(), g.status(), g.version(), g.createdAt(), g.updatedAt());
     }
 

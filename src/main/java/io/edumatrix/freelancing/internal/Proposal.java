@@ -2,6 +2,7 @@ package io.edumatrix.freelancing.internal;
 
 import io.edumatrix.platform.domain.Money;
 import io.edumatrix.platform.domain.StateMachine;
+import io.edumatrix.platform.privacy.SealedColumn;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -18,6 +19,9 @@ class Proposal {
     static final StateMachine<Status> LIFECYCLE = StateMachine.of(Status.class)
             .allow(Status.SUBMITTED, Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN)
             .build();
+
+    /** The sealed column, named in the associated data of its values. */
+    static final SealedColumn MESSAGE = SealedColumn.of("proposal", "message");
 
     @Id
     private final UUID id;

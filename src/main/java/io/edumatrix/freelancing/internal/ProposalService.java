@@ -1,16 +1,16 @@
 package io.edumatrix.freelancing.internal;
 
-import static io.edumatrix.freelancing.internal.FreelancingSealing.PROPOSAL_MESSAGE;
-
 import io.edumatrix.freelancing.ProposalAccepted;
 import io.edumatrix.freelancing.internal.Views.ProposalView;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.Money;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.web.DomainException;
 import io.edumatrix.platform.web.Page;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,16 +29,16 @@ class ProposalService {
     private final GigRepository gigRows;
     private final GigService gigs;
     private final ContractService contracts;
-    private final FreelancingSealing sealing;
+    private final PersonalDataVault vault;
     private final ApplicationEventPublisher events;
 
     ProposalService(ProposalRepository proposals, GigRepository gigRows, GigService gigs, ContractService contracts,
-            FreelancingSealing sealing, ApplicationEventPublisher events) {
+            @Qualifier("freelancing") PersonalDataVault vault, ApplicationEventPublisher events) {
         this.proposals = proposals;
         this.gigRows = gigRows;
         this.gigs = gigs;
         this.contracts = contracts;
-        this.sealing = sealing;
+        this.vault = vault;
         this.events = events;
     }
 
@@ -57,7 +57,7 @@ class ProposalService {
         var id = Ids.next();
         try {
             var proposal = proposals.save(Proposal.submit(id, gig, accountId, price,
-                    sealing.seal(accountId, PROPOSAL_MESSAGE, id, message), Times.now()));
+                    vault.seal(accountId, Proposal.MESSAGE, id, message), Times.now()));
             return open(proposal, null);
         } catch (DuplicateKeyException e) {
             throw FreelancingProblems.PROPOSAL_EXISTS.exception(
@@ -132,7 +132,7 @@ class ProposalService {
 
     private ProposalView open(Proposal p, UUID contractId) {
         return new ProposalView(p.id(), p.gigId(), p.freelancerAccountId(), p.price(),
-                sealing.open(p.freelancerAccountId(), PROPOSAL_MESSAGE, p.id(), p.message()), p.status(), contractId,
-                p.version(), p.createdAt(), p.updatedAt());
+                vault.openOrNull(p.freelancerAccountId(), Proposal.MESSAGE, p.id(), p.message()), p.status(),
+                contractId, p.version(), p.createdAt(), p.updatedAt());
     }
 }

@@ -2,6 +2,7 @@ package io.edumatrix.jobs.internal;
 
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.StateMachine;
+import io.edumatrix.platform.privacy.SealedColumn;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.UUID;
@@ -28,6 +29,9 @@ class JobApplication {
             .allowFromEach(OPEN_STATES, Status.REJECTED)
             .allowFromEach(OPEN_STATES, Status.WITHDRAWN)
             .build();
+
+    /** The sealed column, named in the associated data of its values. */
+    static final SealedColumn COVER_LETTER = SealedColumn.of("job_application", "cover_letter");
 
     @Id
     private final UUID id;

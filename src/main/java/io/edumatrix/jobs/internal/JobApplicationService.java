@@ -1,18 +1,18 @@
 package io.edumatrix.jobs.internal;
 
-import static io.edumatrix.jobs.internal.JobsSealing.COVER_LETTER;
-
 import io.edumatrix.jobs.ApplicationStatusChanged;
 import io.edumatrix.jobs.ApplicationSubmitted;
 import io.edumatrix.jobs.internal.JobApplication.Status;
 import io.edumatrix.jobs.internal.Views.ApplicationView;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.security.Caller;
 import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.web.DomainException;
 import io.edumatrix.platform.web.Page;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,15 +31,16 @@ class JobApplicationService {
     private final JobApplicationRepository applications;
     private final JobPostingRepository postings;
     private final JobPostingService postingService;
-    private final JobsSealing sealing;
+    private final PersonalDataVault vault;
     private final ApplicationEventPublisher events;
 
     JobApplicationService(JobApplicationRepository applications, JobPostingRepository postings,
-            JobPostingService postingService, JobsSealing sealing, ApplicationEventPublisher events) {
+            JobPostingService postingService, @Qualifier("jobs") PersonalDataVault vault,
+            ApplicationEventPublisher events) {
         this.applications = applications;
         this.postings = postings;
         this.postingService = postingService;
-        this.sealing = sealing;
+        this.vault = vault;
         this.events = events;
     }
 
@@ -63,7 +64,7 @@ class JobApplicationService {
         JobApplication application;
         try {
             application = applications.save(JobApplication.submit(id, posting, applicant,
-                    sealing.seal(applicant, COVER_LETTER, id, coverLetter)));
+                    vault.seal(applicant, JobApplication.COVER_LETTER, id, coverLetter)));
         } catch (DuplicateKeyException e) {
             throw JobProblems.ALREADY_APPLIED.exception(
                     "Account " + applicant + " has applied to job posting " + postingId + " already");
@@ -134,7 +135,7 @@ class JobApplicationService {
 
     private ApplicationView open(JobApplication a) {
         return new ApplicationView(a.id(), a.postingId(), a.applicantAccountId(),
-                sealing.open(a.applicantAccountId(), COVER_LETTER, a.id(), a.coverLetter()), a.status(), a.version(),
-                a.submittedAt(), a.updatedAt());
+                vault.openOrNull(a.applicantAccountId(), JobApplication.COVER_LETTER, a.id(), a.coverLetter()),
+                a.status(), a.version(), a.submittedAt(), a.updatedAt());
     }
 }

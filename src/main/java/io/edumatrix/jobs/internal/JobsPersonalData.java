@@ -1,11 +1,11 @@
 package io.edumatrix.jobs.internal;
 
-import static io.edumatrix.jobs.internal.JobsSealing.COVER_LETTER;
-
 import io.edumatrix.platform.privacy.PersonalDataHolder;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
 class JobsPersonalData implements PersonalDataHolder {
 
     private final PersonalJobsDataRepository data;
-    private final JobsSealing sealing;
+    private final PersonalDataVault vault;
 
-    JobsPersonalData(PersonalJobsDataRepository data, JobsSealing sealing) {
+    JobsPersonalData(PersonalJobsDataRepository data, @Qualifier("jobs") PersonalDataVault vault) {
         this.data = data;
-        this.sealing = sealing;
+        this.vault = vault;
     }
 
     record ApplicationData(UUID applicationId, UUID institutionId, UUID postingId, String status, String coverLetter,
@@ -42,8 +42,8 @@ class JobsPersonalData implements PersonalDataHolder {
         return Map.of(
                 "applications", data.applicationsOf(accountId).stream().map(a -> new ApplicationData(a.id(),
                         a.institutionId(), a.postingId(), a.status().name(),
-                        sealing.open(accountId, COVER_LETTER, a.id(), a.coverLetter()), a.submittedAt(),
-                        a.updatedAt())).toList(),
+                        vault.openOrNull(accountId, JobApplication.COVER_LETTER, a.id(), a.coverLetter()),
+                        a.submittedAt(), a.updatedAt())).toList(),
                 "postedPostings", data.postingsPostedBy(accountId));
     }
 
@@ -51,6 +51,6 @@ class JobsPersonalData implements PersonalDataHolder {
     public void erase(UUID accountId) {
         data.deleteApplicationsOf(accountId);
         data.forgetPostingsOf(accountId);
-        sealing.forget(accountId);
+        vault.forget(accountId);
     }
 }

@@ -3,8 +3,10 @@ package io.edumatrix.notifications.internal;
 import io.edumatrix.notifications.internal.Views.DeviceView;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.web.DomainException;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,17 +16,17 @@ import org.springframework.transaction.annotation.Transactional;
 class DeviceService {
 
     private final DeviceTokenRepository devices;
-    private final NotificationsSealing sealing;
+    private final PersonalDataVault vault;
 
-    DeviceService(DeviceTokenRepository devices, NotificationsSealing sealing) {
+    DeviceService(DeviceTokenRepository devices, @Qualifier("notifications") PersonalDataVault vault) {
         this.devices = devices;
-        this.sealing = sealing;
+        this.vault = vault;
     }
 
     DeviceView register(UUID institutionId, UUID accountId, DeviceToken.Platform platform, String token) {
         var id = Ids.next();
-        var device = new DeviceToken(id, institutionId, accountId, platform, sealing.seal(accountId, id, token),
-                Times.now());
+        var device = new DeviceToken(id, institutionId, accountId, platform,
+                vault.seal(accountId, DeviceToken.TOKEN, id, token), Times.now());
         devices.insert(device.id(), institutionId, accountId, platform.name(), device.token(), device.registeredAt());
         return DeviceView.of(device);
     }

@@ -1,9 +1,11 @@
 package io.edumatrix.notifications.internal;
 
 import io.edumatrix.platform.privacy.PersonalDataHolder;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,13 +19,13 @@ class NotificationsPersonalData implements PersonalDataHolder {
 
     private final PersonalNotificationDataRepository data;
     private final DeviceTokenRepository devices;
-    private final NotificationsSealing sealing;
+    private final PersonalDataVault vault;
 
     NotificationsPersonalData(PersonalNotificationDataRepository data, DeviceTokenRepository devices,
-            NotificationsSealing sealing) {
+            @Qualifier("notifications") PersonalDataVault vault) {
         this.data = data;
         this.devices = devices;
-        this.sealing = sealing;
+        this.vault = vault;
     }
 
     record NotificationData(UUID notificationId, UUID institutionId, Category category, UUID subjectId, String detail,
@@ -45,7 +47,8 @@ class NotificationsPersonalData implements PersonalDataHolder {
                 "read", data.readBy(accountId),
                 "mutedCategories", data.mutedBy(accountId),
                 "devices", devices.devicesOf(accountId).stream().map(d -> new DeviceData(d.id(), d.institutionId(),
-                        d.platform(), sealing.open(d), d.registeredAt())).toList());
+                        d.platform(), vault.openOrNull(d.accountId(), DeviceToken.TOKEN, d.id(), d.token()),
+                        d.registeredAt())).toList());
     }
 
     @Override
@@ -54,6 +57,6 @@ class NotificationsPersonalData implements PersonalDataHolder {
         data.deleteNotificationsOf(accountId);
         data.deleteMutedCategoriesOf(accountId);
         devices.deleteDevicesOf(accountId);
-        sealing.forget(accountId);
+        vault.forget(accountId);
     }
 }

@@ -1,5 +1,6 @@
 package io.edumatrix.notifications.internal;
 
+import io.edumatrix.platform.live.LiveStreams;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -25,4 +26,4 @@ record StreamProperties(
         @NotNull @DurationMin(millis = 100) @DefaultValue("15s") Duration heartbeat,
         @Min(1) @DefaultValue("5") int perAccount,
         @Min(1) @DefaultValue("1000") int perInstance,
-        @NotNull @DurationMin(millis = 10) @DefaultValue("1s") Duration reconnectDelay) {}
+        @NotNull @DurationMin(millis = 10) @DefaultValue("1s") Duration reconnectDelay) implements LiveStreams.Limits {}

@@ -27,6 +27,19 @@ public interface PersonalDataVault {
      */
     Optional<String> open(UUID subject, SealedColumn column, UUID rowId, byte[] ciphertext);
 
+    /** As {@link #seal}, for a value that may be absent: no value (null) is stored as null. */
+    default byte[] sealOrNull(UUID subject, SealedColumn column, UUID rowId, String plaintext) {
+        return plaintext == null ? null : seal(subject, column, rowId, plaintext);
+    }
+
+    /**
+     * As {@link #open}, for reading a stored value as the module shows it: null when the column holds none, and null
+     * once the subject has been forgotten.
+     */
+    default String openOrNull(UUID subject, SealedColumn column, UUID rowId, byte[] ciphertext) {
+        return ciphertext == null ? null : open(subject, column, rowId, ciphertext).orElse(null);
+    }
+
     /**
      * A keyed hash (HMAC-SHA256 under a key separate from the encryption keys) for equality lookups of a sealed
      * column, such as finding an account by its email. Callers normalise the value first (an email is lower-cased).

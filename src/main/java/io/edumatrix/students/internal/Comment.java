@@ -1,5 +1,6 @@
 package io.edumatrix.students.internal;
 
+import io.edumatrix.platform.privacy.SealedColumn;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -10,6 +11,9 @@ import org.springframework.data.relational.core.mapping.Table;
 /** A comment under a post, as stored: the body is ciphertext sealed for the author's account. */
 @Table("comment")
 class Comment {
+
+    /** The sealed column, named in the associated data of its values. */
+    static final SealedColumn BODY = SealedColumn.of("comment", "body");
 
     @Id
     private final UUID id;

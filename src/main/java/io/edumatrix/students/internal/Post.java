@@ -1,6 +1,7 @@
 package io.edumatrix.students.internal;
 
 import io.edumatrix.platform.Times;
+import io.edumatrix.platform.privacy.SealedColumn;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -11,6 +12,9 @@ import org.springframework.data.relational.core.mapping.Table;
 /** A post by a profile, as stored: the body is ciphertext sealed for the author's account. */
 @Table("post")
 class Post {
+
+    /** The sealed column, named in the associated data of its values. */
+    static final SealedColumn BODY = SealedColumn.of("post", "body");
 
     @Id
     private final UUID id;

@@ -1,10 +1,8 @@
 package io.edumatrix.students.internal;
 
-import static io.edumatrix.students.internal.StudentsSealing.COMMENT_BODY;
-import static io.edumatrix.students.internal.StudentsSealing.POST_BODY;
-
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.web.DomainException;
 import io.edumatrix.platform.web.Page;
 import io.edumatrix.platform.web.PlatformProblems;
@@ -16,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -33,16 +32,16 @@ class PostService {
     private final LikeRepository likes;
     private final CommentRepository comments;
     private final ProfileService profiles;
-    private final StudentsSealing sealing;
+    private final PersonalDataVault vault;
     private final ApplicationEventPublisher events;
 
     PostService(PostRepository posts, LikeRepository likes, CommentRepository comments, ProfileService profiles,
-            StudentsSealing sealing, ApplicationEventPublisher events) {
+            @Qualifier("students") PersonalDataVault vault, ApplicationEventPublisher events) {
         this.posts = posts;
         this.likes = likes;
         this.comments = comments;
         this.profiles = profiles;
-        this.sealing = sealing;
+        this.vault = vault;
         this.events = events;
     }
 
@@ -51,7 +50,7 @@ class PostService {
         var id = Ids.next();
         var now = Times.now();
         var post = posts.save(new Post(id, null, author.institutionId(), author.id(), accountId,
-                sealing.seal(accountId, POST_BODY, id, body), now, now));
+                vault.sealOrNull(accountId, Post.BODY, id, body), now, now));
         events.publishEvent(StudentPostPublished.of(author.institutionId(), id, author.id(), accountId));
         return withLikes(post, accountId);
     }
@@ -67,7 +66,7 @@ class PostService {
             throw PlatformProblems.CONCURRENT_UPDATE.exception(
                     "Post " + id + " is at version " + post.version() + ", not " + version);
         }
-        post.reseal(sealing.seal(accountId, POST_BODY, id, body));
+        post.reseal(vault.sealOrNull(accountId, Post.BODY, id, body));
         return withLikes(posts.save(post), accountId);
     }
 
@@ -94,7 +93,7 @@ class PostService {
         var author = profiles.own(accountId);
         var id = Ids.next();
         var comment = comments.save(new Comment(id, null, post.institutionId(), postId, author.id(), accountId,
-                sealing.seal(accountId, COMMENT_BODY, id, body), Times.now()));
+                vault.sealOrNull(accountId, Comment.BODY, id, body), Times.now()));
         return open(comment);
     }
 
@@ -144,11 +143,11 @@ class PostService {
     }
 
     private String body(Post post) {
-        return sealing.open(post.authorAccountId(), POST_BODY, post.id(), post.body());
+        return vault.openOrNull(post.authorAccountId(), Post.BODY, post.id(), post.body());
     }
 
     private CommentView open(Comment c) {
         return new CommentView(c.id(), c.postId(), c.authorProfileId(),
-                sealing.open(c.authorAccountId(), COMMENT_BODY, c.id(), c.body()), c.createdAt());
+                vault.openOrNull(c.authorAccountId(), Comment.BODY, c.id(), c.body()), c.createdAt());
     }
 }

@@ -1,6 +1,7 @@
 package io.edumatrix.students.internal;
 
 import io.edumatrix.platform.Times;
+import io.edumatrix.platform.privacy.SealedColumn;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -9,11 +10,15 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
 
 /**
- * A student's profile in one institution, as stored: headline and bio are ciphertext sealed for the account
- * ({@link StudentsSealing}); programme and graduation year are not personal enough to seal.
+ * A student's profile in one institution, as stored: headline and bio are ciphertext sealed for the account;
+ * programme and graduation year are not personal enough to seal.
  */
 @Table("profile")
 class Profile {
+
+    /** The sealed columns, named in the associated data of their values. */
+    static final SealedColumn HEADLINE = SealedColumn.of("profile", "headline");
+    static final SealedColumn BIO = SealedColumn.of("profile", "bio");
 
     @Id
     private final UUID id;

@@ -1,10 +1,8 @@
 package io.edumatrix.students.internal;
 
-import static io.edumatrix.students.internal.StudentsSealing.BIO;
-import static io.edumatrix.students.internal.StudentsSealing.HEADLINE;
-
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.web.DomainException;
 import io.edumatrix.platform.web.Page;
 import io.edumatrix.platform.web.PlatformProblems;
@@ -12,6 +10,7 @@ import io.edumatrix.students.StudentFollowed;
 import io.edumatrix.students.internal.Views.ProfileView;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,14 +27,14 @@ class ProfileService {
 
     private final ProfileRepository profiles;
     private final FollowRepository follows;
-    private final StudentsSealing sealing;
+    private final PersonalDataVault vault;
     private final ApplicationEventPublisher events;
 
-    ProfileService(ProfileRepository profiles, FollowRepository follows, StudentsSealing sealing,
+    ProfileService(ProfileRepository profiles, FollowRepository follows, @Qualifier("students") PersonalDataVault vault,
             ApplicationEventPublisher events) {
         this.profiles = profiles;
         this.follows = follows;
-        this.sealing = sealing;
+        this.vault = vault;
         this.events = events;
     }
 
@@ -43,8 +42,9 @@ class ProfileService {
             Integer graduationYear) {
         var id = Ids.next();
         var now = Times.now();
-        var profile = new Profile(id, null, institutionId, accountId, sealing.seal(accountId, HEADLINE, id, headline),
-                sealing.seal(accountId, BIO, id, bio), program, graduationYear, now, now);
+        var profile = new Profile(id, null, institutionId, accountId,
+                vault.sealOrNull(accountId, Profile.HEADLINE, id, headline),
+                vault.sealOrNull(accountId, Profile.BIO, id, bio), program, graduationYear, now, now);
         try {
             return open(profiles.save(profile));
         } catch (DuplicateKeyException e) {
@@ -80,8 +80,9 @@ class ProfileService {
                     "Profile " + id + " is at version " + profile.version() + ", not " + version);
         }
         var current = open(profile);
-        profile.reseal(sealing.seal(accountId, HEADLINE, id, headline != null ? headline : current.headline()),
-                sealing.seal(accountId, BIO, id, bio != null ? bio : current.bio()));
+        profile.reseal(
+                vault.sealOrNull(accountId, Profile.HEADLINE, id, headline != null ? headline : current.headline()),
+                vault.sealOrNull(accountId, Profile.BIO, id, bio != null ? bio : current.bio()));
         profile.study(program != null ? program : profile.program(),
                 graduationYear != null ? graduationYear : profile.graduationYear());
         profile.touch();
@@ -121,8 +122,8 @@ class ProfileService {
 
     ProfileView open(Profile p) {
         return new ProfileView(p.id(), p.institutionId(), p.accountId(),
-                sealing.open(p.accountId(), HEADLINE, p.id(), p.headline()),
-                sealing.open(p.accountId(), BIO, p.id(), p.bio()), p.program(), p.graduationYear(), p.version(),
-                p.createdAt(), p.updatedAt());
+                vault.openOrNull(p.accountId(), Profile.HEADLINE, p.id(), p.headline()),
+                vault.openOrNull(p.accountId(), Profile.BIO, p.id(), p.bio()), p.program(), p.graduationYear(),
+                p.version(), p.createdAt(), p.updatedAt());
     }
 }

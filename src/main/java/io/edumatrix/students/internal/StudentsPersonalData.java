@@ -1,12 +1,11 @@
 package io.edumatrix.students.internal;
 
-import static io.edumatrix.students.internal.StudentsSealing.COMMENT_BODY;
-import static io.edumatrix.students.internal.StudentsSealing.POST_BODY;
-
 import io.edumatrix.platform.privacy.PersonalDataHolder;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +18,13 @@ class StudentsPersonalData implements PersonalDataHolder {
 
     private final PersonalStudentDataRepository data;
     private final ProfileService profiles;
-    private final StudentsSealing sealing;
+    private final PersonalDataVault vault;
 
-    StudentsPersonalData(PersonalStudentDataRepository data, ProfileService profiles, StudentsSealing sealing) {
+    StudentsPersonalData(PersonalStudentDataRepository data, ProfileService profiles,
+            @Qualifier("students") PersonalDataVault vault) {
         this.data = data;
         this.profiles = profiles;
-        this.sealing = sealing;
+        this.vault = vault;
     }
 
     record PostData(UUID postId, UUID institutionId, UUID authorProfileId, String body, Instant createdAt) {}
@@ -41,10 +41,11 @@ class StudentsPersonalData implements PersonalDataHolder {
         return Map.of(
                 "profiles", data.profilesOf(accountId).stream().map(profiles::open).toList(),
                 "posts", data.postsOf(accountId).stream().map(p -> new PostData(p.id(), p.institutionId(),
-                        p.authorProfileId(), sealing.open(accountId, POST_BODY, p.id(), p.body()), p.createdAt()))
+                        p.authorProfileId(), vault.openOrNull(accountId, Post.BODY, p.id(), p.body()), p.createdAt()))
                         .toList(),
                 "comments", data.commentsOf(accountId).stream().map(c -> new CommentData(c.id(), c.institutionId(),
-                        c.postId(), sealing.open(accountId, COMMENT_BODY, c.id(), c.body()), c.createdAt())).toList(),
+                        c.postId(), vault.openOrNull(accountId, Comment.BODY, c.id(), c.body()), c.createdAt()))
+                        .toList(),
                 "likedPosts", data.likedPostsOf(accountId),
                 "followedProfiles", data.followedProfilesOf(accountId));
     }
@@ -56,6 +57,6 @@ class StudentsPersonalData implements PersonalDataHolder {
         data.deleteFollowsOf(accountId);
         data.deletePostsOf(accountId);
         data.deleteProfilesOf(accountId);
-        sealing.forget(accountId);
+        vault.forget(accountId);
     }
 }

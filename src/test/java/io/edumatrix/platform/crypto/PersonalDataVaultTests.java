@@ -81,6 +81,22 @@ class PersonalDataVaultTests {
     }
 
     @Test
+    void an_absent_value_seals_and_opens_as_null_and_a_forgotten_subjects_value_opens_as_null() {
+        var subject = Ids.next();
+        var row = Ids.next();
+        var sealed = vault.sealOrNull(subject, NOTE, row, "an optional note");
+
+        assertThat(vault.sealOrNull(subject, NAME, row, null)).isNull();
+        assertThat(vault.openOrNull(subject, NAME, row, null)).isNull();
+        assertThat(vault.openOrNull(subject, NOTE, row, sealed)).isEqualTo("an optional note");
+        assertThat(vault.open(subject, NOTE, row, sealed)).as("the same ciphertext as seal's").contains("an optional note");
+
+        vault.forget(subject);
+
+        assertThat(vault.openOrNull(subject, NOTE, row, sealed)).isNull();
+    }
+
+    @Test
     void the_blind_index_is_a_deterministic_32_byte_hmac_that_differs_by_value_column_and_module() {
         var index = vault.blindIndex(NAME, "ada@example.org");
 
