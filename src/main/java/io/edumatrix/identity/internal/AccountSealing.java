@@ -36,8 +36,8 @@ class AccountSealing {
 
     Account open(StoredAccount stored) {
         var id = stored.id();
-        return new Account(id, stored.version(), vault.open(id, EMAIL, id, stored.email()).orElse(null),
-                vault.open(id, DISPLAY_NAME, id, stored.displayName()).orElse(null), stored.status(),
+        return new Account(id, stored.version(), vault.openOrNull(id, EMAIL, id, stored.email()),
+                vault.openOrNull(id, DISPLAY_NAME, id, stored.displayName()), stored.status(),
                 stored.platformAdmin(), stored.passwordHash(), stored.createdAt(), stored.updatedAt());
     }
 }

@@ -11,7 +11,6 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,15 +34,17 @@ final class ModuleKeys {
         }
     }
 
+    /** A count of person keys under a key other than the primary it was taken under. */
+    private record LastCount(long primaryId, long underOlderKeys) {}
+
     private final String module;
     private final StoredKeysets keysets;
     private final PersonKeyTable personKeys;
     private final TransactionTemplate transactions;
     private final Duration refreshInterval;
     private final PrfSet blindIndex;
-    private final AtomicLong lastCountUnderOlderKeys = new AtomicLong();
-    /** Whether person keys may still be wrapped under an older key; the re-wrap job skips the module while not. */
-    private volatile boolean rewrapPending = true;
+    /** Null before the first count. */
+    private volatile LastCount lastCount;
     private volatile Wrapping wrapping;
 
     ModuleKeys(String module, StoredKeysets keysets, PersonKeyTable personKeys, TransactionTemplate transactions,
@@ -96,27 +97,26 @@ final class ModuleKeys {
 
     /**
      * Re-reads the wrapping keyset: before a new person key is wrapped under a keyset loaded too long ago, when a person
-     * key names a key this instance lacks, and before each re-wrap. A primary this instance had not seen means person
-     * keys may be left under the older one (another instance's re-wrap may not have finished).
+     * key names a key this instance lacks, and before each re-wrap. A primary this instance had not seen leaves a re-wrap
+     * pending ({@link #rewrapPending}): another instance's may not have finished.
      */
     void refresh() {
-        var previous = wrapping;
         wrapping = Wrapping.of(keysets.load(KeyPurpose.PERSON_KEY_WRAPPING));
-        if (wrapping.primaryId() != previous.primaryId()) {
-            rewrapPending = true;
-        }
     }
 
     /** Adds a new primary wrapping key; person keys are re-wrapped under it by {@link #rewrapBatch}. */
     Status rotate() {
         wrapping = Wrapping.of(transactions.execute(status -> keysets.rotate(KeyPurpose.PERSON_KEY_WRAPPING)));
-        rewrapPending = true;
         return status();
     }
 
-    /** False once a count found no person key under an older key, until a rotation is made or seen. */
+    /**
+     * Whether person keys may still be wrapped under an older key: no count yet, the last one found some, or the primary
+     * changed since (a rotation made here, or seen by a refresh). The re-wrap job skips the module while not.
+     */
     boolean rewrapPending() {
-        return rewrapPending;
+        var last = lastCount;
+        return last == null || last.underOlderKeys() > 0 || last.primaryId() != wrapping.primaryId();
     }
 
     /** Re-wraps up to {@code limit} person keys under the primary key, in one transaction; returns how many. */
@@ -134,16 +134,14 @@ final class ModuleKeys {
     Status status() {
         var current = wrapping;
         var counts = transactions.execute(status -> personKeys.counts(current.primaryId()));
-        lastCountUnderOlderKeys.set(counts.underOlderKeys());
-        if (counts.underOlderKeys() == 0 && current == wrapping) {
-            rewrapPending = false;
-        }
+        lastCount = new LastCount(current.primaryId(), counts.underOlderKeys());
         return new Status(module, current.primaryId(), current.keyIds(), counts.total(), counts.underOlderKeys());
     }
 
     /** Person keys under an older key at the last count (by the re-wrap job or a status request), for the gauge. */
     long lastCountUnderOlderKeys() {
-        return lastCountUnderOlderKeys.get();
+        var last = lastCount;
+        return last == null ? 0 : last.underOlderKeys();
     }
 
     private KeysetHandle unwrapKeyset(WrappedPersonKey stored) {
