@@ -4,7 +4,7 @@
 # the median "Started ... in" of each variant and its ratio to the peer's. See bench/README.md.
 #
 #   bench/startup.sh                                  about 3 minutes with the defaults
-#   VARIANTS="peer edumatrix edumatrix-aot peer-aot" RUNS=7 bench/startup.sh
+#   VARIANTS="peer edumatrix edumatrix-aot edumatrix-spring-aot peer-aot" RUNS=7 bench/startup.sh
 set -Eeuo pipefail
 trap 'printf "[%s] ERROR: line %s: %s failed\n" "$(date +%T)" "$LINENO" "$BASH_COMMAND" >&2' ERR
 
@@ -13,9 +13,10 @@ usage() {
 usage: bench/startup.sh
 env knobs (defaults): RUNS=5 VARIANTS="peer edumatrix edumatrix-aot" JVM_FLAGS="-XX:+UseG1GC -Xmx1g" SKIP_BUILD=0
   PORT=18191 DB_HOST=127.0.0.1 DB_PORT=5432 DB_ADMIN_USER=postgres DB_ADMIN_PASSWORD= JAVA_HOME=(Temurin 25)
-variants: peer, edumatrix (java -jar on the built jars), and <either>-aot: the jar extracted
-  (java -Djarmode=tools extract) and started with -XX:AOTCache, from a training run that stopped after the context
-  refresh (-XX:AOTCacheOutput, -Dspring.context.exit=onRefresh), as README "Faster start-up" describes
+variants: peer, edumatrix (java -jar on the built jars); edumatrix-spring: with -Dspring.aot.enabled=true (the bean
+  definitions Spring AOT generated at build time); and <any>-aot: the jar extracted (java -Djarmode=tools extract)
+  and started with -XX:AOTCache, from a training run of the same variant that stopped after the context refresh
+  (-XX:AOTCacheOutput, -Dspring.context.exit=onRefresh), as README "Faster start-up" describes
 EOF
 }
 case "${1:-}" in
@@ -36,7 +37,8 @@ die() { log "ERROR: $*"; exit 1; }
 read -r -a VARIANT_LIST <<<"$VARIANTS"
 [[ ${VARIANT_LIST[0]:-} == peer ]] || die "VARIANTS must start with peer, the yardstick of every ratio"
 for name in "${VARIANT_LIST[@]}"; do
-  [[ $name =~ ^(peer|edumatrix)(-aot)?$ ]] || die "unknown variant '$name' (known: peer edumatrix peer-aot edumatrix-aot)"
+  [[ $name =~ ^(peer|edumatrix(-spring)?)(-aot)?$ ]] ||
+    die "unknown variant '$name' (known: peer edumatrix edumatrix-spring and each with -aot)"
 done
 
 JAVA_HOME=${JAVA_HOME:-$(find /usr/lib/jvm -maxdepth 1 -name 'temurin-25*' \( -type d -o -type l \) 2>/dev/null | sort | head -n 1 || true)}
@@ -92,18 +94,19 @@ sql "CREATE DATABASE $EDU_DB"
 
 # command variant [extra JVM flags...] -> the command line of one start
 command_of() {
-  local variant=$1 app=${1%-aot} jar
+  local variant=$1 app=${1%%-*} jar spring=()
   shift
+  [[ $variant != *-spring* ]] || spring=(-Dspring.aot.enabled=true)
   if [[ $variant == *-aot ]]; then
     jar=$(find "$OUT/$app-extracted" -maxdepth 1 -name '*.jar' | head -n 1)
   else
     [[ $app == edumatrix ]] && jar=$EDU_JAR || jar=$PEER_JAR
   fi
-  CMD=("$JAVA" "${JVM_FLAG_LIST[@]}" "$@" -jar "$jar")
+  CMD=("$JAVA" "${JVM_FLAG_LIST[@]}" "${spring[@]}" "$@" -jar "$jar")
   [[ $app == peer ]] || CMD+=("--edumatrix.database.role-prefix=$ROLE_PREFIX")
 }
 env_of() {
-  if [[ ${1%-aot} == peer ]]; then
+  if [[ ${1%%-*} == peer ]]; then
     ENV=(SERVER_PORT="$PORT" DB_HOST="$DB_HOST" DB_PORT="$DB_PORT" DB_NAME="$PEER_DB" DB_USER="$DB_ADMIN_USER"
       DB_PASSWORD="$DB_ADMIN_PASSWORD")
   else
@@ -137,12 +140,12 @@ start edumatrix "$OUT/provision-edumatrix.log" && stop_app
 start peer "$OUT/provision-peer.log" && stop_app
 for variant in "${VARIANT_LIST[@]}"; do
   [[ $variant == *-aot ]] || continue
-  app=${variant%-aot}
   log "$variant: training run (stops after the context refresh; the JVM writes the cache as it exits)"
-  command_of "$variant" "-XX:AOTCacheOutput=$OUT/$app.aot" -Dspring.context.exit=onRefresh
+  command_of "$variant" "-XX:AOTCacheOutput=$OUT/$variant.aot" -Dspring.context.exit=onRefresh
   env_of "$variant"
-  env "${ENV[@]}" "${CMD[@]}" >"$OUT/train-$app.log" 2>&1 </dev/null || die "training run of $app failed ($OUT/train-$app.log)"
-  [[ -s $OUT/$app.aot ]] || die "no AOT cache written ($OUT/train-$app.log)"
+  env "${ENV[@]}" "${CMD[@]}" >"$OUT/train-$variant.log" 2>&1 </dev/null ||
+    die "training run of $variant failed ($OUT/train-$variant.log)"
+  [[ -s $OUT/$variant.aot ]] || die "no AOT cache written ($OUT/train-$variant.log)"
 done
 
 printf 'variant\trun\tstarted_s\tprocess_s\n' >"$OUT/results.tsv"
@@ -154,7 +157,7 @@ for ((run = 1; run <= RUNS; run++)); do
   fi
   for variant in "${order[@]}"; do
     flags=()
-    [[ $variant != *-aot ]] || flags=("-XX:AOTCache=$OUT/${variant%-aot}.aot")
+    [[ $variant != *-aot ]] || flags=("-XX:AOTCache=$OUT/$variant.aot")
     start "$variant" "$OUT/$variant-$run.log" "${flags[@]}"
     stop_app
     log "run $run/$RUNS: $variant started in $STARTED s (process running for $PROCESS s)"
@@ -166,10 +169,10 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 peer=$(awk -F'\t' '$1 == "peer" { print $3 }' "$OUT/results.tsv" | median)
 {
   echo "bench/startup.sh $(date -u +%FT%TZ) on $(hostname), $(nproc) cores; $RUNS restarts per variant, ABBA; jvm flags: $JVM_FLAGS"
-  printf '%-16s %10s %10s %s\n' variant 'median s' 'x peer' 'all runs (Started ... in)'
+  printf '%-22s %10s %10s %s\n' variant 'median s' 'x peer' 'all runs (Started ... in)'
   for variant in "${VARIANT_LIST[@]}"; do
     values=$(awk -F'\t' -v v="$variant" '$1 == v { print $3 }' "$OUT/results.tsv")
     m=$(median <<<"$values")
-    printf '%-16s %10s %10s %s\n' "$variant" "$m" "$(awk -v a="$m" -v b="$peer" 'BEGIN { printf "%.2f", a / b }')" "$(tr '\n' ' ' <<<"$values")"
+    printf '%-22s %10s %10s %s\n' "$variant" "$m" "$(awk -v a="$m" -v b="$peer" 'BEGIN { printf "%.2f", a / b }')" "$(tr '\n' ' ' <<<"$values")"
   done
 } | tee "$OUT/summary.txt"

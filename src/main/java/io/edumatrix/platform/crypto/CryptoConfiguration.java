@@ -15,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties({MasterKeyProperties.class, CryptoProperties.class})
 class CryptoConfiguration {
 
+    static final String MODULE_VAULTS = "moduleVaults";
+
     static {
         try {
             AeadConfig.register();
@@ -34,7 +36,7 @@ class CryptoConfiguration {
         return MasterKey.from(properties);
     }
 
-    @Bean
+    @Bean(MODULE_VAULTS)
     ModuleVaults moduleVaults(ModuleDatabases modules, BeanFactory beans, MasterKey masterKey,
             CryptoProperties properties, MeterRegistry meters) {
         return new ModuleVaults(modules, beans, masterKey, properties, meters);

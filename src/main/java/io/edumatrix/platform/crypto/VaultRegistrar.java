@@ -8,7 +8,6 @@ import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
@@ -32,10 +31,13 @@ final class VaultRegistrar implements BeanDefinitionRegistryPostProcessor, Envir
 
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-        var beans = (DefaultListableBeanFactory) registry;
         for (var module : modules) {
-            var definition = new RootBeanDefinition(PersonalDataVault.class,
-                    () -> beans.getBean(ModuleVaults.class).vault(module));
+            // A factory method, not an instance supplier, so that Spring AOT can generate it (ADR 0017).
+            var definition = new RootBeanDefinition();
+            definition.setTargetType(PersonalDataVault.class);
+            definition.setFactoryBeanName(CryptoConfiguration.MODULE_VAULTS);
+            definition.setFactoryMethodName("vault");
+            definition.getConstructorArgumentValues().addIndexedArgumentValue(0, module);
             definition.setDefaultCandidate(false);
             definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, module));
             definition.setRole(AbstractBeanDefinition.ROLE_INFRASTRUCTURE);

@@ -2,6 +2,7 @@ package io.edumatrix.platform.data;
 
 import java.util.LinkedHashMap;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -29,8 +30,10 @@ class DataPlatformConfiguration {
     }
 
     @Bean
-    ModuleDatabases moduleDatabases(EduMatrixProperties properties) {
-        return ModuleDatabases.of(properties);
+    ModuleDatabases moduleDatabases(EduMatrixProperties properties, ListableBeanFactory beans) {
+        var databases = ModuleDatabases.of(properties);
+        AheadOfTimeModules.check(databases, beans);
+        return databases;
     }
 
     @Bean(DatabaseSetup.BEAN_NAME)

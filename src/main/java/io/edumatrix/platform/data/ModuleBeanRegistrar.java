@@ -1,17 +1,13 @@
 package io.edumatrix.platform.data;
 
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.ApplicationEventPublisherAware;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -25,10 +21,9 @@ import javax.sql.DataSource;
  * default candidates: nothing gets a module's connection by asking for "a DataSource", and Boot's own
  * auto-configuration is not switched off by them.
  */
-class ModuleBeanRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, ApplicationEventPublisherAware {
+class ModuleBeanRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
 
     private List<String> modules = List.of();
-    private ApplicationEventPublisher publisher;
 
     @Override
     public void setEnvironment(Environment environment) {
@@ -36,45 +31,47 @@ class ModuleBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Enviro
     }
 
     @Override
-    public void setApplicationEventPublisher(ApplicationEventPublisher publisher) {
-        this.publisher = publisher;
-    }
-
-    @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-        var beans = (DefaultListableBeanFactory) registry;
         for (var module : modules) {
             var dataAccessName = ModuleBeans.dataAccess(module);
-            var dataAccess = definition(ModuleDataAccess.class, module, () -> new ModuleDataAccess(
-                    beans.getBean(ModuleDatabases.class).find(module).orElseThrow(),
-                    beans.getBean(ModuleDatabases.class).settings(),
-                    publisher));
+            var dataAccess = definition(ModuleDataAccess.class, module);
+            dataAccess.setFactoryMethodName("open");
+            // The publisher, which is no bean, is autowired; the databases and the module's name are given.
+            dataAccess.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+            var arguments = dataAccess.getConstructorArgumentValues();
+            arguments.addIndexedArgumentValue(0, new RuntimeBeanReference(ModuleDatabases.class));
+            arguments.addIndexedArgumentValue(1, module);
             dataAccess.setDependsOn(DatabaseSetup.BEAN_NAME);
             registry.registerBeanDefinition(dataAccessName, dataAccess);
 
-            Function<Function<ModuleDataAccess, Object>, Supplier<Object>> from =
-                    part -> () -> part.apply(beans.getBean(dataAccessName, ModuleDataAccess.class));
-            register(registry, ModuleBeans.dataSource(module), DataSource.class, module, from.apply(ModuleDataAccess::dataSource));
+            register(registry, ModuleBeans.dataSource(module), DataSource.class, module, dataAccessName, "dataSource");
             register(registry, ModuleBeans.jdbcOperations(module), NamedParameterJdbcTemplate.class, module,
-                    from.apply(ModuleDataAccess::jdbcOperations));
+                    dataAccessName, "jdbcOperations");
             register(registry, ModuleBeans.aggregateTemplate(module), JdbcAggregateTemplate.class, module,
-                    from.apply(ModuleDataAccess::aggregateTemplate));
+                    dataAccessName, "aggregateTemplate");
             register(registry, ModuleBeans.transactionManager(module), JdbcTransactionManager.class, module,
-                    from.apply(ModuleDataAccess::transactionManager));
+                    dataAccessName, "transactionManager");
         }
     }
 
-    private static <T> void register(BeanDefinitionRegistry registry, String name, Class<T> type, String module,
-            Supplier<Object> supplier) {
-        @SuppressWarnings("unchecked")
-        var definition = definition(type, module, () -> (T) supplier.get());
+    private static void register(BeanDefinitionRegistry registry, String name, Class<?> type, String module,
+            String dataAccessName, String part) {
+        var definition = definition(type, module);
+        definition.setBeanClass(null);
+        definition.setTargetType(type);
+        definition.setFactoryBeanName(dataAccessName);
+        definition.setFactoryMethodName(part);
         // The data access object closes the pool; the parts must not be closed once more on their own.
         definition.setDestroyMethodName(null);
         registry.registerBeanDefinition(name, definition);
     }
 
-    private static <T> RootBeanDefinition definition(Class<T> type, String module, Supplier<T> supplier) {
-        var definition = new RootBeanDefinition(type, supplier);
+    /**
+     * Declared by class and factory method rather than by an instance supplier, so that a build processed ahead of time
+     * (Spring AOT, ADR 0017) can generate the same definitions as code.
+     */
+    private static RootBeanDefinition definition(Class<?> type, String module) {
+        var definition = new RootBeanDefinition(type);
         definition.setDefaultCandidate(false);
         definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, module));
         definition.setRole(AbstractBeanDefinition.ROLE_INFRASTRUCTURE);

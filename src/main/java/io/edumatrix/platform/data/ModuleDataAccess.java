@@ -41,6 +41,12 @@ public final class ModuleDataAccess implements AutoCloseable {
         transactionManager.setDefaultTimeout((int) settings.transactionTimeout().toSeconds());
     }
 
+    /** The factory method {@link ModuleBeanRegistrar} declares: the publisher is autowired, the rest is given. */
+    static ModuleDataAccess open(ModuleDatabases databases, String module, ApplicationEventPublisher publisher) {
+        var database = databases.find(module).orElseThrow(() -> new IllegalStateException(module + " is not configured"));
+        return new ModuleDataAccess(database, databases.settings(), publisher);
+    }
+
     private static HikariConfig hikariConfig(ModuleDatabase module, EduMatrixProperties.Database settings) {
         var config = new HikariConfig();
         config.setPoolName(module.module());

@@ -1,5 +1,6 @@
 package io.edumatrix.platform.events.crash;
 
+import io.edumatrix.platform.testing.ApplicationProcess;
 import io.edumatrix.platform.data.FreshDatabase;
 import java.sql.SQLException;
 import java.time.Duration;

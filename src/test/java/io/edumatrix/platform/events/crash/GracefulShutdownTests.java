@@ -1,5 +1,6 @@
 package io.edumatrix.platform.events.crash;
 
+import io.edumatrix.platform.testing.ApplicationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionDeactivated;

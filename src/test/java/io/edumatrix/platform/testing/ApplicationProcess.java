@@ -1,4 +1,4 @@
-package io.edumatrix.platform.events.crash;
+package io.edumatrix.platform.testing;
 
 import io.edumatrix.EduMatrixApplication;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * The application running in a JVM of its own, on the test class path, serving HTTP on a free port. Its output goes to
  * a log file in the build folder, which every failure here names.
  */
-final class ApplicationProcess implements AutoCloseable {
+public final class ApplicationProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -36,14 +36,14 @@ final class ApplicationProcess implements AutoCloseable {
     }
 
     /** Starts the application with the given command-line arguments and waits until its health is UP. */
-    static ApplicationProcess start(String logName, String... arguments) throws IOException, InterruptedException {
-        int port = freePort();
-        var command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-Xmx384m", "-cp", classPath(),
-                EduMatrixApplication.class.getName(), "--server.port=" + port));
-        command.addAll(List.of(arguments));
-        var log = logFolder().resolve(logName + ".log");
-        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        var application = new ApplicationProcess(process, port, log);
+    public static ApplicationProcess start(String logName, String... arguments) throws IOException, InterruptedException {
+        return start(logName, List.of(), arguments);
+    }
+
+    /** The same, with options for the JVM (system properties such as {@code -Dspring.aot.enabled=true}). */
+    public static ApplicationProcess start(String logName, List<String> jvmOptions, String... arguments)
+            throws IOException, InterruptedException {
+        var application = launch(logName, jvmOptions, arguments);
         try {
             application.awaitHealthy();
         } catch (RuntimeException | Error | InterruptedException e) {
@@ -53,15 +53,27 @@ final class ApplicationProcess implements AutoCloseable {
         return application;
     }
 
-    String baseUrl() {
+    /** Starts the application and returns at once, for a test that expects it to stop by itself. */
+    public static ApplicationProcess launch(String logName, List<String> jvmOptions, String... arguments) throws IOException {
+        int port = freePort();
+        var command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-Xmx384m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath(), EduMatrixApplication.class.getName(), "--server.port=" + port));
+        command.addAll(List.of(arguments));
+        var log = logFolder().resolve(logName + ".log");
+        var process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ApplicationProcess(process, port, log);
+    }
+
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
@@ -70,7 +82,7 @@ final class ApplicationProcess implements AutoCloseable {
      *
      * @return the exit code, 137 (128 + 9) when the signal killed the JVM
      */
-    int kill() throws InterruptedException {
+    public int kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("Process " + process.pid() + " still runs 30 s after SIGKILL");
@@ -79,12 +91,12 @@ final class ApplicationProcess implements AutoCloseable {
     }
 
     /** SIGTERM, as an orchestrator stops a container: returns at once, the JVM runs its shutdown meanwhile. */
-    void terminate() {
+    public void terminate() {
         process.destroy();
     }
 
     /** The exit code, once the process has exited within {@code timeout}. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("Process " + process.pid() + " still runs " + timeout + " later; see " + log
                     + ":\n" + tail());
@@ -92,7 +104,7 @@ final class ApplicationProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.toHandle().isAlive();
     }
 
@@ -135,7 +147,7 @@ final class ApplicationProcess implements AutoCloseable {
         throw new AssertionError("The application was not UP within " + START_TIMEOUT + "; see " + log + ":\n" + tail());
     }
 
-    String tail() {
+    public String tail() {
         try {
             var lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
@@ -157,11 +169,11 @@ final class ApplicationProcess implements AutoCloseable {
         return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 
-    /** {@code <build dir>/crash-tests}, next to the test classes. */
+    /** {@code <build dir>/application-processes}, next to the test classes. */
     private static Path logFolder() throws IOException {
         try {
             var testClasses = Path.of(ApplicationProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.createDirectories(testClasses.resolveSibling("crash-tests"));
+            return Files.createDirectories(testClasses.resolveSibling("application-processes"));
         } catch (java.net.URISyntaxException e) {
             throw new IOException(e);
         }
