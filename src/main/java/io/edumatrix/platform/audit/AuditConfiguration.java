@@ -6,7 +6,6 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 
 /** The audit trail's beans: its partitions maintained at start-up, after the migrations, and its reader. */
 @Configuration(proxyBeanMethods = false)
@@ -14,9 +13,10 @@ import org.springframework.context.annotation.DependsOn;
 class AuditConfiguration {
 
     @Bean
-    @DependsOn(DatabaseSetup.BEAN_NAME)
-    AuditPartitionsAtStartup auditPartitionsAtStartup(ModuleDatabases modules, AuditProperties settings) {
-        return new AuditPartitionsAtStartup(new AuditMaintenance(modules, settings), modules.settings().admin().configured());
+    AuditPartitionsAtStartup auditPartitionsAtStartup(ModuleDatabases modules, AuditProperties settings,
+            DatabaseSetup setup) {
+        return new AuditPartitionsAtStartup(new AuditMaintenance(modules, settings), setup,
+                modules.settings().admin().configured());
     }
 
     @Bean

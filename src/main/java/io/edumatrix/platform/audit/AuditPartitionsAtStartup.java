@@ -5,27 +5,32 @@ import java.sql.SQLException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.InitializingBean;
+import io.edumatrix.platform.data.DatabaseSetup;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * At start-up, after the migrations and through the same admin connection, every module's audit log gets the
- * partitions of the coming months and loses those past retention. Without an admin connection, the application
+ * At start-up, once every bean exists and the migrations are done, every module's audit log gets the partitions of
+ * the coming months and loses those past retention, through the admin connection. (Run any earlier, it would hold up
+ * the beans that are built while the modules migrate.) Without an admin connection, the application
  * cannot act as the owner roles, and the maintenance is left to {@code --maintain-audit-log}.
  */
-final class AuditPartitionsAtStartup implements InitializingBean {
+final class AuditPartitionsAtStartup implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(AuditPartitionsAtStartup.class);
 
     private final AuditMaintenance maintenance;
+    private final DatabaseSetup setup;
     private final boolean adminConfigured;
 
-    AuditPartitionsAtStartup(AuditMaintenance maintenance, boolean adminConfigured) {
+    AuditPartitionsAtStartup(AuditMaintenance maintenance, DatabaseSetup setup, boolean adminConfigured) {
         this.maintenance = maintenance;
+        this.setup = setup;
         this.adminConfigured = adminConfigured;
     }
 
     @Override
-    public void afterPropertiesSet() {
+    public void afterSingletonsInstantiated() {
+        setup.awaitAllMigrated();
         if (!adminConfigured) {
             log.info("No admin connection: audit log partitions are left to --maintain-audit-log");
             return;

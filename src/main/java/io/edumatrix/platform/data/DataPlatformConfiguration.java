@@ -6,11 +6,13 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.transaction.annotation.EnableTransactionManagement;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Transaction management is switched on here rather than by Boot, whose condition looks for a transaction manager that
@@ -46,13 +48,18 @@ class DataPlatformConfiguration {
         return new ModuleTransactionGuard();
     }
 
-    /** One health entry per module pool under "db", so a module that lost its database shows by name. */
+    /**
+     * One health entry per module pool under "db", so a module that lost its database shows by name. Each finds its
+     * pool at the first check: the web server's filters need this bean early, and a pool opens only once its module is
+     * migrated, which would hold up the rest of the start-up.
+     */
     @Bean
     HealthContributor db(ModuleDatabases modules, BeanFactory beans) {
         var pools = new LinkedHashMap<String, HealthContributor>();
         for (var module : modules.all()) {
-            var dataAccess = beans.getBean(ModuleBeans.dataAccess(module.module()), ModuleDataAccess.class);
-            pools.put(module.module(), new DataSourceHealthIndicator(dataAccess.pool(), "SELECT 1"));
+            var indicator = SingletonSupplier.of(() -> new DataSourceHealthIndicator(
+                    beans.getBean(ModuleBeans.dataAccess(module.module()), ModuleDataAccess.class).pool(), "SELECT 1"));
+            pools.put(module.module(), (HealthIndicator) () -> indicator.obtain().health());
         }
         return CompositeHealthContributor.fromMap(pools);
     }

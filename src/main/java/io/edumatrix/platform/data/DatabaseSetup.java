@@ -6,24 +6,32 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Readies the database before any module pool opens: provisions schemas and roles, checks that they exist, checks
- * the connection budget and migrates every module. The module data sources depend on this bean, so all of it is done
- * before the application serves a request.
+ * Readies the database before any module pool opens: provisions schemas and roles, checks that they exist and that
+ * the connection budget fits, then migrates every module. The migrations run on threads of their own while the rest
+ * of the context is built; each module's data access waits for its own ({@link #awaitMigrated}), so nothing reads a
+ * module's tables before they are migrated, and all of it is done before the application serves a request.
  */
-public class DatabaseSetup {
+public class DatabaseSetup implements AutoCloseable {
 
     public static final String BEAN_NAME = "edumatrixDatabaseSetup";
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseSetup.class);
 
     private final ModuleDatabases modules;
+    private final Map<String, Future<?>> migrations = new LinkedHashMap<>();
+    private ExecutorService executor;
 
     public DatabaseSetup(ModuleDatabases modules) {
         this.modules = modules;
@@ -45,6 +53,7 @@ public class DatabaseSetup {
                 }
             }
             modules.all().forEach(module -> new ModuleMigration(module, settings).requireNothingPending());
+            modules.all().forEach(module -> migrations.put(module.module(), CompletableFuture.completedFuture(null)));
             return;
         }
         try (var admin = connectAsAdmin()) {
@@ -57,40 +66,66 @@ public class DatabaseSetup {
         } catch (SQLException e) {
             throw unreachable(e);
         }
-        migrateAll();
+        startMigrations();
     }
 
     /**
-     * Migrates the modules side by side: each works in its own schema under its own roles and Flyway history, so none
-     * waits for another, and on a restart most of the time is Flyway's own, on the JVM's side. A failure is reported for
-     * the first failing module in configuration order (the others' failures are attached as suppressed), whatever
-     * finished first, so the start-up message does not depend on timing.
+     * Migrates the modules side by side, in configuration order, one thread per core: each works in its own schema
+     * under its own roles and Flyway histories, so none waits for another, and on a restart most of the time is
+     * Flyway's own, on the JVM's side.
      */
-    private void migrateAll() {
+    private void startMigrations() {
         var settings = modules.settings();
         var threads = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, modules.all().size());
+        executor = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("migrate-", 1).factory());
+        for (var module : modules.all()) {
+            migrations.put(module.module(), executor.submit(() -> new ModuleMigration(module, settings).migrate()));
+        }
+        executor.shutdown();
+    }
+
+    /**
+     * Returns once {@code module} and every module listed before it are migrated. A failure is reported for the first
+     * failing one of them in configuration order (the others' failures are attached as suppressed), whatever finished
+     * first, so the start-up message does not depend on timing.
+     */
+    public void awaitMigrated(String module) {
+        if (!migrations.containsKey(module)) {
+            throw new IllegalArgumentException("No module " + module);
+        }
         var failures = new ArrayList<RuntimeException>();
-        try (var executor = Executors.newFixedThreadPool(threads,
-                Thread.ofPlatform().name("migrate-", 1).factory())) {
-            var runs = modules.all().stream()
-                    .map(module -> executor.submit(() -> new ModuleMigration(module, settings).migrate()))
-                    .toList();
-            for (var run : runs) {
-                try {
-                    run.get();
-                } catch (ExecutionException e) {
-                    failures.add(e.getCause() instanceof RuntimeException failure ? failure
-                            : new IllegalStateException(e.getCause()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Interrupted while migrating the modules", e);
-                }
+        for (var migration : migrations.entrySet()) {
+            try {
+                migration.getValue().get();
+            } catch (ExecutionException e) {
+                failures.add(e.getCause() instanceof RuntimeException failure ? failure
+                        : new IllegalStateException(e.getCause()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while migrating the modules", e);
+            }
+            if (migration.getKey().equals(module)) {
+                break;
             }
         }
         if (!failures.isEmpty()) {
             var first = failures.getFirst();
             failures.stream().skip(1).forEach(first::addSuppressed);
             throw first;
+        }
+    }
+
+    /** Returns once every module is migrated; see {@link #awaitMigrated}. */
+    public void awaitAllMigrated() {
+        awaitMigrated(modules.all().getLast().module());
+    }
+
+    /** A start-up that failed elsewhere drops the migrations not begun and waits for the running ones. */
+    @Override
+    public void close() {
+        if (executor != null) {
+            migrations.values().forEach(migration -> migration.cancel(false));
+            executor.close();
         }
     }
 

@@ -36,12 +36,12 @@ class ModuleBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Enviro
             var dataAccessName = ModuleBeans.dataAccess(module);
             var dataAccess = definition(ModuleDataAccess.class, module);
             dataAccess.setFactoryMethodName("open");
-            // The publisher, which is no bean, is autowired; the databases and the module's name are given.
+            // The publisher, which is no bean, is autowired; the set-up, the databases and the module's name are given.
             dataAccess.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
             var arguments = dataAccess.getConstructorArgumentValues();
-            arguments.addIndexedArgumentValue(0, new RuntimeBeanReference(ModuleDatabases.class));
-            arguments.addIndexedArgumentValue(1, module);
-            dataAccess.setDependsOn(DatabaseSetup.BEAN_NAME);
+            arguments.addIndexedArgumentValue(0, new RuntimeBeanReference(DatabaseSetup.BEAN_NAME));
+            arguments.addIndexedArgumentValue(1, new RuntimeBeanReference(ModuleDatabases.class));
+            arguments.addIndexedArgumentValue(2, module);
             registry.registerBeanDefinition(dataAccessName, dataAccess);
 
             register(registry, ModuleBeans.dataSource(module), DataSource.class, module, dataAccessName, "dataSource");

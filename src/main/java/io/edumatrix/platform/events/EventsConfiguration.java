@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.Advisor;
+import org.springframework.aop.ClassFilter;
+import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.ComposablePointcut;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -135,13 +138,22 @@ class EventsConfiguration {
     }
 
     /**
+     * Methods annotated {@link ModuleListener}. Only EduMatrix's classes hold them, and the class filter spares every
+     * other bean the annotation search through its methods and their hierarchy, which auto-proxying otherwise runs
+     * for each advisor (ADR 0017).
+     */
+    private static final Pointcut MODULE_LISTENERS = new ComposablePointcut(
+            (ClassFilter) type -> type.getName().startsWith("io.edumatrix."))
+            .intersection(new AnnotationMatchingPointcut(null, ModuleListener.class, true).getMethodMatcher());
+
+    /**
      * Advisors are created before ordinary beans, so the interceptor is built at the first listener call, when its
      * collaborators exist.
      */
     private static Advisor listenerAdvisor(int order, Supplier<MethodInterceptor> interceptor) {
         var lazy = SingletonSupplier.of(interceptor);
         MethodInterceptor advice = invocation -> lazy.obtain().invoke(invocation);
-        var advisor = new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(null, ModuleListener.class, true), advice);
+        var advisor = new DefaultPointcutAdvisor(MODULE_LISTENERS, advice);
         advisor.setOrder(order);
         return advisor;
     }
