@@ -55,9 +55,9 @@ read -r -a VARIANT_LIST <<<"$VARIANTS"
 for name in "${VARIANT_LIST[@]}"; do # checked now rather than after the builds and the seeding
   case $name in
     peer | edumatrix) ;;
-    edumatrix-rls) ;;
+    edumatrix-rls | edumatrix-spring) ;;
     edumatrix-pool[1-9] | edumatrix-pool[1-9][0-9]) ;;
-    *) die "unknown variant '$name' (known: peer edumatrix edumatrix-rls edumatrix-pool<N>)" ;;
+    *) die "unknown variant '$name' (known: peer edumatrix edumatrix-rls edumatrix-spring edumatrix-pool<N>)" ;;
   esac
 done
 # A warm-up under 120 s is allowed for trying the script out, but its figures are labelled as such:
@@ -240,9 +240,9 @@ edumatrix_auth_header() {
 # ---------------------------------------------------------------- variants
 # A variant is an application, its arguments, the path prefix it serves the rows under and the headers a request
 # carries. To add one, add a branch here and name it in VARIANTS.
-V_APP='' V_PATH='' V_ARGS=() V_HEADERS=()
+V_APP='' V_PATH='' V_ARGS=() V_HEADERS=() V_JVM=()
 variant() {
-  V_ARGS=() V_HEADERS=()
+  V_ARGS=() V_HEADERS=() V_JVM=()
   case $1 in
     peer) V_APP=peer V_PATH=/items/ ;;
     edumatrix) # the normal application: row-level security and, once merged, JWT validation
@@ -250,6 +250,12 @@ variant() {
       local auth
       auth=$(edumatrix_auth_header)
       [[ -z $auth ]] || V_HEADERS+=("Authorization: $auth")
+      ;;
+    edumatrix-spring) # the normal application, started from the bean definitions Spring AOT generated at build time
+      V_APP=edumatrix V_PATH=/api/courses/ V_JVM=(-Dspring.aot.enabled=true)
+      local spring_auth
+      spring_auth=$(edumatrix_auth_header)
+      [[ -z $spring_auth ]] || V_HEADERS+=("Authorization: $spring_auth")
       ;;
     edumatrix-pool*) # the normal application with every module's pool capped at N connections (sizing the default)
       V_APP=edumatrix V_PATH=/api/courses/
@@ -262,7 +268,7 @@ variant() {
       V_APP=edumatrix-rls V_PATH=/api/courses/
       V_HEADERS+=("X-Bench-Institution: $BENCH_INSTITUTION")
       ;;
-    *) die "unknown variant '$1' (known: peer edumatrix edumatrix-rls edumatrix-pool<N>)" ;;
+    *) die "unknown variant '$1' (known: peer edumatrix edumatrix-rls edumatrix-spring edumatrix-pool<N>)" ;;
   esac
 }
 
@@ -277,7 +283,7 @@ start_app() { # app log [args...] -> APP_PID; waits for Spring Boot's "Started .
       env+=(DB_NAME="$PEER_DB" DB_USER="$DB_ADMIN_USER" DB_PASSWORD="$DB_ADMIN_PASSWORD")
       ;;
     edumatrix | edumatrix-rls)
-      cmd=("$JAVA" "${JVM_FLAG_LIST[@]}" -jar "$EDU_JAR" "--edumatrix.database.role-prefix=$EDU_ROLE_PREFIX" "$@")
+      cmd=("$JAVA" "${JVM_FLAG_LIST[@]}" "${V_JVM[@]}" -jar "$EDU_JAR" "--edumatrix.database.role-prefix=$EDU_ROLE_PREFIX" "$@")
       # The same jar, started through Boot's PropertiesLauncher with bench/rls-only's jar on its path: that jar's
       # filter chain takes the caller from a header, so the run measures everything but the token's verification.
       [[ $app == edumatrix ]] || cmd=("$JAVA" "${JVM_FLAG_LIST[@]}" -cp "$EDU_JAR" "-Dloader.path=$RLS_ONLY_JAR"
