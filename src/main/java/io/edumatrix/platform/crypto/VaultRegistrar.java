@@ -1,14 +1,11 @@
 package io.edumatrix.platform.crypto;
 
+import io.edumatrix.platform.data.ModuleBeans;
 import io.edumatrix.platform.data.ModuleNames;
 import io.edumatrix.platform.privacy.PersonalDataVault;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.support.AbstractBeanDefinition;
-import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
@@ -32,15 +29,11 @@ final class VaultRegistrar implements BeanDefinitionRegistryPostProcessor, Envir
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
         for (var module : modules) {
-            // A factory method, not an instance supplier, so that Spring AOT can generate it (ADR 0017).
-            var definition = new RootBeanDefinition();
+            var definition = ModuleBeans.qualified(module);
             definition.setTargetType(PersonalDataVault.class);
             definition.setFactoryBeanName(CryptoConfiguration.MODULE_VAULTS);
             definition.setFactoryMethodName("vault");
             definition.getConstructorArgumentValues().addIndexedArgumentValue(0, module);
-            definition.setDefaultCandidate(false);
-            definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, module));
-            definition.setRole(AbstractBeanDefinition.ROLE_INFRASTRUCTURE);
             registry.registerBeanDefinition(beanName(module), definition);
         }
     }

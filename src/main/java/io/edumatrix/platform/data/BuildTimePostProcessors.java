@@ -1,5 +1,6 @@
 package io.edumatrix.platform.data;
 
+import io.edumatrix.platform.OwnClasses;
 import org.springframework.beans.factory.aot.BeanRegistrationExcludeFilter;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.support.RegisteredBean;
@@ -14,6 +15,6 @@ final class BuildTimePostProcessors implements BeanRegistrationExcludeFilter {
     @Override
     public boolean isExcludedFromAotProcessing(RegisteredBean bean) {
         var type = bean.getBeanClass();
-        return BeanFactoryPostProcessor.class.isAssignableFrom(type) && type.getName().startsWith("io.edumatrix.");
+        return BeanFactoryPostProcessor.class.isAssignableFrom(type) && OwnClasses.contains(type);
     }
 }

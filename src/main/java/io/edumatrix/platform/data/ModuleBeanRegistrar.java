@@ -1,13 +1,10 @@
 package io.edumatrix.platform.data;
 
 import java.util.List;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
-import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,7 +31,8 @@ class ModuleBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Enviro
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
         for (var module : modules) {
             var dataAccessName = ModuleBeans.dataAccess(module);
-            var dataAccess = definition(ModuleDataAccess.class, module);
+            var dataAccess = ModuleBeans.qualified(module);
+            dataAccess.setBeanClass(ModuleDataAccess.class);
             dataAccess.setFactoryMethodName("open");
             // The publisher, which is no bean, is autowired; the set-up, the databases and the module's name are given.
             dataAccess.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
@@ -56,25 +54,12 @@ class ModuleBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Enviro
 
     private static void register(BeanDefinitionRegistry registry, String name, Class<?> type, String module,
             String dataAccessName, String part) {
-        var definition = definition(type, module);
-        definition.setBeanClass(null);
+        var definition = ModuleBeans.qualified(module);
         definition.setTargetType(type);
         definition.setFactoryBeanName(dataAccessName);
         definition.setFactoryMethodName(part);
         // The data access object closes the pool; the parts must not be closed once more on their own.
         definition.setDestroyMethodName(null);
         registry.registerBeanDefinition(name, definition);
-    }
-
-    /**
-     * Declared by class and factory method rather than by an instance supplier, so that a build processed ahead of time
-     * (Spring AOT, ADR 0017) can generate the same definitions as code.
-     */
-    private static RootBeanDefinition definition(Class<?> type, String module) {
-        var definition = new RootBeanDefinition(type);
-        definition.setDefaultCandidate(false);
-        definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, module));
-        definition.setRole(AbstractBeanDefinition.ROLE_INFRASTRUCTURE);
-        return definition;
     }
 }

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInterceptor;
+import io.edumatrix.platform.OwnClasses;
 import org.springframework.aop.Advisor;
-import org.springframework.aop.ClassFilter;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.ComposablePointcut;
@@ -137,13 +137,8 @@ class EventsConfiguration {
                 properties.keepCompleted());
     }
 
-    /**
-     * Methods annotated {@link ModuleListener}. Only EduMatrix's classes hold them, and the class filter spares every
-     * other bean the annotation search through its methods and their hierarchy, which auto-proxying otherwise runs
-     * for each advisor (ADR 0017).
-     */
-    private static final Pointcut MODULE_LISTENERS = new ComposablePointcut(
-            (ClassFilter) type -> type.getName().startsWith("io.edumatrix."))
+    /** Methods annotated {@link ModuleListener}, which only EduMatrix's classes hold. */
+    private static final Pointcut MODULE_LISTENERS = new ComposablePointcut(OwnClasses.FILTER)
             .intersection(new AnnotationMatchingPointcut(null, ModuleListener.class, true).getMethodMatcher());
 
     /**

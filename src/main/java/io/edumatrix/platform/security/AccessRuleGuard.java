@@ -1,5 +1,6 @@
 package io.edumatrix.platform.security;
 
+import io.edumatrix.platform.OwnClasses;
 import java.util.ArrayList;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -20,7 +21,7 @@ final class AccessRuleGuard implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         var offenders = new ArrayList<String>();
         handlers.getHandlerMethods().forEach((mapping, handler) -> {
-            if (!handler.getBeanType().getName().startsWith("io.edumatrix.")) {
+            if (!OwnClasses.contains(handler.getBeanType())) {
                 return;
             }
             var rules = AccessRules.of(handler.getMethod());

@@ -1,7 +1,7 @@
 package io.edumatrix.platform.security;
 
+import io.edumatrix.platform.OwnClasses;
 import org.springframework.aop.Advisor;
-import org.springframework.aop.ClassFilter;
 import org.springframework.aop.support.ComposablePointcut;
 import org.springframework.aop.support.Pointcuts;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
@@ -55,8 +55,7 @@ class SecurityConfiguration {
         rules.setApplicationContext(context);
         var annotated = Pointcuts.union(new AnnotationMatchingPointcut(PreAuthorize.class, true),
                 new AnnotationMatchingPointcut(null, PreAuthorize.class, true));
-        var pointcut = new ComposablePointcut((ClassFilter) type -> type.getName().startsWith("io.edumatrix."))
-                .intersection(annotated);
+        var pointcut = new ComposablePointcut(OwnClasses.FILTER).intersection(annotated);
         var advisor = new AuthorizationManagerBeforeMethodInterceptor(pointcut, rules);
         advisor.setOrder(AuthorizationInterceptorsOrder.PRE_AUTHORIZE.getOrder());
         return advisor;
