@@ -5,7 +5,7 @@ import io.edumatrix.community.internal.Views.MessageView;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.privacy.PersonalDataVault;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import io.edumatrix.platform.web.PlatformProblems;
 import java.util.ArrayList;

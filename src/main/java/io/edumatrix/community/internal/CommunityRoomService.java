@@ -4,7 +4,7 @@ import io.edumatrix.community.internal.Views.RoomView;
 import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import java.util.UUID;
 import org.springframework.security.access.AccessDeniedException;

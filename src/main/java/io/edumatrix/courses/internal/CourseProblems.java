@@ -1,6 +1,6 @@
 package io.edumatrix.courses.internal;
 
-import io.edumatrix.platform.web.ProblemType;
+import io.edumatrix.platform.domain.ProblemType;
 
 /** The ways a request to the courses module can fail, besides a course that does not exist. */
 final class CourseProblems {

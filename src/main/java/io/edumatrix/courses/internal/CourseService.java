@@ -8,7 +8,7 @@ import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.security.Role;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.edumatrix.courses.internal;
 
-import io.edumatrix.platform.web.ProblemType;
+import io.edumatrix.platform.domain.ProblemType;
 
 /** Who may be enrolled. */
 final class EnrollmentProblems {

@@ -6,7 +6,7 @@ import io.edumatrix.feedback.internal.Views.FeedbackView;
 import io.edumatrix.feedback.internal.Views.Summary;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.privacy.PersonalDataVault;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import io.edumatrix.platform.web.PlatformProblems;
 import java.math.BigDecimal;

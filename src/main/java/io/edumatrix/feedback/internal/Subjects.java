@@ -3,7 +3,7 @@ package io.edumatrix.feedback.internal;
 import io.edumatrix.courses.CoursesApi;
 import io.edumatrix.feedback.SubjectType;
 import io.edumatrix.jobs.JobsApi;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.PlatformProblems;
 import java.util.List;
 import java.util.Map;

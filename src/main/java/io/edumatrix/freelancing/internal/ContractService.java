@@ -8,7 +8,7 @@ import io.edumatrix.freelancing.internal.Views.MilestoneView;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.Money;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import java.time.LocalDate;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.edumatrix.freelancing.internal;
 
-import io.edumatrix.platform.web.ProblemType;
+import io.edumatrix.platform.domain.ProblemType;
 
 /** The ways a request to the freelancing module can fail, besides the platform's (not found, transitions, 400s). */
 final class FreelancingProblems {

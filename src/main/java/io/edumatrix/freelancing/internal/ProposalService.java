@@ -6,7 +6,7 @@ import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.Money;
 import io.edumatrix.platform.privacy.PersonalDataVault;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import java.util.List;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package io.edumatrix.identity.internal;
 
 import io.edumatrix.institutions.AccountDirectory;
-import io.edumatrix.platform.web.DomainException;
-import io.edumatrix.platform.web.ProblemType;
+import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.domain.ProblemType;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;

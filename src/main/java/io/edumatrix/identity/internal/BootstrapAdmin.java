@@ -1,7 +1,7 @@
 package io.edumatrix.identity.internal;
 
 import io.edumatrix.platform.data.ModuleStartupException;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;

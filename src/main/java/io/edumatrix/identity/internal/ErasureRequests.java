@@ -4,7 +4,7 @@ import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.privacy.ErasureRequested;
 import io.edumatrix.platform.privacy.PersonalDataHolders;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

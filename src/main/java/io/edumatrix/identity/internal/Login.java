@@ -2,9 +2,9 @@ package io.edumatrix.identity.internal;
 
 import io.edumatrix.identity.internal.LoginAttempt.Outcome;
 import io.edumatrix.identity.internal.TokenIssuer.TokenPair;
-import io.edumatrix.platform.web.DomainException;
-import io.edumatrix.platform.web.ProblemType;
-import io.edumatrix.platform.web.ProblemType.Category;
+import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.domain.ProblemType;
+import io.edumatrix.platform.domain.ProblemType.Category;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package io.edumatrix.identity.internal;
 
-import io.edumatrix.platform.web.DomainException;
-import io.edumatrix.platform.web.ProblemType;
-import io.edumatrix.platform.web.ProblemType.Category;
+import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.domain.ProblemType;
+import io.edumatrix.platform.domain.ProblemType.Category;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;

@@ -6,7 +6,7 @@ import io.edumatrix.platform.security.Authenticated;
 import io.edumatrix.platform.security.Caller;
 import io.edumatrix.platform.security.Callers;
 import io.edumatrix.platform.security.PlatformAdmin;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

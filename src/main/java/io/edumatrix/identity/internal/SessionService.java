@@ -2,9 +2,9 @@ package io.edumatrix.identity.internal;
 
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
-import io.edumatrix.platform.web.DomainException;
-import io.edumatrix.platform.web.ProblemType;
-import io.edumatrix.platform.web.ProblemType.Category;
+import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.domain.ProblemType;
+import io.edumatrix.platform.domain.ProblemType.Category;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Service;

@@ -1,7 +1,7 @@
 package io.edumatrix.institutions.internal;
 
-import io.edumatrix.platform.web.DomainException;
-import io.edumatrix.platform.web.ProblemType;
+import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.domain.ProblemType;
 
 /** The ways a request to the institutions module can fail, besides an institution that does not exist. */
 final class InstitutionProblems {

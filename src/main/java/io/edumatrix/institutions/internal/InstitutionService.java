@@ -6,7 +6,7 @@ import io.edumatrix.institutions.InstitutionSummary;
 import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.institutions.MembershipSummary;
 import io.edumatrix.platform.tenancy.TenantContext;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.edumatrix.institutions.internal;
 
-import io.edumatrix.platform.web.ProblemType;
+import io.edumatrix.platform.domain.ProblemType;
 
 /** What can go wrong when managing an institution's members. */
 final class MembershipProblems {

@@ -9,7 +9,7 @@ import io.edumatrix.platform.Times;
 import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.security.Caller;
 import io.edumatrix.platform.security.Role;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -7,7 +7,7 @@ import io.edumatrix.jobs.internal.JobPosting.Status;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.security.Caller;
 import io.edumatrix.platform.security.Role;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import io.edumatrix.platform.web.PlatformProblems;
 import java.time.Instant;

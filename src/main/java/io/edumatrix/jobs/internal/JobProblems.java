@@ -1,6 +1,6 @@
 package io.edumatrix.jobs.internal;
 
-import io.edumatrix.platform.web.ProblemType;
+import io.edumatrix.platform.domain.ProblemType;
 
 /** The ways a request to the jobs module can fail, besides a resource that does not exist or a refused transition. */
 final class JobProblems {

@@ -6,7 +6,7 @@ import io.edumatrix.news.internal.Article.Status;
 import io.edumatrix.news.internal.ListingRepository.Listed;
 import io.edumatrix.news.internal.Views.ArticleView;
 import io.edumatrix.platform.Ids;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import io.edumatrix.platform.web.PlatformProblems;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.edumatrix.news.internal;
 
+import io.edumatrix.platform.web.Problems;
 import io.edumatrix.news.internal.Article.Status;
 import io.edumatrix.news.internal.ArticleService.Filter;
 import io.edumatrix.news.internal.ArticleService.Reader;
@@ -132,7 +133,7 @@ class NewsController {
 
     /** The same {@code invalid-request} problem as Bean Validation's, naming the field. */
     private static ErrorResponseException invalid(String field, String message) {
-        var problem = PlatformProblems.INVALID_REQUEST.problem("The request has invalid fields");
+        var problem = Problems.of(PlatformProblems.INVALID_REQUEST, "The request has invalid fields");
         problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }

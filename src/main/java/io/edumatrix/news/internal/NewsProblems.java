@@ -1,6 +1,6 @@
 package io.edumatrix.news.internal;
 
-import io.edumatrix.platform.web.ProblemType;
+import io.edumatrix.platform.domain.ProblemType;
 
 /** The ways a request to the news module can fail, besides the platform's (not found, invalid, transitions, versions). */
 final class NewsProblems {

@@ -4,7 +4,7 @@ import io.edumatrix.notifications.internal.Views.NotificationPage;
 import io.edumatrix.notifications.internal.Views.NotificationView;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;

@@ -1,7 +1,7 @@
 package io.edumatrix.notifications.internal;
 
-import io.edumatrix.platform.web.ProblemType;
-import io.edumatrix.platform.web.ProblemType.Category;
+import io.edumatrix.platform.domain.ProblemType;
+import io.edumatrix.platform.domain.ProblemType.Category;
 
 /** The ways a request to the notifications module can fail, besides a notification or device that does not exist. */
 final class NotificationsProblems {

@@ -1,5 +1,6 @@
 package io.edumatrix.platform.audit;
 
+import io.edumatrix.platform.web.Problems;
 import io.edumatrix.platform.security.Callers;
 import io.edumatrix.platform.security.InstitutionAdmin;
 import io.edumatrix.platform.web.Page;
@@ -61,7 +62,7 @@ class AuditController {
 
     /** The same {@code invalid-request} problem as for any other rejected parameter, naming this one. */
     private static ErrorResponseException invalid(String parameter, String message) {
-        var problem = PlatformProblems.INVALID_REQUEST.problem("The request has invalid parameters");
+        var problem = Problems.of(PlatformProblems.INVALID_REQUEST, "The request has invalid parameters");
         problem.setProperty("errors", List.of(Map.of("field", parameter, "message", message)));
         return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
     }

@@ -2,7 +2,7 @@ package io.edumatrix.platform.crypto;
 
 import io.edumatrix.platform.data.ModuleBeans;
 import io.edumatrix.platform.data.ModuleDatabases;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Collection;

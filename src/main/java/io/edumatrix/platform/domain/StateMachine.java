@@ -1,6 +1,5 @@
 package io.edumatrix.platform.domain;
 
-import io.edumatrix.platform.web.DomainException;
 import io.edumatrix.platform.web.PlatformProblems;
 import java.util.Collections;
 import java.util.EnumMap;

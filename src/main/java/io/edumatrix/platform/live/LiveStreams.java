@@ -2,7 +2,7 @@ package io.edumatrix.platform.live;
 
 import io.edumatrix.platform.tenancy.TenantContext;
 import io.edumatrix.platform.web.PlatformProblems;
-import io.edumatrix.platform.web.ProblemType;
+import io.edumatrix.platform.domain.ProblemType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,8 @@
 package io.edumatrix.platform.security;
 
+import io.edumatrix.platform.web.Problems;
 import io.edumatrix.platform.web.PlatformProblems;
-import io.edumatrix.platform.web.ProblemType;
+import io.edumatrix.platform.domain.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -55,15 +56,15 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
     }
 
     static ProblemDetail unauthenticated() {
-        return UNAUTHENTICATED.problem("A valid access token is required (Authorization: Bearer …)");
+        return Problems.of(UNAUTHENTICATED, "A valid access token is required (Authorization: Bearer …)");
     }
 
     static ProblemDetail forbidden() {
-        return FORBIDDEN.problem("Your role does not allow this");
+        return Problems.of(FORBIDDEN, "Your role does not allow this");
     }
 
     static ProblemDetail rejected() {
-        return PlatformProblems.MALFORMED_REQUEST.problem(
+        return Problems.of(PlatformProblems.MALFORMED_REQUEST, 
                 "The request was rejected: it contains characters or names that are not allowed");
     }
 

@@ -1,6 +1,7 @@
 package io.edumatrix.platform.web;
 
-import io.edumatrix.platform.web.ProblemType.Category;
+import io.edumatrix.platform.domain.ProblemType;
+import io.edumatrix.platform.domain.ProblemType.Category;
 
 /**
  * The problem types the platform itself answers with, whatever the module: requests it cannot read, concurrent

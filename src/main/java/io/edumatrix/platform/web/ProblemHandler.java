@@ -1,5 +1,7 @@
 package io.edumatrix.platform.web;
 
+import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.domain.ProblemType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

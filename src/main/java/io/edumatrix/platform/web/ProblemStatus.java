@@ -1,6 +1,7 @@
 package io.edumatrix.platform.web;
 
-import io.edumatrix.platform.web.ProblemType.Category;
+import io.edumatrix.platform.domain.ProblemType;
+import io.edumatrix.platform.domain.ProblemType.Category;
 import org.springframework.http.HttpStatus;
 
 /** The one place where a category of problem becomes an HTTP status. */

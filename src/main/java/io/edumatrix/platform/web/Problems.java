@@ -1,5 +1,6 @@
 package io.edumatrix.platform.web;
 
+import io.edumatrix.platform.domain.ProblemType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -8,11 +9,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /** RFC 9457 bodies and responses for {@link ProblemType}s: the status follows from the type's category. */
-final class Problems {
+public final class Problems {
 
     private Problems() {}
 
-    static ProblemDetail of(ProblemType type, String detail) {
+    public static ProblemDetail of(ProblemType type, String detail) {
         var problem = ProblemDetail.forStatusAndDetail(ProblemStatus.of(type.category()), detail);
         problem.setType(type.uri());
         problem.setTitle(type.title());

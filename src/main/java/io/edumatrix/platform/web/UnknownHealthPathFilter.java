@@ -1,5 +1,6 @@
 package io.edumatrix.platform.web;
 
+import io.edumatrix.platform.domain.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

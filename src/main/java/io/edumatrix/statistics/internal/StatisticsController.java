@@ -2,7 +2,7 @@ package io.edumatrix.statistics.internal;
 
 import io.edumatrix.platform.security.InstitutionAdmin;
 import io.edumatrix.platform.security.InstitutionScope;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.PlatformProblems;
 import io.edumatrix.statistics.internal.Views.Overview;
 import io.edumatrix.statistics.internal.Views.Series;

@@ -3,7 +3,7 @@ package io.edumatrix.students.internal;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.privacy.PersonalDataVault;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import io.edumatrix.platform.web.PlatformProblems;
 import io.edumatrix.students.StudentPostPublished;

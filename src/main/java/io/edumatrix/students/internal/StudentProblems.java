@@ -1,6 +1,6 @@
 package io.edumatrix.students.internal;
 
-import io.edumatrix.platform.web.ProblemType;
+import io.edumatrix.platform.domain.ProblemType;
 
 /** The ways a request to the students module can fail, besides a resource that does not exist. */
 final class StudentProblems {

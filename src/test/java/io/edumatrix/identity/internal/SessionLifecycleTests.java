@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.edumatrix.identity.internal.TokenIssuer.TokenPair;
 import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.platform.security.Role;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.time.Duration;
 import java.time.Instant;

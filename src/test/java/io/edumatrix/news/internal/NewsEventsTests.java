@@ -7,7 +7,7 @@ import io.edumatrix.news.ArticleRetracted;
 import io.edumatrix.news.internal.Article.Status;
 import io.edumatrix.news.internal.ArticleService.Reader;
 import io.edumatrix.platform.tenancy.TenantContext;
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.List;
 import java.util.UUID;

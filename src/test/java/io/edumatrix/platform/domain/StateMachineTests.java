@@ -3,7 +3,7 @@ package io.edumatrix.platform.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.edumatrix.platform.web.DomainException;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.PlatformProblems;
 import java.util.EnumSet;
 import java.util.List;

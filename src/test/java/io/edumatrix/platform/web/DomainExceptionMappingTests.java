@@ -1,8 +1,10 @@
 package io.edumatrix.platform.web;
 
+import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.domain.ProblemType;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edumatrix.platform.web.ProblemType.Category;
+import io.edumatrix.platform.domain.ProblemType.Category;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.edumatrix.platform.web;
 
+import io.edumatrix.platform.domain.ProblemType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaField;

@@ -1,7 +1,6 @@
-package io.edumatrix.platform.web;
+package io.edumatrix.platform.domain;
 
 import java.net.URI;
-import org.springframework.http.ProblemDetail;
 
 /**
  * A kind of failure a client can act on: a stable name (the last segment of the RFC 9457 {@code type}) and the
@@ -12,7 +11,7 @@ public record ProblemType(String name, Category category, String title) {
 
     private static final String BASE = "https://edumatrix.io/problems/";
 
-    /** What went wrong, in terms of the domain; {@code ProblemHandler} maps each to an HTTP status. */
+    /** What went wrong, in terms of the domain; the web layer maps each to an HTTP status. */
     public enum Category {
         /** The named resource does not exist or is not visible to the caller. */
         NOT_FOUND,
@@ -48,11 +47,6 @@ public record ProblemType(String name, Category category, String title) {
 
     public URI uri() {
         return URI.create(BASE + name);
-    }
-
-    /** The RFC 9457 body of this problem, its status following from the category. */
-    public ProblemDetail problem(String detail) {
-        return Problems.of(this, detail);
     }
 
     public DomainException exception(String detail) {

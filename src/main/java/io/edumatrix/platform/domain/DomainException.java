@@ -1,4 +1,4 @@
-package io.edumatrix.platform.web;
+package io.edumatrix.platform.domain;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
