@@ -1,5 +1,8 @@
 package io.edumatrix.community;
 
+import static io.edumatrix.platform.testing.Api.ids;
+import static io.edumatrix.platform.testing.Api.patch;
+import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.TestDatabase;
@@ -204,21 +207,7 @@ class CommunityHttpApiTests {
                 .body(Map.of("body", body, "mentions", mentions)).exchange();
     }
 
-    private static RestTestClient.ResponseSpec patch(RestTestClient client, String uri, Object body) {
-        return client.patch().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
-    }
-
-    private static List<Object> ids(Map<String, Object> page) {
-        return ((List<?>) page.get("items")).stream().<Object>map(item -> ((Map<?, ?>) item).get("id")).toList();
-    }
-
     private static List<Object> bodies(Map<String, Object> page) {
         return ((List<?>) page.get("items")).stream().<Object>map(item -> ((Map<?, ?>) item).get("body")).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> read(RestTestClient client, String uri) {
-        return (Map<String, Object>) client.get().uri(uri).exchange().expectStatus().isOk().expectBody(Map.class)
-                .returnResult().getResponseBody();
     }
 }

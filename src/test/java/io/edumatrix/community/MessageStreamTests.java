@@ -1,8 +1,8 @@
 package io.edumatrix.community;
 
 import static io.edumatrix.community.CommunityHttpApiTests.post;
-import static io.edumatrix.community.CommunityHttpApiTests.read;
 import static io.edumatrix.community.CommunityHttpApiTests.room;
+import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.TestDatabase;

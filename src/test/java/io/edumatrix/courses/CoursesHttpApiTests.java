@@ -1,5 +1,6 @@
 package io.edumatrix.courses;
 
+import static io.edumatrix.platform.testing.World.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.World;
@@ -48,7 +49,7 @@ class CoursesHttpApiTests {
     @Test
     void creating_a_course_returns_201_with_its_id_and_location_and_it_reads_back_the_same() {
         var institution = school.id();
-        var code = uniqueCode();
+        var code = uniqueCode("C");
 
         var created = post("/api/courses", Map.of("institutionId", institution, "code", code, "title", " Algebra I "))
                 .expectStatus().isCreated()
@@ -69,9 +70,9 @@ class CoursesHttpApiTests {
         var unknown = UUID.randomUUID();
         var other = world.institution().id();
 
-        var problem = Problem.expect(post("/api/courses", Map.of("institutionId", unknown, "code", uniqueCode(), "title", "Lost")),
+        var problem = Problem.expect(post("/api/courses", Map.of("institutionId", unknown, "code", uniqueCode("C"), "title", "Lost")),
                 HttpStatus.NOT_FOUND, "not-found");
-        var elsewhere = Problem.expect(post("/api/courses", Map.of("institutionId", other, "code", uniqueCode(), "title", "Lost")),
+        var elsewhere = Problem.expect(post("/api/courses", Map.of("institutionId", other, "code", uniqueCode("C"), "title", "Lost")),
                 HttpStatus.NOT_FOUND, "not-found");
 
         assertThat(problem.detail()).contains(unknown.toString());
@@ -80,12 +81,12 @@ class CoursesHttpApiTests {
 
     @Test
     void without_a_token_or_with_a_garbage_one_every_courses_endpoint_is_a_401_unauthenticated_problem_with_a_bearer_challenge() {
-        var course = createCourse(school.id(), uniqueCode(), "Locked");
+        var course = createCourse(school.id(), uniqueCode("C"), "Locked");
         var garbage = world.bearer("not-a-token");
         for (var client : List.of(anonymous, garbage)) {
             for (var request : List.of(
                     client.post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
-                            .body(Map.of("institutionId", school.id(), "code", uniqueCode(), "title", "No token")),
+                            .body(Map.of("institutionId", school.id(), "code", uniqueCode("C"), "title", "No token")),
                     client.get().uri("/api/courses/{id}", course.id()),
                     client.get().uri("/api/courses?institutionId={id}", school.id()),
                     client.patch().uri("/api/courses/{id}", course.id()).contentType(MediaType.APPLICATION_JSON)
@@ -103,11 +104,11 @@ class CoursesHttpApiTests {
 
     @Test
     void a_student_may_read_and_enroll_but_creating_or_changing_a_course_or_listing_its_enrollments_is_a_403_forbidden_problem() {
-        var course = createCourse(school.id(), uniqueCode(), "Staff only");
+        var course = createCourse(school.id(), uniqueCode("C"), "Staff only");
         var student = school.student().client();
 
         Problem.expect(student.post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("institutionId", school.id(), "code", uniqueCode(), "title", "By a student")).exchange(),
+                .body(Map.of("institutionId", school.id(), "code", uniqueCode("C"), "title", "By a student")).exchange(),
                 HttpStatus.FORBIDDEN, "forbidden");
         Problem.expect(student.patch().uri("/api/courses/{id}", course.id()).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("title", "Changed by a student")).exchange(), HttpStatus.FORBIDDEN, "forbidden");
@@ -124,7 +125,7 @@ class CoursesHttpApiTests {
 
     @Test
     void a_student_enrolls_only_themselves_and_naming_another_student_is_a_403_forbidden_problem() {
-        var course = createCourse(school.id(), uniqueCode(), "Self service");
+        var course = createCourse(school.id(), uniqueCode("C"), "Self service");
         var classmate = world.member(world.platformAdmin(), school.id(), "STUDENT");
 
         Problem.expect(school.student().client().post().uri("/api/courses/{id}/enrollments", course.id())
@@ -140,7 +141,7 @@ class CoursesHttpApiTests {
 
     @Test
     void staff_may_enroll_only_a_student_of_the_institution_and_anyone_else_is_a_422_not_a_student_problem() {
-        var course = createCourse(school.id(), uniqueCode(), "Students only");
+        var course = createCourse(school.id(), uniqueCode("C"), "Students only");
         var enrollments = "/api/courses/" + course.id() + "/enrollments";
 
         for (var notAStudent : List.of(UUID.randomUUID(), school.instructor().accountId(), school.admin().accountId(),
@@ -175,7 +176,7 @@ class CoursesHttpApiTests {
     @Test
     void a_course_code_is_unique_in_any_letter_case_within_an_institution_but_not_across_institutions() {
         var institution = school.id();
-        var code = uniqueCode();
+        var code = uniqueCode("C");
         createCourse(institution, code.toUpperCase(), "First");
 
         Problem.expect(post("/api/courses", Map.of("institutionId", institution, "code", code.toLowerCase(), "title", "Again")),
@@ -188,9 +189,9 @@ class CoursesHttpApiTests {
     void the_list_pages_through_one_institutions_courses_only_in_creation_order() {
         var institution = school.id();
         var other = world.institution();
-        var created = List.of(createCourse(institution, uniqueCode(), "One").id(),
-                createCourse(institution, uniqueCode(), "Two").id(), createCourse(institution, uniqueCode(), "Three").id());
-        createCourse(other.instructor().client(), other.id(), uniqueCode(), "Someone else's");
+        var created = List.of(createCourse(institution, uniqueCode("C"), "One").id(),
+                createCourse(institution, uniqueCode("C"), "Two").id(), createCourse(institution, uniqueCode("C"), "Three").id());
+        createCourse(other.instructor().client(), other.id(), uniqueCode("C"), "Someone else's");
 
         var seen = new ArrayList<Course>();
         var first = listCourses("/api/courses?institutionId={institution}&limit=2", institution);
@@ -207,9 +208,9 @@ class CoursesHttpApiTests {
 
     @Test
     void listing_without_an_institution_lists_the_tokens_own_and_naming_another_one_is_a_404_not_found_problem() {
-        var created = createCourse(school.id(), uniqueCode(), "Own");
+        var created = createCourse(school.id(), uniqueCode("C"), "Own");
         var other = world.institution();
-        createCourse(other.instructor().client(), other.id(), uniqueCode(), "Someone else's");
+        createCourse(other.instructor().client(), other.id(), uniqueCode("C"), "Someone else's");
 
         var own = listCourses("/api/courses?limit=100");
 
@@ -240,7 +241,7 @@ class CoursesHttpApiTests {
 
     @Test
     void patching_the_title_changes_only_the_title_and_the_version() {
-        var course = post("/api/courses", Map.of("institutionId", school.id(), "code", uniqueCode(),
+        var course = post("/api/courses", Map.of("institutionId", school.id(), "code", uniqueCode("C"),
                 "title", "Draft", "description", "Kept as it is"))
                 .expectStatus().isCreated().expectBody(Course.class).returnResult().getResponseBody();
 
@@ -256,7 +257,7 @@ class CoursesHttpApiTests {
 
     @Test
     void a_student_enrolls_once_and_is_listed_and_enrolling_again_is_a_409_conflict() {
-        var course = createCourse(school.id(), uniqueCode(), "Enrolling");
+        var course = createCourse(school.id(), uniqueCode("C"), "Enrolling");
         var enrollments = "/api/courses/" + course.id() + "/enrollments";
         var student = school.student().accountId();
 
@@ -306,10 +307,6 @@ class CoursesHttpApiTests {
 
     private RestTestClient.ResponseSpec post(String path, Object body) {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
-    }
-
-    private static String uniqueCode() {
-        return "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     record Course(UUID id, UUID institutionId, String code, String title, String description, boolean enrollmentOpen,

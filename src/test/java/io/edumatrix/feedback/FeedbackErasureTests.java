@@ -1,13 +1,13 @@
 package io.edumatrix.feedback;
 
+import static io.edumatrix.platform.testing.Api.read;
+import static io.edumatrix.platform.testing.Erasures.awaitCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,11 +41,7 @@ class FeedbackErasureTests {
         var admin = world.platformAdmin().client();
         var request = admin.post().uri("/api/accounts/{id}/erasure", leaver.accountId()).exchange()
                 .expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody().get("id");
-        var deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!"COMPLETED".equals(read(admin, "/api/erasures/" + request).get("status"))) {
-            assertThat(Instant.now()).as("erasure %s completed", request).isBefore(deadline);
-            Thread.sleep(50);
-        }
+        awaitCompleted(admin, request);
 
         assertThat(read(stayer, platform)).containsEntry("count", 1).containsEntry("average", 5.0)
                 .containsEntry("distribution", Map.of("1", 0, "2", 0, "3", 0, "4", 0, "5", 1));
@@ -62,12 +58,6 @@ class FeedbackErasureTests {
         var body = new HashMap<String, Object>(Map.of("subjectType", "PLATFORM", "rating", rating, "comment", comment));
         return (Map<String, Object>) client.post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(RestTestClient client, String uri) {
-        return (Map<String, Object>) client.get().uri(uri).exchange().expectStatus().isOk().expectBody(Map.class)
-                .returnResult().getResponseBody();
     }
 
     private static long count(String sql, Object... parameters) throws SQLException {

@@ -1,5 +1,7 @@
 package io.edumatrix.feedback;
 
+import static io.edumatrix.platform.testing.Api.items;
+import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.TestDatabase;
@@ -291,10 +293,7 @@ class FeedbackHttpApiTests {
     }
 
     private UUID course(World.Institution institution, String code) {
-        return UUID.fromString(String.valueOf(institution.instructor().client().post().uri("/api/courses")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("institutionId", institution.id(), "code", code, "title", "Algebra " + code))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        return World.course(institution.instructor().client(), institution.id(), code, "Algebra " + code);
     }
 
     /** A draft posting by the institution's instructor. */
@@ -336,16 +335,5 @@ class FeedbackHttpApiTests {
         }
         return client.post().uri("/api/feedback/{id}/status", id).contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> items(Map<String, Object> page) {
-        return (List<Map<String, Object>>) page.get("items");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(RestTestClient client, String uri) {
-        return (Map<String, Object>) client.get().uri(uri).exchange().expectStatus().isOk().expectBody(Map.class)
-                .returnResult().getResponseBody();
     }
 }

@@ -2,8 +2,8 @@ package io.edumatrix.freelancing;
 
 import static io.edumatrix.freelancing.FreelancingRequests.gig;
 import static io.edumatrix.freelancing.FreelancingRequests.propose;
-import static io.edumatrix.freelancing.FreelancingRequests.read;
 import static io.edumatrix.freelancing.FreelancingRequests.status;
+import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.TestDatabase;

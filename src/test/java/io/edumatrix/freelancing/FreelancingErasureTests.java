@@ -1,15 +1,16 @@
 package io.edumatrix.freelancing;
 
 import static io.edumatrix.freelancing.FreelancingRequests.accept;
-import static io.edumatrix.freelancing.FreelancingRequests.created;
 import static io.edumatrix.freelancing.FreelancingRequests.eur;
 import static io.edumatrix.freelancing.FreelancingRequests.gig;
-import static io.edumatrix.freelancing.FreelancingRequests.items;
-import static io.edumatrix.freelancing.FreelancingRequests.ok;
-import static io.edumatrix.freelancing.FreelancingRequests.post;
 import static io.edumatrix.freelancing.FreelancingRequests.propose;
-import static io.edumatrix.freelancing.FreelancingRequests.read;
 import static io.edumatrix.freelancing.FreelancingRequests.status;
+import static io.edumatrix.platform.testing.Api.created;
+import static io.edumatrix.platform.testing.Api.items;
+import static io.edumatrix.platform.testing.Api.ok;
+import static io.edumatrix.platform.testing.Api.post;
+import static io.edumatrix.platform.testing.Api.read;
+import static io.edumatrix.platform.testing.Erasures.awaitCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.TestDatabase;
@@ -17,8 +18,6 @@ import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -87,15 +86,6 @@ class FreelancingErasureTests {
                 .as("the leaver's key of the module").isZero();
         assertThat(count("SELECT count(*) FROM freelancing.audit_log WHERE table_name = 'gig' AND row_id = ?::text",
                 openGig)).as("the trail of the leaver's gig, its text unreadable without the key").isPositive();
-    }
-
-    private static void awaitCompleted(RestTestClient admin, String request) throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!"COMPLETED".equals(admin.get().uri("/api/erasures/{id}", request).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("status"))) {
-            assertThat(Instant.now()).as("erasure %s completed", request).isBefore(deadline);
-            Thread.sleep(50);
-        }
     }
 
     private static long count(String sql, UUID id) throws SQLException {

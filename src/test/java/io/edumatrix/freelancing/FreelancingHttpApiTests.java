@@ -1,17 +1,17 @@
 package io.edumatrix.freelancing;
 
 import static io.edumatrix.freelancing.FreelancingRequests.accept;
-import static io.edumatrix.freelancing.FreelancingRequests.created;
 import static io.edumatrix.freelancing.FreelancingRequests.eur;
 import static io.edumatrix.freelancing.FreelancingRequests.gig;
 import static io.edumatrix.freelancing.FreelancingRequests.gigRequest;
-import static io.edumatrix.freelancing.FreelancingRequests.id;
-import static io.edumatrix.freelancing.FreelancingRequests.items;
-import static io.edumatrix.freelancing.FreelancingRequests.ok;
-import static io.edumatrix.freelancing.FreelancingRequests.post;
 import static io.edumatrix.freelancing.FreelancingRequests.propose;
-import static io.edumatrix.freelancing.FreelancingRequests.read;
 import static io.edumatrix.freelancing.FreelancingRequests.status;
+import static io.edumatrix.platform.testing.Api.created;
+import static io.edumatrix.platform.testing.Api.id;
+import static io.edumatrix.platform.testing.Api.items;
+import static io.edumatrix.platform.testing.Api.ok;
+import static io.edumatrix.platform.testing.Api.post;
+import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.TestDatabase;

@@ -1,11 +1,14 @@
 package io.edumatrix.freelancing;
 
+import static io.edumatrix.platform.testing.Api.created;
+import static io.edumatrix.platform.testing.Api.id;
+import static io.edumatrix.platform.testing.Api.ok;
+import static io.edumatrix.platform.testing.Api.post;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The requests the freelancing tests make again and again, as a member's client makes them. */
@@ -39,33 +42,5 @@ final class FreelancingRequests {
     static UUID accept(RestTestClient client, UUID proposal) {
         var accepted = ok(status(client, "proposals", proposal, "ACCEPTED"));
         return UUID.fromString((String) accepted.get("contractId"));
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> read(RestTestClient client, String uri) {
-        return ok(client.get().uri(uri).exchange());
-    }
-
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> items(Map<String, Object> page) {
-        return (List<Map<String, Object>>) page.get("items");
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> ok(RestTestClient.ResponseSpec response) {
-        return response.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> created(RestTestClient.ResponseSpec response) {
-        return response.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    static UUID id(Map<String, Object> resource) {
-        return UUID.fromString((String) resource.get("id"));
-    }
-
-    static RestTestClient.ResponseSpec post(RestTestClient client, String uri, Object body) {
-        return client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 }

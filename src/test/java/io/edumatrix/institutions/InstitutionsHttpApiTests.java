@@ -1,5 +1,6 @@
 package io.edumatrix.institutions;
 
+import static io.edumatrix.platform.testing.World.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
@@ -47,7 +48,7 @@ class InstitutionsHttpApiTests {
 
     @Test
     void registering_an_institution_returns_201_with_its_id_and_location_and_it_reads_back_the_same() {
-        var code = uniqueCode();
+        var code = uniqueCode("I");
 
         var created = http.post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("name", "  Harbor College ", "code", code))
@@ -77,7 +78,7 @@ class InstitutionsHttpApiTests {
 
     @Test
     void a_code_already_taken_in_any_letter_case_is_a_409_conflict() {
-        var code = uniqueCode();
+        var code = uniqueCode("I");
         register("First", code.toUpperCase());
 
         var problem = Problem.expect(post("/api/institutions", Map.of("name", "Second", "code", code.toLowerCase())),
@@ -107,8 +108,8 @@ class InstitutionsHttpApiTests {
 
     @Test
     void the_list_pages_through_institutions_in_creation_order_each_exactly_once() {
-        var before = register("Before the list", uniqueCode()).id();
-        var created = IntStream.range(0, 5).mapToObj(i -> register("Listed " + i, uniqueCode()).id()).toList();
+        var before = register("Before the list", uniqueCode("I")).id();
+        var created = IntStream.range(0, 5).mapToObj(i -> register("Listed " + i, uniqueCode("I")).id()).toList();
 
         var seen = new ArrayList<UUID>();
         var pages = 0;
@@ -139,7 +140,7 @@ class InstitutionsHttpApiTests {
 
     @Test
     void renaming_changes_the_name_and_the_version_but_not_the_code() {
-        var institution = register("Old Name", uniqueCode());
+        var institution = register("Old Name", uniqueCode("I"));
 
         var renamed = http.patch().uri("/api/institutions/{id}", institution.id()).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("name", "New Name"))
@@ -157,7 +158,7 @@ class InstitutionsHttpApiTests {
 
     @Test
     void departments_are_added_listed_and_unique_by_code_in_any_letter_case_within_their_institution() {
-        var institution = register("With Departments", uniqueCode());
+        var institution = register("With Departments", uniqueCode("I"));
         var departments = "/api/institutions/" + institution.id() + "/departments";
 
         var created = post(departments, Map.of("name", "Physics", "code", "PHY"))
@@ -181,12 +182,12 @@ class InstitutionsHttpApiTests {
 
     @Test
     void without_a_token_or_with_a_garbage_one_every_institutions_endpoint_is_a_401_unauthenticated_problem() {
-        var institution = register("Locked", uniqueCode());
+        var institution = register("Locked", uniqueCode("I"));
         var garbage = world.bearer("not.a.token");
         for (var client : List.of(anonymous, garbage)) {
             for (var request : List.of(
                     client.post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
-                            .body(Map.of("name", "No token", "code", uniqueCode())),
+                            .body(Map.of("name", "No token", "code", uniqueCode("I"))),
                     client.get().uri("/api/institutions"),
                     client.get().uri("/api/institutions/{id}", institution.id()),
                     client.patch().uri("/api/institutions/{id}", institution.id()).contentType(MediaType.APPLICATION_JSON)
@@ -210,7 +211,7 @@ class InstitutionsHttpApiTests {
         for (var person : List.of(school.admin(), school.instructor(), school.student(), world.outsider())) {
             var client = person.client();
             Problem.expect(client.post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("name", "Not allowed", "code", uniqueCode())).exchange(), HttpStatus.FORBIDDEN, "forbidden");
+                    .body(Map.of("name", "Not allowed", "code", uniqueCode("I"))).exchange(), HttpStatus.FORBIDDEN, "forbidden");
             Problem.expect(client.get().uri("/api/institutions").exchange(), HttpStatus.FORBIDDEN, "forbidden");
             Problem.expect(client.post().uri("/api/institutions/{id}/deactivation", school.id()).exchange(),
                     HttpStatus.FORBIDDEN, "forbidden");
@@ -286,10 +287,6 @@ class InstitutionsHttpApiTests {
 
     private RestTestClient.ResponseSpec post(String path, Object body) {
         return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
-    }
-
-    private static String uniqueCode() {
-        return "I" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
     record Institution(UUID id, String name, String code, String status, long version, Instant createdAt,

@@ -1,5 +1,6 @@
 package io.edumatrix.jobs;
 
+import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -153,11 +154,5 @@ class JobsDeactivationAndConcurrencyTests {
     private static void status(RestTestClient client, String posting, String status) {
         client.post().uri("/api/jobs/{id}/status", posting).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("status", status)).exchange().expectStatus().isOk();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(RestTestClient client, String uri) {
-        return (Map<String, Object>) client.get().uri(uri).exchange().expectStatus().isOk().expectBody(Map.class)
-                .returnResult().getResponseBody();
     }
 }

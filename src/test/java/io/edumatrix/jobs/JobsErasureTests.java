@@ -1,14 +1,13 @@
 package io.edumatrix.jobs;
 
+import static io.edumatrix.platform.testing.Erasures.awaitCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.edumatrix.platform.tenancy.TenantContext;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -60,9 +59,7 @@ class JobsErasureTests {
         for (var person : java.util.List.of(school.student().accountId(), poster.accountId())) {
             var request = admin.post().uri("/api/accounts/{id}/erasure", person).exchange().expectStatus().isAccepted()
                     .expectBody(Map.class).returnResult().getResponseBody().get("id");
-            await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(admin.get()
-                    .uri("/api/erasures/{id}", request).exchange().expectStatus().isOk().expectBody(Map.class)
-                    .returnResult().getResponseBody().get("status")));
+            awaitCompleted(admin, request);
         }
 
         assertThat(count("SELECT count(*) FROM jobs.job_application WHERE applicant_account_id = ?",

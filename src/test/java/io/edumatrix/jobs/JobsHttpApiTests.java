@@ -1,5 +1,10 @@
 package io.edumatrix.jobs;
 
+import static io.edumatrix.platform.testing.Api.body;
+import static io.edumatrix.platform.testing.Api.ids;
+import static io.edumatrix.platform.testing.Api.patch;
+import static io.edumatrix.platform.testing.Api.post;
+import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.TestDatabase;
@@ -9,7 +14,6 @@ import io.edumatrix.platform.web.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -371,27 +375,5 @@ class JobsHttpApiTests {
 
     private static Map<String, Object> applicationStatusOk(RestTestClient client, Object id, String status) {
         return body(applicationStatus(client, id, status).expectStatus().isOk());
-    }
-
-    private static List<Object> ids(Map<String, Object> page) {
-        return new ArrayList<>(((List<?>) page.get("items")).stream().<Object>map(item -> ((Map<?, ?>) item).get("id"))
-                .toList());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(RestTestClient.ResponseSpec response) {
-        return (Map<String, Object>) response.expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    private static Map<String, Object> read(RestTestClient client, String uri) {
-        return body(client.get().uri(uri).exchange().expectStatus().isOk());
-    }
-
-    private static RestTestClient.ResponseSpec post(RestTestClient client, String uri, Object body) {
-        return client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
-    }
-
-    private static RestTestClient.ResponseSpec patch(RestTestClient client, String uri, Object body) {
-        return client.patch().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 }

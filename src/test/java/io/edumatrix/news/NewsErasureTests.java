@@ -1,5 +1,7 @@
 package io.edumatrix.news;
 
+import static io.edumatrix.platform.testing.Api.read;
+import static io.edumatrix.platform.testing.Erasures.awaitCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.TestDatabase;
@@ -7,8 +9,6 @@ import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,21 +87,6 @@ class NewsErasureTests {
                 rows.next();
                 return rows.getLong(1);
             }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(RestTestClient client, String uri) {
-        return (Map<String, Object>) client.get().uri(uri).exchange().expectStatus().isOk().expectBody(Map.class)
-                .returnResult().getResponseBody();
-    }
-
-    private static void awaitCompleted(RestTestClient admin, Object requestId) throws InterruptedException {
-        var deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!"COMPLETED".equals(admin.get().uri("/api/erasures/{id}", requestId).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody().get("status"))) {
-            assertThat(Instant.now()).as("erasure request %s completed", requestId).isBefore(deadline);
-            Thread.sleep(50);
         }
     }
 }

@@ -1,5 +1,8 @@
 package io.edumatrix.news;
 
+import static io.edumatrix.platform.testing.Api.items;
+import static io.edumatrix.platform.testing.Api.post;
+import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.World;
@@ -313,26 +316,11 @@ class NewsHttpApiTests {
         return id;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> items(Map<String, Object> page) {
-        return (List<Map<String, Object>>) page.get("items");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(RestTestClient client, String uri) {
-        return (Map<String, Object>) client.get().uri(uri).exchange().expectStatus().isOk().expectBody(Map.class)
-                .returnResult().getResponseBody();
-    }
-
     private static RestTestClient.ResponseSpec status(RestTestClient client, Object id, Object body) {
         return post(client, ARTICLES + "/" + id + "/status", body);
     }
 
     private static RestTestClient.ResponseSpec patch(RestTestClient client, Object id, Object body) {
         return client.patch().uri(ARTICLES + "/{id}", id).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
-    }
-
-    private static RestTestClient.ResponseSpec post(RestTestClient client, String uri, Object body) {
-        return client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 }

@@ -1,12 +1,11 @@
 package io.edumatrix.notifications;
 
+import static io.edumatrix.platform.testing.EventDeliveries.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.jobs.ApplicationStatusChanged;
 import io.edumatrix.news.ArticlePublished;
-import io.edumatrix.platform.events.DomainEvent;
 import io.edumatrix.platform.events.Outboxes;
-import io.edumatrix.platform.events.Outboxes.Publication;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Person;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -199,11 +198,6 @@ class NotificationsHttpApiTests {
     private ApplicationStatusChanged application(Person applicant) {
         return ApplicationStatusChanged.of(school.id(), UUID.randomUUID(), UUID.randomUUID(), applicant.accountId(),
                 "SUBMITTED", "UNDER_REVIEW");
-    }
-
-    private static void deliver(Scenario scenario, DomainEvent event) {
-        scenario.publish(event).andWaitForStateChange(() -> Outboxes.publicationsOfEvent(event.eventId()),
-                found -> !found.isEmpty() && found.stream().allMatch(Publication::completed));
     }
 
     record NotificationPage(List<Map<String, Object>> items, String next) {}

@@ -1,5 +1,8 @@
 package io.edumatrix.students;
 
+import static io.edumatrix.platform.testing.Api.patch;
+import static io.edumatrix.platform.testing.Api.post;
+import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.TestDatabase;
@@ -15,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -236,19 +238,5 @@ class StudentsHttpApiTests {
 
     private static List<Object> bodies(Map<String, Object> page) {
         return ((List<?>) page.get("items")).stream().<Object>map(item -> ((Map<?, ?>) item).get("body")).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(RestTestClient client, String uri) {
-        return (Map<String, Object>) client.get().uri(uri).exchange().expectStatus().isOk().expectBody(Map.class).returnResult()
-                .getResponseBody();
-    }
-
-    private static RestTestClient.ResponseSpec post(RestTestClient client, String uri, Object body) {
-        return client.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
-    }
-
-    private static RestTestClient.ResponseSpec patch(RestTestClient client, String uri, Object body) {
-        return client.patch().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 }

@@ -1,25 +1,24 @@
 package io.edumatrix.courses.internal;
 
+import static io.edumatrix.platform.testing.World.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.events.Outboxes.Publication;
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.Redelivery;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.MediaType;
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
@@ -36,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableScenarios
 class DuplicateDeliveryTests {
 
-    private static final String LISTENER = InstitutionDeactivationListener.class.getName() + ".on("
-            + InstitutionDeactivated.class.getName() + ")";
+    private static final String LISTENER =
+            Redelivery.listenerId(InstitutionDeactivationListener.class, InstitutionDeactivated.class);
 
     @Autowired
     private RestTestClient anonymous;
@@ -75,46 +74,27 @@ class DuplicateDeliveryTests {
     @Test
     void a_deactivation_delivered_four_more_times_closes_enrollment_and_records_its_closure_once(Scenario scenario) {
         var institution = registerInstitution();
-        var algebra = TenantContext.inInstitution(institution, () -> courses.create(institution, code(), "Algebra", null)).id();
-        var biology = TenantContext.inInstitution(institution, () -> courses.create(institution, code(), "Biology", null)).id();
+        var algebra = TenantContext.inInstitution(institution, () -> courses.create(institution, uniqueCode("R"), "Algebra", null)).id();
+        var biology = TenantContext.inInstitution(institution, () -> courses.create(institution, uniqueCode("R"), "Biology", null)).id();
 
+        var redelivery = new Redelivery(LISTENER, failedPublications, incompletePublications);
         // Other modules listen to deactivations too (jobs, freelancing); this test is about courses' listener only.
         scenario.stimulate(() -> deactivate(institution))
-                .andWaitForStateChange(() -> ofThisListener(Outboxes.publicationsOf(InstitutionDeactivated.class, institution)),
+                .andWaitForStateChange(() -> redelivery.ofThisListener(Outboxes.publicationsOf(InstitutionDeactivated.class, institution)),
                         found -> found.size() == 1 && found.getFirst().completed())
                 .andVerify(found -> assertThat(found.getFirst().listenerId()).isEqualTo(LISTENER));
-        var delivered = ofThisListener(Outboxes.publicationsOf(InstitutionDeactivated.class, institution)).getFirst();
+        var delivered = redelivery.ofThisListener(Outboxes.publicationsOf(InstitutionDeactivated.class, institution)).getFirst();
         var event = serializer.deserialize(delivered.serializedEvent(), InstitutionDeactivated.class);
         var effect = effectOn(institution, algebra, biology);
         assertThat(effect.closures()).singleElement().extracting(EnrollmentClosure::closedCourses).isEqualTo(2);
 
-        Outboxes.makeIncomplete(delivered.id(), Status.FAILED);
-        deliverAgain(scenario, delivered, () -> failedPublications.resubmit(ResubmissionOptions.defaults()
-                .withFilter(p -> p.getIdentifier().equals(delivered.id()))));
-        Outboxes.makeIncomplete(delivered.id(), Status.PUBLISHED);
-        deliverAgain(scenario, delivered, () -> incompletePublications.resubmitIncompletePublications(
-                p -> p.getIdentifier().equals(delivered.id())));
-        // Straight to the listener bean, twice with the same event object. Each call completes the publication when it
-        // returns (Modulith's completion tracking finds it by event and listener), which is the signal it has run.
-        for (int call = 1; call <= 2; call++) {
-            Outboxes.makeIncomplete(delivered.id(), Status.PUBLISHED);
-            deliverAgain(scenario, delivered, () -> listener.on(event));
-        }
+        redelivery.fourMoreTimes(scenario, delivered, () -> listener.on(event));
 
         assertThat(effectOn(institution, algebra, biology)).isEqualTo(effect);
         assertThat(Outboxes.inboxEntriesOf(event.eventId())).filteredOn(entry -> entry.startsWith("courses "))
                 .containsExactly("courses " + LISTENER);
-        assertThat(ofThisListener(Outboxes.publicationsOfEvent(event.eventId()))).singleElement()
+        assertThat(redelivery.ofThisListener(Outboxes.publicationsOfEvent(event.eventId()))).singleElement()
                 .extracting(Publication::schema, Publication::status).containsExactly("institutions", Status.COMPLETED);
-    }
-
-    private static List<Publication> ofThisListener(List<Publication> publications) {
-        return publications.stream().filter(p -> p.listenerId().equals(LISTENER)).toList();
-    }
-
-    private static void deliverAgain(Scenario scenario, Publication publication, Runnable delivery) {
-        scenario.stimulate(delivery)
-                .andWaitForStateChange(() -> Outboxes.statusOf(publication.id()), Status.COMPLETED::equals);
     }
 
     /**
@@ -130,18 +110,10 @@ class DuplicateDeliveryTests {
     record Effect(List<EnrollmentClosure> closures, List<String> courses) {}
 
     private UUID registerInstitution() {
-        return http.post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Redelivery University", "code", code()))
-                .exchange().expectStatus().isCreated()
-                .expectBody(IdOnly.class).returnResult().getResponseBody().id();
+        return World.registerInstitution(http, "Redelivery University", uniqueCode("R"));
     }
 
     private void deactivate(UUID institution) {
         http.post().uri("/api/institutions/{id}/deactivation", institution).exchange().expectStatus().isOk();
     }
-
-    private static String code() {
-        return "R" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    }
-
-    record IdOnly(UUID id) {}
 }

@@ -1,5 +1,6 @@
 package io.edumatrix.courses.internal;
 
+import static io.edumatrix.platform.testing.World.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionRegistered;
@@ -51,8 +52,8 @@ class EventPublicationsEndpointTests {
     @Test
     void a_failed_publication_is_listed_and_resubmitting_it_by_id_completes_it_and_leaves_other_failed_ones_failed(
             Scenario scenario) {
-        var code = code();
-        var otherCode = code();
+        var code = uniqueCode("A");
+        var otherCode = uniqueCode("A");
         listener.failAlways(code);
         listener.failAlways(otherCode);
         var institution = new AtomicReference<UUID>();
@@ -105,7 +106,7 @@ class EventPublicationsEndpointTests {
     @Test
     void without_a_token_the_endpoint_is_a_401_and_for_an_institution_member_a_403_problem_and_nothing_is_resubmitted(
             Scenario scenario) {
-        var code = code();
+        var code = uniqueCode("A");
         listener.failAlways(code);
         var institution = new AtomicReference<UUID>();
         scenario.stimulate(() -> institution.set(register(code)))
@@ -155,17 +156,8 @@ class EventPublicationsEndpointTests {
     }
 
     private UUID register(String code) {
-        return http.post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("name", "Endpoint University", "code", code))
-                .exchange().expectStatus().isCreated()
-                .expectBody(IdOnly.class).returnResult().getResponseBody().id();
+        return World.registerInstitution(http, "Endpoint University", code);
     }
-
-    private static String code() {
-        return "A" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    }
-
-    record IdOnly(UUID id) {}
 
     record Listing(List<FailedPublication> failed) {}
 

@@ -1,5 +1,6 @@
 package io.edumatrix.courses.internal;
 
+import static io.edumatrix.platform.testing.World.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionRegistered;
@@ -7,7 +8,6 @@ import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.events.Outboxes.Publication;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,6 @@ import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.modulith.test.Scenario;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -38,7 +37,7 @@ class ListenerRetryTests {
 
     @Test
     void a_listener_that_fails_twice_and_then_succeeds_completes_its_publication_on_the_third_attempt(Scenario scenario) {
-        var code = code();
+        var code = uniqueCode("F");
         listener.failFirst(code, 2);
         var institution = new AtomicReference<UUID>();
 
@@ -53,7 +52,7 @@ class ListenerRetryTests {
     @Test
     void a_listener_that_always_fails_leaves_its_publication_failed_and_a_resubmission_completes_it_once_the_cause_is_fixed(
             Scenario scenario) {
-        var code = code();
+        var code = uniqueCode("F");
         listener.failAlways(code);
         var institution = new AtomicReference<UUID>();
 
@@ -85,15 +84,6 @@ class ListenerRetryTests {
     }
 
     private UUID register(String code) {
-        return new World(http).platformAdmin().client().post().uri("/api/institutions")
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Retry University", "code", code))
-                .exchange().expectStatus().isCreated()
-                .expectBody(IdOnly.class).returnResult().getResponseBody().id();
+        return World.registerInstitution(new World(http).platformAdmin().client(), "Retry University", code);
     }
-
-    private static String code() {
-        return "F" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    }
-
-    record IdOnly(UUID id) {}
 }

@@ -6,12 +6,9 @@ import io.edumatrix.institutions.InstitutionRegistered;
 import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The test-only probe listeners change only the test contexts that ask for them ({@link WithProbeListeners}). */
@@ -29,15 +26,10 @@ class ProbeListenerIsolationTests {
         assertThat(context.getBeanNamesForType(FlakyRegistrationListener.class)).isEmpty();
         assertThat(context.getBeanNamesForType(EnrollmentCreatedRecorder.class)).isEmpty();
 
-        var institution = new World(http).platformAdmin().client().post().uri("/api/institutions")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("name", "Probe-free University", "code", "P" + UUID.randomUUID().toString().substring(0, 8)))
-                .exchange().expectStatus().isCreated()
-                .expectBody(IdOnly.class).returnResult().getResponseBody().id();
+        var institution = World.registerInstitution(new World(http).platformAdmin().client(), "Probe-free University",
+                World.uniqueCode("P"));
 
         assertThat(Outboxes.publicationsOf(InstitutionRegistered.class, institution))
                 .noneMatch(p -> p.listenerId().equals(FlakyRegistrationListener.ID));
     }
-
-    record IdOnly(UUID id) {}
 }

@@ -1,5 +1,6 @@
 package io.edumatrix.freelancing.internal;
 
+import static io.edumatrix.platform.testing.Api.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.freelancing.ContractCancelled;
@@ -165,10 +166,6 @@ class FreelancingEventsTests {
                         "budgetMax", Map.of("amountMinor", 2_000, "currency", "EUR"),
                         "deadline", Instant.now().plus(Duration.ofDays(7)).toString()))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody());
-    }
-
-    private static UUID id(Map<?, ?> resource) {
-        return UUID.fromString((String) resource.get("id"));
     }
 
     private UUID propose(UUID gig) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.testing.EventDeliveries;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.List;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
@@ -103,7 +103,7 @@ class InstitutionEventOutboxTests {
                     service.deactivate(committed);
                 })
                 .andWaitForStateChange(() -> publicationsOf(committed),
-                        found -> !found.isEmpty() && found.stream().allMatch(Publication::completed))
+                        EventDeliveries::allCompleted)
                 .andVerifyEvents(published -> {
                     var deactivations = published.ofType(InstitutionDeactivated.class);
                     for (var institution : List.of(rolledBack, rolledBackInsideACommittedDefaultTransaction)) {
@@ -156,7 +156,7 @@ class InstitutionEventOutboxTests {
                     visibleBeforeThePublishingTransactionCommits.set(Outboxes.publicationsOfEvent(event.eventId()));
                 })
                 .andWaitForStateChange(() -> Outboxes.publicationsOfEvent(event.eventId()),
-                        found -> !found.isEmpty() && found.stream().allMatch(Publication::completed))
+                        EventDeliveries::allCompleted)
                 .andVerify(found -> assertThat(found).extracting(Publication::schema).containsOnly("institutions"));
 
         assertThat(visibleBeforeThePublishingTransactionCommits.get()).isEmpty();
@@ -193,12 +193,7 @@ class InstitutionEventOutboxTests {
     private UUID createCourse(UUID institution) {
         var world = new World(http);
         var instructor = world.member(world.platformAdmin(), institution, "INSTRUCTOR");
-        var course = instructor.client().post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("institutionId", institution, "code", "C" + UUID.randomUUID().toString().substring(0, 8),
-                        "title", "Outbox course"))
-                .exchange().expectStatus().isCreated()
-                .expectBody(IdOnly.class).returnResult().getResponseBody();
-        return course.id();
+        return World.course(instructor.client(), institution, World.uniqueCode("C"), "Outbox course");
     }
 
     private static List<Publication> publicationsOf(UUID institution) {
@@ -214,8 +209,6 @@ class InstitutionEventOutboxTests {
     private static int closures(UUID institution) {
         return Outboxes.count("SELECT 1 FROM courses.enrollment_closure WHERE institution_id = ?", institution);
     }
-
-    record IdOnly(UUID id) {}
 
     private static final class DeliberateFailure extends RuntimeException {}
 }

@@ -1,5 +1,6 @@
 package io.edumatrix.notifications.internal;
 
+import static io.edumatrix.platform.testing.EventDeliveries.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.community.MessagePosted;
@@ -10,9 +11,8 @@ import io.edumatrix.freelancing.ContractCompleted;
 import io.edumatrix.freelancing.ProposalAccepted;
 import io.edumatrix.jobs.ApplicationStatusChanged;
 import io.edumatrix.news.ArticlePublished;
-import io.edumatrix.platform.events.DomainEvent;
 import io.edumatrix.platform.events.Outboxes;
-import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.testing.EventDeliveries;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Person;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -215,16 +215,9 @@ class NotificationDeliveryTests {
                 .hasSize(1);
     }
 
-    /** Publishes as the event's module would and waits until every listener has completed it. */
-    private static void deliver(Scenario scenario, DomainEvent event) {
-        scenario.publish(event).andWaitForStateChange(() -> Outboxes.publicationsOfEvent(event.eventId()),
-                found -> !found.isEmpty() && found.stream().allMatch(Publication::completed));
-    }
-
     /** Does what publishes an event of the type in the school and waits until every listener has completed it. */
     private void awaitDelivered(Scenario scenario, Class<?> eventType, Runnable action) {
-        scenario.stimulate(action).andWaitForStateChange(() -> Outboxes.publicationsOf(eventType, school.id()),
-                found -> !found.isEmpty() && found.stream().allMatch(Publication::completed));
+        EventDeliveries.awaitDelivered(scenario, eventType, school.id(), action);
     }
 
     /** Does what should notify the person and waits for the notification. */

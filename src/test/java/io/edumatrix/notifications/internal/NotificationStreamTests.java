@@ -1,12 +1,10 @@
 package io.edumatrix.notifications.internal;
 
+import static io.edumatrix.platform.testing.EventDeliveries.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.jobs.ApplicationStatusChanged;
 import io.edumatrix.news.ArticlePublished;
-import io.edumatrix.platform.events.DomainEvent;
-import io.edumatrix.platform.events.Outboxes;
-import io.edumatrix.platform.events.Outboxes.Publication;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Person;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -73,11 +71,6 @@ class NotificationStreamTests {
         var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/notifications/stream")).GET().build(), HttpResponse.BodyHandlers.discarding());
         assertThat(response.statusCode()).isEqualTo(401);
-    }
-
-    private static void deliver(Scenario scenario, DomainEvent event) {
-        scenario.publish(event).andWaitForStateChange(() -> Outboxes.publicationsOfEvent(event.eventId()),
-                found -> !found.isEmpty() && found.stream().allMatch(Publication::completed));
     }
 
     /** Opens the person's stream and returns once it is connected (its first comment read). */

@@ -1,5 +1,7 @@
 package io.edumatrix.platform.audit;
 
+import static io.edumatrix.platform.testing.Api.items;
+import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.World;
@@ -43,13 +45,13 @@ class AuditTrailHttpTests {
 
     @Test
     void a_course_changed_over_http_is_in_the_trail_with_the_acting_account_and_the_request_id() {
-        var course = createCourse(a, "AUD1", "Algebra");
+        var course = World.course(a.instructor().client(), a.id(), "AUD1", "Algebra");
         var requestId = "audit-" + UUID.randomUUID();
         a.instructor().client().patch().uri("/api/courses/{id}", course).header("X-Request-Id", requestId)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Algebra II")).exchange()
                 .expectStatus().isOk();
 
-        var entries = items(read(a.admin(), "entity=courses.course&id=" + course));
+        var entries = items(trail(a.admin(), "entity=courses.course&id=" + course));
 
         assertThat(entries).hasSize(2);
         var change = entries.getFirst();
@@ -66,23 +68,23 @@ class AuditTrailHttpTests {
 
     @Test
     void another_institutions_admin_sees_none_of_an_institutions_entries_and_a_platform_admin_sees_them() {
-        var course = createCourse(a, "AUD2", "Geometry");
+        var course = World.course(a.instructor().client(), a.id(), "AUD2", "Geometry");
 
-        assertThat(items(read(b.admin(), "entity=courses.course&id=" + course))).isEmpty();
-        assertThat(items(read(b.admin(), "entity=courses.course&limit=100")))
+        assertThat(items(trail(b.admin(), "entity=courses.course&id=" + course))).isEmpty();
+        assertThat(items(trail(b.admin(), "entity=courses.course&limit=100")))
                 .allSatisfy(entry -> assertThat(entry).containsEntry("institutionId", b.id().toString()));
-        assertThat(items(read(b.admin(), "entity=institutions.institution&id=" + a.id()))).as("a global table's entries")
+        assertThat(items(trail(b.admin(), "entity=institutions.institution&id=" + a.id()))).as("a global table's entries")
                 .isEmpty();
 
-        assertThat(items(read(world.platformAdmin(), "entity=courses.course&id=" + course))).hasSize(1)
+        assertThat(items(trail(world.platformAdmin(), "entity=courses.course&id=" + course))).hasSize(1)
                 .allSatisfy(entry -> assertThat(entry).containsEntry("institutionId", a.id().toString()));
-        assertThat(items(read(world.platformAdmin(), "entity=institutions.institution&id=" + a.id())))
+        assertThat(items(trail(world.platformAdmin(), "entity=institutions.institution&id=" + a.id())))
                 .isNotEmpty().allSatisfy(entry -> assertThat(entry).containsEntry("institutionId", null));
     }
 
     @Test
     void pages_follow_each_other_newest_first_by_a_cursor() {
-        var course = createCourse(a, "AUD3", "Title 0");
+        var course = World.course(a.instructor().client(), a.id(), "AUD3", "Title 0");
         for (int i = 1; i <= 4; i++) {
             a.instructor().client().patch().uri("/api/courses/{id}", course).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("title", "Title " + i)).exchange().expectStatus().isOk();
@@ -93,7 +95,7 @@ class AuditTrailHttpTests {
         String cursor = null;
         int pages = 0;
         do {
-            var page = read(a.admin(), "entity=courses.course&id=" + course + "&limit=2"
+            var page = trail(a.admin(), "entity=courses.course&id=" + course + "&limit=2"
                     + (cursor == null ? "" : "&after=" + cursor));
             var items = items(page);
             assertThat(items).hasSizeBetween(1, 2);
@@ -163,7 +165,7 @@ class AuditTrailHttpTests {
                 .isNotEmpty().allSatisfy(entry -> assertThat(values(entry, "newValues")).containsKey("locked_until"));
         assertThat(all(admin, "identity.session_family")).filteredOn(byRequest(success)).hasSize(1);
 
-        assertThat(items(read(a.admin(), "entity=identity.login_attempt&limit=100"))).isEmpty();
+        assertThat(items(trail(a.admin(), "entity=identity.login_attempt&limit=100"))).isEmpty();
     }
 
     @Test
@@ -213,27 +215,14 @@ class AuditTrailHttpTests {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("email", email, "password", password)).exchange();
     }
 
-    private static UUID createCourse(World.Institution institution, String code, String title) {
-        return UUID.fromString(String.valueOf(institution.instructor().client().post().uri("/api/courses")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("institutionId", institution.id(), "code", code, "title", title))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
-    }
-
     /** The newest entries of an entity, up to 100. */
     private static List<Map<String, Object>> all(Person reader, String entity) {
-        return items(read(reader, "entity=" + entity + "&limit=100"));
+        return items(trail(reader, "entity=" + entity + "&limit=100"));
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> read(Person reader, String query) {
-        return reader.client().get().uri("/api/audit?" + query).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> items(Map<String, Object> page) {
-        return (List<Map<String, Object>>) page.get("items");
+    /** A page of the audit trail, as the reader sees it. */
+    private static Map<String, Object> trail(Person reader, String query) {
+        return read(reader.client(), "/api/audit?" + query);
     }
 
     @SuppressWarnings("unchecked")

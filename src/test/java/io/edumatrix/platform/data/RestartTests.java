@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.http.MediaType;
 
 /**
  * Start-up is idempotent: started again on a database it provisioned and migrated before, the application changes no
@@ -27,13 +26,9 @@ class RestartTests {
                 schemas = first.getBean(ModuleDatabases.class).all().stream().map(ModuleDatabase::schema).toList();
                 var world = world(first);
                 var admin = world.platformAdmin();
-                institution = id(admin.client().post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
-                        .body(Map.of("name", "Restart University", "code", "RESTART")).exchange()
-                        .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody());
+                institution = World.registerInstitution(admin.client(), "Restart University", "RESTART");
                 instructor = world.member(admin, institution, "INSTRUCTOR");
-                course = id(instructor.client().post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
-                        .body(Map.of("institutionId", institution, "code", "RST-101", "title", "Surviving restarts"))
-                        .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody());
+                course = World.course(instructor.client(), institution, "RST-101", "Surviving restarts");
             }
             var afterFirstRun = snapshot(database, schemas);
             assertThat(afterFirstRun.facts()).containsKeys(schemas.stream().map(s -> "migration history of " + s).toArray(String[]::new));
@@ -64,9 +59,5 @@ class RestartTests {
 
     private static World world(ConfigurableApplicationContext application) {
         return World.onServer("http://localhost:" + application.getEnvironment().getProperty("local.server.port"));
-    }
-
-    private static UUID id(Map<?, ?> body) {
-        return UUID.fromString((String) body.get("id"));
     }
 }

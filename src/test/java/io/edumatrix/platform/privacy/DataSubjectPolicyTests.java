@@ -67,10 +67,10 @@ class DataSubjectPolicyTests {
         b.admin().client().post().uri("/api/institutions/{id}/members", b.id()).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("email", inA.email(), "role", "STUDENT")).exchange().expectStatus().isCreated();
         var inB = world.bearer(world.login(inA.email(), World.PASSWORD, b.id()).accessToken());
-        var aCourse = course(a);
+        var aCourse = World.course(a.instructor().client(), a.id(), "SUBJ1", "Subjects");
         enroll(inA.client(), aCourse);
         enroll(world.member(a.admin(), a.id(), "STUDENT").client(), aCourse);
-        var bCourse = course(b);
+        var bCourse = World.course(b.instructor().client(), b.id(), "SUBJ1", "Subjects");
         enroll(inB, bCourse);
         enroll(b.student().client(), bCourse);
     }
@@ -167,13 +167,6 @@ class DataSubjectPolicyTests {
                 return rows.getLong(1);
             }
         }
-    }
-
-    private static UUID course(Institution institution) {
-        return UUID.fromString(String.valueOf(institution.instructor().client().post().uri("/api/courses")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("institutionId", institution.id(), "code", "SUBJ1", "title", "Subjects"))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
     }
 
     private static void enroll(RestTestClient student, UUID course) {

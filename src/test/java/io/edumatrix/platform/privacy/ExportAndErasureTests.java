@@ -1,5 +1,6 @@
 package io.edumatrix.platform.privacy;
 
+import static io.edumatrix.platform.testing.Erasures.awaitCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ModuleDatabase;
@@ -302,21 +303,6 @@ class ExportAndErasureTests {
     private static Object createdId(RestTestClient.RequestBodySpec request, Object body) {
         return request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> awaitCompleted(RestTestClient admin, String requestId) throws InterruptedException {
-        var deadline = Instant.now().plus(COMPLETION_TIMEOUT);
-        while (true) {
-            var status = admin.get().uri("/api/erasures/{id}", requestId).exchange().expectStatus().isOk()
-                    .expectBody(Map.class).returnResult().getResponseBody();
-            if ("COMPLETED".equals(status.get("status"))) {
-                return status;
-            }
-            assertThat(Instant.now()).as("erasure request %s completed; last seen %s", requestId, status)
-                    .isBefore(deadline);
-            Thread.sleep(50);
-        }
     }
 
     /** Every uuid column of every module schema that holds the id, with the number of rows. */

@@ -52,13 +52,26 @@ public final class World {
     /** A new institution with one member of each role, each logged in to it. */
     public Institution institution() {
         var admin = platformAdmin();
-        var code = "W" + UUID.randomUUID().toString().substring(0, 8) + COUNT.incrementAndGet();
-        var id = UUID.fromString(String.valueOf(admin.client().post().uri("/api/institutions")
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Institution " + code, "code", code))
-                .exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        var code = uniqueCode("W");
+        var id = registerInstitution(admin.client(), "Institution " + code, code);
         return new Institution(id, code, member(admin, id, "INSTITUTION_ADMIN"), member(admin, id, "INSTRUCTOR"),
                 member(admin, id, "STUDENT"));
+    }
+
+    /** A new institution without members, registered with the platform administrator's client; its id. */
+    public static UUID registerInstitution(RestTestClient platformAdmin, String name, String code) {
+        return Api.id(Api.created(Api.post(platformAdmin, "/api/institutions", Map.of("name", name, "code", code))));
+    }
+
+    /** A new course, created with the client of an instructor of the institution; its id. */
+    public static UUID course(RestTestClient instructor, UUID institutionId, String code, String title) {
+        return Api.id(Api.created(Api.post(instructor, "/api/courses",
+                Map.of("institutionId", institutionId, "code", code, "title", title))));
+    }
+
+    /** A code no other institution or course of the run has: the prefix, eight random characters and a count. */
+    public static String uniqueCode(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8) + COUNT.incrementAndGet();
     }
 
     /** A new account, made a member of the institution by {@code manager} and logged in to it. */

@@ -1,5 +1,6 @@
 package io.edumatrix.platform.web;
 
+import static io.edumatrix.platform.testing.World.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -56,7 +57,7 @@ class BadInputTests {
     @Test
     void a_nul_character_in_any_json_string_is_a_400_invalid_request_naming_the_field() {
         var patch = http.patch("/api/courses/" + UUID.randomUUID(), "{\"title\":\"a" + NUL + "b\"}");
-        var post = http.post("/api/institutions", "{\"name\":\"" + NUL + "\",\"code\":\"" + uniqueCode() + "\"}");
+        var post = http.post("/api/institutions", "{\"name\":\"" + NUL + "\",\"code\":\"" + uniqueCode("B") + "\"}");
 
         assertInvalidField(patch, "title");
         assertInvalidField(post, "name");
@@ -67,7 +68,7 @@ class BadInputTests {
     void an_unpaired_surrogate_in_any_json_string_is_a_400_invalid_request_naming_the_field() {
         for (var surrogate : new String[] {LONE_HIGH_SURROGATE, LONE_LOW_SURROGATE, "\\udc00\\ud800"}) {
             var response = http.post("/api/institutions",
-                    "{\"name\":\"x" + surrogate + "y\",\"code\":\"" + uniqueCode() + "\"}");
+                    "{\"name\":\"x" + surrogate + "y\",\"code\":\"" + uniqueCode("B") + "\"}");
 
             assertInvalidField(response, "name");
         }
@@ -75,7 +76,7 @@ class BadInputTests {
 
     @Test
     void a_paired_surrogate_is_a_character_like_any_other_and_reads_back_unchanged() {
-        var created = http.post("/api/institutions", "{\"name\":\"Emoji \\ud83c\\udf93 University\",\"code\":\"" + uniqueCode() + "\"}");
+        var created = http.post("/api/institutions", "{\"name\":\"Emoji \\ud83c\\udf93 University\",\"code\":\"" + uniqueCode("B") + "\"}");
 
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         assertThat(http.get("/api/institutions/" + created.field("id")).field("name")).isEqualTo("Emoji \uD83C\uDF93 University");
@@ -85,7 +86,7 @@ class BadInputTests {
     @Test
     void an_unknown_field_is_ignored() {
         var created = http.post("/api/institutions",
-                "{\"name\":\"Tolerant University\",\"code\":\"" + uniqueCode() + "\",\"motto\":\"ignored\"}");
+                "{\"name\":\"Tolerant University\",\"code\":\"" + uniqueCode("B") + "\",\"motto\":\"ignored\"}");
 
         assertThat(created.status()).as("%s", created).isEqualTo(201);
     }
@@ -183,9 +184,5 @@ class BadInputTests {
         bytes.writeBytes(new byte[] {(byte) 0xff, (byte) 0xfe});
         bytes.writeBytes(after.getBytes(StandardCharsets.UTF_8));
         return bytes.toByteArray();
-    }
-
-    private static String uniqueCode() {
-        return "B" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 }

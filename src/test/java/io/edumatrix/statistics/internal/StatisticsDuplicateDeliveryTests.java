@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edumatrix.courses.CourseCreated;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.events.Outboxes;
-import io.edumatrix.platform.events.Outboxes.Publication;
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.Redelivery;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.time.LocalDate;
@@ -17,10 +17,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
@@ -35,8 +33,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @EnableScenarios
 class StatisticsDuplicateDeliveryTests {
 
-    private static final String LISTENER = LearningListeners.class.getName() + ".on(" + CourseCreated.class.getName()
-            + ")";
+    private static final String LISTENER = Redelivery.listenerId(LearningListeners.class, CourseCreated.class);
 
     @Autowired
     private RestTestClient anonymous;
@@ -54,42 +51,24 @@ class StatisticsDuplicateDeliveryTests {
     @Test
     void a_course_created_event_delivered_four_more_times_counts_one_course(Scenario scenario) {
         var school = new World(anonymous).institution();
+        var redelivery = new Redelivery(LISTENER, failedPublications, incompletePublications);
 
         scenario.stimulate(() -> school.instructor().client().post().uri("/api/courses")
                         .contentType(MediaType.APPLICATION_JSON)
                         .body(Map.of("institutionId", school.id(), "code", "DUP1", "title", "Counted once"))
                         .exchange().expectStatus().isCreated())
-                .andWaitForStateChange(() -> ofThisListener(Outboxes.publicationsOf(CourseCreated.class, school.id())),
+                .andWaitForStateChange(() -> redelivery.ofThisListener(Outboxes.publicationsOf(CourseCreated.class, school.id())),
                         found -> found.size() == 1 && found.getFirst().completed())
                 .andVerify(found -> assertThat(found.getFirst().schema()).isEqualTo("courses"));
-        var delivered = ofThisListener(Outboxes.publicationsOf(CourseCreated.class, school.id())).getFirst();
+        var delivered = redelivery.ofThisListener(Outboxes.publicationsOf(CourseCreated.class, school.id())).getFirst();
         var event = serializer.deserialize(delivered.serializedEvent(), CourseCreated.class);
         assertThat(effectOn(school.id())).isEqualTo(List.of(1L, 1L));
 
-        Outboxes.makeIncomplete(delivered.id(), Status.FAILED);
-        deliverAgain(scenario, delivered, () -> failedPublications.resubmit(ResubmissionOptions.defaults()
-                .withFilter(p -> p.getIdentifier().equals(delivered.id()))));
-        Outboxes.makeIncomplete(delivered.id(), Status.PUBLISHED);
-        deliverAgain(scenario, delivered, () -> incompletePublications.resubmitIncompletePublications(
-                p -> p.getIdentifier().equals(delivered.id())));
-        // Straight to the listener bean, twice with the same event; each call completes the publication when it returns.
-        for (int call = 1; call <= 2; call++) {
-            Outboxes.makeIncomplete(delivered.id(), Status.PUBLISHED);
-            deliverAgain(scenario, delivered, () -> listener.on(event));
-        }
+        redelivery.fourMoreTimes(scenario, delivered, () -> listener.on(event));
 
         assertThat(effectOn(school.id())).as("courses in the overview and in today's series").isEqualTo(List.of(1L, 1L));
         assertThat(Outboxes.inboxEntriesOf(event.eventId())).filteredOn(entry -> entry.startsWith("statistics "))
                 .containsExactly("statistics " + LISTENER);
-    }
-
-    private static List<Publication> ofThisListener(List<Publication> publications) {
-        return publications.stream().filter(p -> p.listenerId().equals(LISTENER)).toList();
-    }
-
-    private static void deliverAgain(Scenario scenario, Publication publication, Runnable delivery) {
-        scenario.stimulate(delivery)
-                .andWaitForStateChange(() -> Outboxes.statusOf(publication.id()), Status.COMPLETED::equals);
     }
 
     /** The courses of the overview and of today's daily series. */
