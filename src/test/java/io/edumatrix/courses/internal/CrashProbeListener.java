@@ -4,7 +4,7 @@ import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.institutions.InstitutionSummary;
 import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.platform.events.ModuleListener;
-import java.nio.file.Files;
+import io.edumatrix.platform.testing.GateFile;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
@@ -39,27 +39,16 @@ class CrashProbeListener {
     void on(InstitutionDeactivated event) {
         var code = institutions.findInstitution(event.institutionId()).map(InstitutionSummary::code).orElse("");
         if (code.startsWith("BEFORE")) {
-            awaitGate();
+            GateFile.awaitOpen(gate);
         }
         closures.save(EnrollmentClosure.of(event.institutionId(), REASON, 0));
         if (code.startsWith("AFTER")) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    awaitGate();
+                    GateFile.awaitOpen(gate);
                 }
             });
-        }
-    }
-
-    private void awaitGate() {
-        while (!Files.exists(gate)) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + gate, e);
-            }
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.edumatrix.platform.events.crash;
 
 import io.edumatrix.platform.privacy.PersonalDataHolder;
-import java.nio.file.Files;
+import io.edumatrix.platform.testing.GateFile;
 import java.nio.file.Path;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.springframework.aop.framework.ProxyFactory;
@@ -41,13 +41,13 @@ class ErasureCrashProbe {
                         return invocation.proceed();
                     }
                     if (holder.module().equals("courses")) {
-                        await(gate);
+                        GateFile.awaitOpen(gate);
                         return invocation.proceed();
                     }
                     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                         @Override
                         public void afterCommit() {
-                            await(gate);
+                            GateFile.awaitOpen(gate);
                         }
                     });
                     return invocation.proceed();
@@ -55,16 +55,5 @@ class ErasureCrashProbe {
                 return proxy.getProxy(bean.getClass().getClassLoader());
             }
         };
-    }
-
-    private static void await(Path gate) {
-        while (!Files.exists(gate)) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + gate, e);
-            }
-        }
     }
 }

@@ -3,18 +3,15 @@ package io.edumatrix.platform.events.crash;
 import io.edumatrix.platform.testing.ApplicationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edumatrix.platform.data.FreshDatabase;
 import io.edumatrix.platform.privacy.ErasureConfirmed;
 import io.edumatrix.platform.privacy.ErasureRequested;
+import io.edumatrix.platform.testing.CrashHarness;
+import io.edumatrix.platform.testing.Erasures;
 import io.edumatrix.platform.testing.World;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -35,36 +32,25 @@ class ErasureSurvivesAProcessCrashTests {
             "community", "news", "jobs", "feedback", "statistics", "notifications");
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
 
-    private final List<ApplicationProcess> processes = new ArrayList<>();
-    private FreshDatabase database;
-    private Path gateFolder;
+    private CrashHarness harness;
 
     @AfterEach
     void cleanUp() throws Exception {
-        processes.forEach(ApplicationProcess::close);
-        if (gateFolder != null) {
-            Files.deleteIfExists(gateFolder.resolve("open"));
-            Files.deleteIfExists(gateFolder);
-        }
-        if (database != null) {
-            database.close();
+        if (harness != null) {
+            harness.close();
         }
     }
 
     @Test
     void an_erasure_interrupted_by_a_sigkill_completes_after_the_restart_with_every_effect_exactly_once()
             throws Exception {
-        database = FreshDatabase.create();
-        gateFolder = Files.createTempDirectory("erasure-crash-gate");
-        var gate = gateFolder.resolve("open");
+        harness = CrashHarness.create(getClass());
 
-        var first = start("first", gate);
+        var first = start("first");
         var world = World.onServer(first.baseUrl());
         var institution = world.institution();
         var subject = institution.student().accountId();
-        var course = institution.instructor().client().post().uri("/api/courses").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("institutionId", institution.id(), "code", "CRASH1", "title", "Crash course"))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        var course = World.course(institution.instructor().client(), institution.id(), "CRASH1", "Crash course");
         for (var student : List.of(institution.student(), world.member(institution.admin(), institution.id(), "STUDENT"))) {
             student.client().post().uri("/api/courses/{id}/enrollments", course).contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of()).exchange().expectStatus().isCreated();
@@ -76,7 +62,7 @@ class ErasureSurvivesAProcessCrashTests {
                     .expectStatus().isCreated();
         }
         var admin = world.platformAdmin();
-        var requestId = erase(admin.client(), subject);
+        var requestId = Erasures.request(admin.client(), subject);
 
         awaitInDatabase("identity erased and confirmed, institutions' erasure committed, courses' erasure held", () ->
                 count("SELECT count(*) FROM identity.erasure_step WHERE request_id = ? AND module = 'identity'"
@@ -87,14 +73,14 @@ class ErasureSurvivesAProcessCrashTests {
         assertThat(count("SELECT count(*) FROM identity.event_publication WHERE listener_id = ?"
                 + " AND completion_date IS NULL", INSTITUTIONS_LISTENER)).as("institutions' delivery, incomplete").isEqualTo(1);
         assertThat(count("SELECT count(*) FROM courses.enrollment WHERE student_id = ?", subject)).isEqualTo(1);
-        assertThat(erase(admin.client(), subject)).as("a second request while one is pending").isEqualTo(requestId);
+        assertThat(Erasures.request(admin.client(), subject)).as("a second request while one is pending").isEqualTo(requestId);
 
         long pid = first.pid();
         assertThat(first.kill()).as("exit code of a JVM killed by SIGKILL").isEqualTo(128 + 9);
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process " + pid).isEmpty();
 
-        Files.createFile(gate);
-        var second = start("second", gate);
+        harness.openGate();
+        var second = start("second");
         awaitInDatabase("the request completed after the restart", () ->
                 count("SELECT count(*) FROM identity.erasure_request WHERE id = ? AND status = 'COMPLETED'", requestId) == 1);
 
@@ -136,27 +122,18 @@ class ErasureSurvivesAProcessCrashTests {
                 .body(Map.of("body", "Before the crash")).exchange().expectStatus().isCreated();
     }
 
-    private static UUID erase(org.springframework.test.web.servlet.client.RestTestClient admin, UUID account) {
-        return UUID.fromString(String.valueOf(admin.post().uri("/api/accounts/{id}/erasure", account).exchange()
-                .expectStatus().isAccepted().expectBody(Map.class).returnResult().getResponseBody().get("id")));
-    }
-
-    private ApplicationProcess start(String name, Path gate) throws Exception {
-        var arguments = database.launch()
+    private ApplicationProcess start(String name) throws Exception {
+        return harness.start(name, launch -> launch
                 .with("spring.profiles.active", "erasure-crash-probe")
-                .with("edumatrix.erasure-crash-probe.gate", gate)
-                .with("edumatrix.database.instances", 1)
-                .arguments();
-        var process = ApplicationProcess.start(getClass().getSimpleName() + "-" + name, arguments);
-        processes.add(process);
-        return process;
+                .with("edumatrix.erasure-crash-probe.gate", harness.gate())
+                .with("edumatrix.database.instances", 1));
     }
 
     private long count(String sql, Object... parameters) throws SQLException {
-        return DatabaseChecks.count(database, sql, parameters);
+        return harness.count(sql, parameters);
     }
 
-    private void awaitInDatabase(String what, DatabaseChecks.Condition condition) throws Exception {
-        DatabaseChecks.await(what, DELIVERY_TIMEOUT, condition, () -> DatabaseChecks.logsOf(processes));
+    private void awaitInDatabase(String what, CrashHarness.Condition condition) throws Exception {
+        harness.await(what, DELIVERY_TIMEOUT, condition);
     }
 }

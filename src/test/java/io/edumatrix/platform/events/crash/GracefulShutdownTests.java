@@ -4,18 +4,15 @@ import io.edumatrix.platform.testing.ApplicationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionDeactivated;
-import io.edumatrix.platform.data.FreshDatabase;
+import io.edumatrix.platform.testing.CrashHarness;
 import io.edumatrix.platform.testing.World;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 
 /**
  * Issue 9: a SIGTERM while a listener is still running lets it, and the deliveries queued behind it, finish on open
@@ -31,49 +28,36 @@ class GracefulShutdownTests {
             + InstitutionDeactivated.class.getName() + ")";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private FreshDatabase database;
+    private CrashHarness harness;
     private ApplicationProcess application;
-    private Path gateFolder;
 
     @AfterEach
     void cleanUp() throws Exception {
-        if (application != null) {
-            application.close();
-        }
-        if (gateFolder != null) {
-            Files.deleteIfExists(gateFolder.resolve("open"));
-            Files.deleteIfExists(gateFolder);
-        }
-        if (database != null) {
-            database.close();
+        if (harness != null) {
+            harness.close();
         }
     }
 
     @Test
     void a_sigterm_lets_a_running_listener_finish_before_the_pools_close() throws Exception {
-        database = FreshDatabase.create();
-        gateFolder = Files.createTempDirectory("shutdown-gate");
-        var gate = gateFolder.resolve("open");
-        application = ApplicationProcess.start(getClass().getSimpleName(), database.launch()
+        harness = CrashHarness.create(getClass());
+        application = harness.start("", launch -> launch
                 .with("spring.profiles.active", "crash-probe")
-                .with("edumatrix.crash-probe.gate", gate)
-                .with("edumatrix.events.listener-threads", 1)
-                .arguments());
+                .with("edumatrix.crash-probe.gate", harness.gate())
+                .with("edumatrix.events.listener-threads", 1));
         var admin = World.onServer(application.baseUrl()).platformAdmin();
         var institutions = List.of(institution(admin, "BEFORE-TERM-1"), institution(admin, "BEFORE-TERM-2"));
         institutions.forEach(institution -> admin.client().post().uri("/api/institutions/{id}/deactivation", institution)
                 .exchange().expectStatus().isOk());
         // Whichever probe runs first is held; the other one, at least, waits in the queue behind it (one thread).
-        DatabaseChecks.await("one probe listener held before its effect, deliveries queued behind it", TIMEOUT,
+        harness.await("one probe listener held before its effect, deliveries queued behind it", TIMEOUT,
                 () -> count("SELECT count(*) FROM institutions.event_publication WHERE status = 'PROCESSING'"
                         + " AND listener_id = ?", PROBE) == 1
-                        && count("SELECT count(*) FROM institutions.event_publication WHERE completion_date IS NULL") >= 2,
-                () -> DatabaseChecks.logsOf(List.of(application)));
+                        && count("SELECT count(*) FROM institutions.event_publication WHERE completion_date IS NULL") >= 2);
 
         application.terminate();
-        DatabaseChecks.await("the shutdown under way", TIMEOUT,
-                () -> log().contains("Commencing graceful shutdown"), application::tail);
-        Files.createFile(gate);
+        harness.await("the shutdown under way", TIMEOUT, () -> log().contains("Commencing graceful shutdown"));
+        harness.openGate();
         var exit = application.awaitExit(TIMEOUT);
 
         for (var institution : institutions) {
@@ -92,13 +76,11 @@ class GracefulShutdownTests {
     }
 
     private static UUID institution(World.Person admin, String code) {
-        return UUID.fromString(String.valueOf(admin.client().post().uri("/api/institutions")
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Held at shutdown " + code, "code", code))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        return World.registerInstitution(admin.client(), "Held at shutdown " + code, code);
     }
 
     private long count(String sql, Object... parameters) throws java.sql.SQLException {
-        return DatabaseChecks.count(database, sql, parameters);
+        return harness.count(sql, parameters);
     }
 
     private String log() {

@@ -4,20 +4,16 @@ import io.edumatrix.platform.testing.ApplicationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionDeactivated;
-import io.edumatrix.platform.data.FreshDatabase;
+import io.edumatrix.platform.testing.CrashHarness;
 import io.edumatrix.platform.testing.World;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 
 /**
  * Issue 3, 7(c): the application runs as a process of its own and is killed with SIGKILL while listeners of a published
@@ -39,41 +35,28 @@ class ListenersSurviveAProcessCrashTests {
     private static final String REAL_REASON = "institution deactivated";
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
 
-    private final List<ApplicationProcess> processes = new ArrayList<>();
     /** Institution codes by id, so failures name institutions by their codes. */
     private final Map<UUID, String> codes = new LinkedHashMap<>();
-    private FreshDatabase database;
-    private Path gateFolder;
+    private CrashHarness harness;
 
     @AfterEach
     void cleanUp() throws Exception {
-        processes.forEach(ApplicationProcess::close);
-        if (gateFolder != null) {
-            Files.deleteIfExists(gateFolder.resolve("open"));
-            Files.deleteIfExists(gateFolder);
-        }
-        if (database != null) {
-            database.close();
+        if (harness != null) {
+            harness.close();
         }
     }
 
     @Test
     void every_listener_applies_its_effect_exactly_once_across_a_sigkill_and_a_restart() throws Exception {
-        database = FreshDatabase.create();
-        gateFolder = Files.createTempDirectory("crash-probe-gate");
-        var gate = gateFolder.resolve("open");
+        harness = CrashHarness.create(getClass());
 
-        var first = start("first", gate);
+        var first = start("first");
         var world = World.onServer(first.baseUrl());
         var admin = world.platformAdmin();
         for (var code : List.of("BEFORE-1", "BEFORE-2", "BEFORE-3", "AFTER-1", "AFTER-2", "AFTER-3")) {
-            var institution = id(admin.client().post().uri("/api/institutions").contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("name", "Crash " + code, "code", code)).exchange()
-                    .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody());
-            world.member(admin, institution, "INSTRUCTOR").client().post().uri("/api/courses")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("institutionId", institution, "code", "C-" + code, "title", "Course of " + code))
-                    .exchange().expectStatus().isCreated();
+            var institution = World.registerInstitution(admin.client(), "Crash " + code, code);
+            World.course(world.member(admin, institution, "INSTRUCTOR").client(), institution, "C-" + code,
+                    "Course of " + code);
             codes.put(institution, code);
         }
         codes.keySet().forEach(institution -> admin.client().post().uri("/api/institutions/{id}/deactivation", institution)
@@ -94,8 +77,8 @@ class ListenersSurviveAProcessCrashTests {
         assertThat(first.kill()).as("exit code of a JVM killed by SIGKILL").isEqualTo(128 + 9);
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process " + pid).isEmpty();
 
-        Files.createFile(gate);
-        var second = start("second", gate);
+        harness.openGate();
+        var second = start("second");
         awaitInDatabase("every publication completed after the restart", () ->
                 count("SELECT count(*) FROM institutions.event_publication WHERE completion_date IS NULL") == 0
                         && count("SELECT count(*) FROM institutions.event_publication WHERE listener_id IN (?, ?)",
@@ -119,18 +102,14 @@ class ListenersSurviveAProcessCrashTests {
         assertThat(second.alive()).isFalse();
     }
 
-    private ApplicationProcess start(String name, Path gate) throws Exception {
-        var arguments = database.launch()
+    private ApplicationProcess start(String name) throws Exception {
+        return harness.start(name, launch -> launch
                 .with("spring.profiles.active", "crash-probe")
-                .with("edumatrix.crash-probe.gate", gate)
+                .with("edumatrix.crash-probe.gate", harness.gate())
                 // Six held probes and six real listeners each hold a courses connection at once.
                 .with("edumatrix.database.module.courses.maximum-pool-size", 12)
                 .with("edumatrix.database.module.institutions.maximum-pool-size", 12)
-                .with("edumatrix.database.instances", 1)
-                .arguments();
-        var process = ApplicationProcess.start(getClass().getSimpleName() + "-" + name, arguments);
-        processes.add(process);
-        return process;
+                .with("edumatrix.database.instances", 1));
     }
 
     private Map<String, Integer> probeClosuresByInstitution() throws SQLException {
@@ -139,7 +118,7 @@ class ListenersSurviveAProcessCrashTests {
 
     /** Closures with the reason, counted by institution code. */
     private Map<String, Integer> closuresByInstitution(String reason) throws SQLException {
-        try (var admin = database.connectAsAdmin(); var query = admin.prepareStatement(
+        try (var admin = harness.connectAsAdmin(); var query = admin.prepareStatement(
                 "SELECT institution_id, count(*) FROM courses.enrollment_closure WHERE reason = ? GROUP BY institution_id")) {
             query.setString(1, reason);
             var counts = new LinkedHashMap<String, Integer>();
@@ -154,18 +133,17 @@ class ListenersSurviveAProcessCrashTests {
     }
 
     private int count(String sql, Object... parameters) throws SQLException {
-        return (int) DatabaseChecks.count(database, sql, parameters);
+        return (int) harness.count(sql, parameters);
     }
 
-    private void awaitInDatabase(String what, DatabaseChecks.Condition condition) throws Exception {
-        DatabaseChecks.await(what, DELIVERY_TIMEOUT, condition,
-                () -> outboxes() + "\n" + DatabaseChecks.logsOf(processes));
+    private void awaitInDatabase(String what, CrashHarness.Condition condition) throws Exception {
+        harness.await(what, DELIVERY_TIMEOUT, condition, this::outboxes);
     }
 
     /** The state of the outbox and the closures, for a failure message. */
     private String outboxes() throws SQLException {
         var state = new StringBuilder("Publications (listener, status, completed) in institutions.event_publication:");
-        try (var admin = database.connectAsAdmin(); var rows = admin.createStatement().executeQuery(
+        try (var admin = harness.connectAsAdmin(); var rows = admin.createStatement().executeQuery(
                 "SELECT listener_id, status, completion_date IS NOT NULL, count(*) FROM institutions.event_publication"
                         + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")) {
             while (rows.next()) {
@@ -175,9 +153,5 @@ class ListenersSurviveAProcessCrashTests {
         }
         return state.append("\nProbe closures: ").append(probeClosuresByInstitution())
                 .append("\nReal closures: ").append(closuresByInstitution(REAL_REASON)).toString();
-    }
-
-    private static UUID id(Map<?, ?> body) {
-        return UUID.fromString((String) body.get("id"));
     }
 }
