@@ -35,7 +35,7 @@ class MessageStreamAcrossInstancesTests {
     static void startASecondInstance() {
         secondInstance = ApplicationLaunch.onTestDatabase().overHttp()
                 .with("edumatrix.community.streams.heartbeat", "200ms").start();
-        secondUrl = "http://127.0.0.1:" + secondInstance.getEnvironment().getProperty("local.server.port");
+        secondUrl = ApplicationLaunch.baseUrl(secondInstance);
     }
 
     @AfterAll

@@ -2,12 +2,11 @@ package io.edumatrix.feedback;
 
 import static io.edumatrix.platform.testing.Api.read;
 import static io.edumatrix.platform.testing.Erasures.awaitCompleted;
+import static io.edumatrix.platform.testing.Sql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -58,17 +57,5 @@ class FeedbackErasureTests {
         var body = new HashMap<String, Object>(Map.of("subjectType", "PLATFORM", "rating", rating, "comment", comment));
         return (Map<String, Object>) client.post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    private static long count(String sql, Object... parameters) throws SQLException {
-        try (var admin = TestDatabase.get().connectAsAdmin(); var query = admin.prepareStatement(sql)) {
-            for (var i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 }

@@ -4,12 +4,11 @@ import static io.edumatrix.freelancing.FreelancingRequests.gig;
 import static io.edumatrix.freelancing.FreelancingRequests.propose;
 import static io.edumatrix.freelancing.FreelancingRequests.status;
 import static io.edumatrix.platform.testing.Api.read;
+import static io.edumatrix.platform.testing.Sql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -72,15 +71,5 @@ class ConcurrentAcceptanceTests {
     private static int accept(RestTestClient client, UUID proposal) {
         return status(client, "proposals", proposal, "ACCEPTED").expectBody(String.class).returnResult().getStatus()
                 .value();
-    }
-
-    private static long count(String sql, UUID gig) throws SQLException {
-        try (var admin = TestDatabase.get().connectAsAdmin(); var query = admin.prepareStatement(sql)) {
-            query.setObject(1, gig);
-            try (var row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
     }
 }

@@ -11,15 +11,13 @@ import static io.edumatrix.platform.testing.Api.ok;
 import static io.edumatrix.platform.testing.Api.post;
 import static io.edumatrix.platform.testing.Api.read;
 import static io.edumatrix.platform.testing.Erasures.awaitCompleted;
+import static io.edumatrix.platform.testing.Sql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
-import java.sql.SQLException;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -86,15 +84,5 @@ class FreelancingErasureTests {
                 .as("the leaver's key of the module").isZero();
         assertThat(count("SELECT count(*) FROM freelancing.audit_log WHERE table_name = 'gig' AND row_id = ?::text",
                 openGig)).as("the trail of the leaver's gig, its text unreadable without the key").isPositive();
-    }
-
-    private static long count(String sql, UUID id) throws SQLException {
-        try (var admin = TestDatabase.get().connectAsAdmin(); var query = admin.prepareStatement(sql)) {
-            query.setObject(1, id);
-            try (var row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
     }
 }

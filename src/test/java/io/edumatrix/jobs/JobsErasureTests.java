@@ -1,13 +1,12 @@
 package io.edumatrix.jobs;
 
 import static io.edumatrix.platform.testing.Erasures.awaitCompleted;
+import static io.edumatrix.platform.testing.Sql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.tenancy.TenantContext;
-import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -76,15 +75,5 @@ class JobsErasureTests {
                 .hasValueSatisfying(summary -> assertThat(summary.postedByAccountId()).isNull());
         institutionAdmin.post().uri("/api/jobs/{id}/status", posting).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("status", "CLOSED")).exchange().expectStatus().isOk();
-    }
-
-    private static long count(String sql, UUID id) throws SQLException {
-        try (var db = TestDatabase.get().connectAsAdmin(); var query = db.prepareStatement(sql)) {
-            query.setObject(1, id);
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 }

@@ -4,11 +4,10 @@ import static io.edumatrix.platform.testing.Api.read;
 import static io.edumatrix.platform.testing.Erasures.awaitCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edumatrix.platform.testing.TestDatabase;
+import io.edumatrix.platform.testing.Sql;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -79,14 +78,7 @@ class NewsErasureTests {
     }
 
     /** Rows of news's tables (not its append-only audit trail) naming the account, as the superuser sees them. */
-    private static long rowsNaming(UUID accountId) throws SQLException {
-        try (var admin = TestDatabase.get().connectAsAdmin(); var query = admin.prepareStatement(
-                "SELECT count(*) FROM news.article_author WHERE account_id = ?")) {
-            query.setObject(1, accountId);
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+    private static long rowsNaming(UUID accountId) {
+        return Sql.count("SELECT count(*) FROM news.article_author WHERE account_id = ?", accountId);
     }
 }

@@ -1,5 +1,7 @@
 package io.edumatrix.notifications;
 
+import static io.edumatrix.platform.testing.Api.id;
+import static io.edumatrix.platform.testing.Api.json;
 import static io.edumatrix.platform.testing.EventDeliveries.deliver;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -49,7 +50,7 @@ class NotificationsHttpApiTests {
         var made = new ArrayList<UUID>();
         for (int i = 0; i < 5; i++) {
             deliver(scenario, application(student));
-            made.add(idOf(list(student, null, 100).items().getFirst()));
+            made.add(id(list(student, null, 100).items().getFirst()));
         }
         // made[4] is the newest. Reading the newest and the second oldest leaves three unread, all older than the
         // newest read one: a cursor by id alone would skip it after the last unread item.
@@ -63,7 +64,7 @@ class NotificationsHttpApiTests {
             do {
                 var page = list(student, after, limit);
                 assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
-                page.items().forEach(item -> seen.add(idOf(item)));
+                page.items().forEach(item -> seen.add(id(item)));
                 after = page.next();
             } while (after != null);
             assertThat(seen).as("pages of %d", limit).containsExactlyElementsOf(expected);
@@ -92,7 +93,7 @@ class NotificationsHttpApiTests {
     @Test
     void another_members_notification_is_not_found_and_reading_twice_is_no_change(Scenario scenario) {
         deliver(scenario, application(school.student()));
-        var id = idOf(list(school.student(), null, 1).items().getFirst());
+        var id = id(list(school.student(), null, 1).items().getFirst());
 
         Problem.expect(school.instructor().client().post().uri("/api/notifications/{id}/read", id).exchange(),
                 HttpStatus.NOT_FOUND, "not-found");
@@ -213,16 +214,8 @@ class NotificationsHttpApiTests {
         person.client().post().uri("/api/notifications/{id}/read", id).exchange().expectStatus().isNoContent();
     }
 
-    private static UUID idOf(Map<String, Object> item) {
-        return UUID.fromString((String) item.get("id"));
-    }
-
     @SuppressWarnings("unchecked")
     private static Map<String, Object> preferences(RestTestClient.RequestHeadersSpec<?> request) {
         return request.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    private static RestTestClient.RequestHeadersSpec<?> json(RestTestClient.RequestBodySpec request, Object body) {
-        return request.contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

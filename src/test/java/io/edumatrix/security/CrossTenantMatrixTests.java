@@ -1,5 +1,7 @@
 package io.edumatrix.security;
 
+import static io.edumatrix.platform.testing.Api.createdId;
+import static io.edumatrix.platform.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.Endpoints;
@@ -464,10 +466,6 @@ class CrossTenantMatrixTests {
         return new Answer(result.getStatus().value(), type.find() ? type.group(1) : null, body);
     }
 
-    private static RestTestClient.RequestHeadersSpec<?> json(RestTestClient.RequestBodySpec request, Object body) {
-        return request.contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-
     private static Map.Entry<String, Person> role(String role, Person person) {
         return Map.entry(role, person);
     }
@@ -501,11 +499,6 @@ class CrossTenantMatrixTests {
         return Map.of("title", title, "description", "Work in B", "budgetMin", Map.of("amountMinor", 1_000,
                 "currency", "EUR"), "budgetMax", Map.of("amountMinor", 5_000, "currency", "EUR"),
                 "deadline", java.time.Instant.now().plusSeconds(86_400 * 30).toString());
-    }
-
-    private static UUID createdId(RestTestClient.RequestHeadersSpec<?> request) {
-        return UUID.fromString(String.valueOf(request.exchange().expectStatus().isCreated().expectBody(Map.class)
-                .returnResult().getResponseBody().get("id")));
     }
 
     private void freelancingCases(List<Case> list) {

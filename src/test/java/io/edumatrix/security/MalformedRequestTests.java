@@ -2,6 +2,7 @@ package io.edumatrix.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.data.ApplicationLaunch;
 import io.edumatrix.platform.data.FreshDatabase;
 import io.edumatrix.platform.testing.Endpoints;
 import io.edumatrix.platform.testing.Endpoints.Endpoint;
@@ -74,7 +75,7 @@ class MalformedRequestTests {
         // A stream the fuzzer opens ends after a second, not after the default ten minutes.
         application = database.launch().overHttp().with("edumatrix.community.streams.timeout", "1s")
                 .with("edumatrix.notifications.streams.timeout", "1s").start();
-        baseUrl = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
+        baseUrl = ApplicationLaunch.baseUrl(application);
         endpoints = Endpoints.of(application);
 
         var world = World.onServer(baseUrl);

@@ -16,10 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.modulith.events.EventPublication.Status;
-import org.springframework.modulith.events.FailedEventPublications;
-import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -54,13 +52,7 @@ class DuplicateDeliveryTests {
     private InstitutionDeactivationListener listener;
 
     @Autowired
-    private FailedEventPublications failedPublications;
-
-    @Autowired
-    private IncompleteEventPublications incompletePublications;
-
-    @Autowired
-    private EventSerializer serializer;
+    private ApplicationContext context;
 
     @Autowired
     @Qualifier("courses")
@@ -77,14 +69,14 @@ class DuplicateDeliveryTests {
         var algebra = TenantContext.inInstitution(institution, () -> courses.create(institution, uniqueCode("R"), "Algebra", null)).id();
         var biology = TenantContext.inInstitution(institution, () -> courses.create(institution, uniqueCode("R"), "Biology", null)).id();
 
-        var redelivery = new Redelivery(LISTENER, failedPublications, incompletePublications);
+        var redelivery = Redelivery.of(context, LISTENER);
         // Other modules listen to deactivations too (jobs, freelancing); this test is about courses' listener only.
         scenario.stimulate(() -> deactivate(institution))
                 .andWaitForStateChange(() -> redelivery.ofThisListener(Outboxes.publicationsOf(InstitutionDeactivated.class, institution)),
                         found -> found.size() == 1 && found.getFirst().completed())
                 .andVerify(found -> assertThat(found.getFirst().listenerId()).isEqualTo(LISTENER));
         var delivered = redelivery.ofThisListener(Outboxes.publicationsOf(InstitutionDeactivated.class, institution)).getFirst();
-        var event = serializer.deserialize(delivered.serializedEvent(), InstitutionDeactivated.class);
+        var event = redelivery.eventOf(delivered, InstitutionDeactivated.class);
         var effect = effectOn(institution, algebra, biology);
         assertThat(effect.closures()).singleElement().extracting(EnrollmentClosure::closedCourses).isEqualTo(2);
 

@@ -1,11 +1,11 @@
 package io.edumatrix.courses.internal;
 
+import static io.edumatrix.courses.internal.FlakyRegistrationListener.publicationOf;
 import static io.edumatrix.platform.testing.World.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionRegistered;
 import io.edumatrix.platform.events.Outboxes;
-import io.edumatrix.platform.events.Outboxes.Publication;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.Problem;
 import java.time.Instant;
@@ -144,15 +144,6 @@ class EventPublicationsEndpointTests {
     private static Status statusOf(UUID institution) {
         var publication = institution == null ? null : publicationOf(institution);
         return publication == null ? null : publication.status();
-    }
-
-    /** The probe's publication of the registration, or {@code null} while there is none. */
-    private static Publication publicationOf(UUID institution) {
-        var found = Outboxes.publicationsOf(InstitutionRegistered.class, institution).stream()
-                .filter(p -> p.listenerId().equals(FlakyRegistrationListener.ID))
-                .toList();
-        assertThat(found).as("publications of the registration of %s to the probe", institution).hasSizeLessThan(2);
-        return found.isEmpty() ? null : found.getFirst();
     }
 
     private UUID register(String code) {

@@ -1,8 +1,13 @@
 package io.edumatrix.courses.internal;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.edumatrix.institutions.InstitutionRegistered;
 import io.edumatrix.platform.events.ModuleListener;
+import io.edumatrix.platform.events.Outboxes;
+import io.edumatrix.platform.events.Outboxes.Publication;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,6 +42,15 @@ class FlakyRegistrationListener {
 
     int successes(String code) {
         return successes.getOrDefault(code, new AtomicInteger()).get();
+    }
+
+    /** The probe's publication of the institution's registration, or {@code null} while there is none. */
+    static Publication publicationOf(UUID institution) {
+        var found = Outboxes.publicationsOf(InstitutionRegistered.class, institution).stream()
+                .filter(p -> p.listenerId().equals(ID))
+                .toList();
+        assertThat(found).as("publications of the registration of %s to the probe", institution).hasSizeLessThan(2);
+        return found.isEmpty() ? null : found.getFirst();
     }
 
     @ModuleListener("courses")

@@ -1,13 +1,11 @@
 package io.edumatrix.courses.internal;
 
+import static io.edumatrix.courses.internal.FlakyRegistrationListener.publicationOf;
 import static io.edumatrix.platform.testing.World.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edumatrix.institutions.InstitutionRegistered;
 import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.testing.World;
-import io.edumatrix.platform.events.Outboxes.Publication;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -72,15 +70,6 @@ class ListenerRetryTests {
         assertThat(listener.attempts(code)).isEqualTo(WithProbeListeners.MAX_ATTEMPTS + 1);
         assertThat(listener.successes(code)).isOne();
         assertThat(publicationOf(institution.get()).completed()).isTrue();
-    }
-
-    /** The probe's publication of the registration, or {@code null} while there is none. */
-    private static Publication publicationOf(UUID institution) {
-        List<Publication> found = Outboxes.publicationsOf(InstitutionRegistered.class, institution).stream()
-                .filter(p -> p.listenerId().equals(FlakyRegistrationListener.ID))
-                .toList();
-        assertThat(found).as("publications of the registration of %s to the probe", institution).hasSizeLessThan(2);
-        return found.isEmpty() ? null : found.getFirst();
     }
 
     private UUID register(String code) {

@@ -3,13 +3,14 @@ package io.edumatrix.feedback.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.AppConnections;
+import io.edumatrix.platform.testing.QueryPlans;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.jdbc.repository.query.Query;
 
 /**
  * The summary's query over 100 000 ratings of 1 000 courses in each of two institutions: run as the module's app role,
@@ -33,19 +34,12 @@ class SummaryPlanTests {
         var institution = UUID.randomUUID();
         var course = seed(institution);
         seed(UUID.randomUUID());
-        var sql = FeedbackRepository.class.getDeclaredMethod("distribution", String.class, UUID.class)
-                .getAnnotation(Query.class).value()
+        var sql = QueryPlans.queryOf(FeedbackRepository.class, "distribution", String.class, UUID.class)
                 .replace(":subjectType", "'COURSE'")
                 .replace(":subjectId", "'" + course + "'");
 
         String plan;
-        try (var app = TestDatabase.get().connectAs(modules.find("feedback").orElseThrow().appRole(),
-                TestDatabase.get().appPassword())) {
-            app.setAutoCommit(false);
-            try (var tenant = app.prepareStatement("SELECT set_config('app.institution_id', ?, true)")) {
-                tenant.setString(1, institution.toString());
-                tenant.execute();
-            }
+        try (var app = AppConnections.connectIn(modules.find("feedback").orElseThrow(), institution)) {
             try (var statement = app.createStatement(); var rows = statement.executeQuery(sql)) {
                 long total = 0;
                 while (rows.next()) {
@@ -53,14 +47,7 @@ class SummaryPlanTests {
                 }
                 assertThat(total).as("the course's ratings in this institution").isEqualTo(RATINGS / COURSES);
             }
-            try (var explain = app.createStatement();
-                    var rows = explain.executeQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) " + sql)) {
-                var text = new StringBuilder();
-                while (rows.next()) {
-                    text.append(rows.getString(1)).append('\n');
-                }
-                plan = text.toString();
-            }
+            plan = QueryPlans.explain(app, "ANALYZE, BUFFERS, FORMAT TEXT", sql);
             app.rollback();
         }
         System.out.printf("Feedback summary of one course (%d ratings of %d courses in each of two institutions):%n%s",

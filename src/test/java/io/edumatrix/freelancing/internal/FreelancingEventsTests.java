@@ -1,6 +1,7 @@
 package io.edumatrix.freelancing.internal;
 
 import static io.edumatrix.platform.testing.Api.id;
+import static io.edumatrix.platform.testing.Sql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.freelancing.ContractCancelled;
@@ -192,16 +193,6 @@ class FreelancingEventsTests {
             try (var row = query.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 return row.getString(1);
-            }
-        }
-    }
-
-    private static long count(String sql, UUID institution) throws SQLException {
-        try (var admin = TestDatabase.get().connectAsAdmin(); var query = admin.prepareStatement(sql)) {
-            query.setObject(1, institution);
-            try (var row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
             }
         }
     }

@@ -1,13 +1,9 @@
 package io.edumatrix.identity.internal;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static io.edumatrix.platform.testing.Sql.execute;
 
-import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.security.Role;
-import io.edumatrix.platform.tenancy.TenantContext;
-import io.edumatrix.platform.testing.TestDatabase;
-import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -50,13 +46,5 @@ final class IdentityFixtures {
     static void expireRefreshTokensOf(UUID accountId) {
         execute("UPDATE identity.refresh_token SET expires_at = now() - interval '1 second' WHERE family_id IN"
                 + " (SELECT id FROM identity.session_family WHERE account_id = '" + accountId + "')");
-    }
-
-    static void execute(String sql) {
-        try (var connection = TestDatabase.get().connectAsAdmin(); var statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
     }
 }

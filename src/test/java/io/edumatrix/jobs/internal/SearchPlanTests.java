@@ -3,6 +3,8 @@ package io.edumatrix.jobs.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.AppConnections;
+import io.edumatrix.platform.testing.QueryPlans;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.SQLException;
@@ -10,7 +12,6 @@ import java.util.Collection;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.jdbc.repository.query.Query;
 
 /**
  * The text search's query as the module's app role runs it, under row-level security, over 20 000 postings of one
@@ -34,8 +35,8 @@ class SearchPlanTests {
         var institution = UUID.randomUUID();
         seed(institution);
         seed(UUID.randomUUID());
-        var sql = JobPostingRepository.class.getDeclaredMethod("search", String.class, Collection.class, UUID.class,
-                        int.class).getAnnotation(Query.class).value()
+        var sql = QueryPlans.queryOf(JobPostingRepository.class, "search", String.class, Collection.class, UUID.class,
+                        int.class)
                 .replace(":query", "'Welder'")
                 .replace(":statuses", "'OPEN'")
                 .replace(":after", "'00000000-0000-0000-0000-000000000000'")
@@ -43,27 +44,9 @@ class SearchPlanTests {
 
         var module = modules.find("jobs").orElseThrow();
         String plan;
-        try (var app = TestDatabase.get().connectAs(module.appRole(), TestDatabase.get().appPassword())) {
-            app.setAutoCommit(false);
-            try (var tenant = app.prepareStatement("SELECT set_config('app.institution_id', ?, true)")) {
-                tenant.setString(1, institution.toString());
-                tenant.execute();
-            }
-            try (var explain = app.createStatement();
-                    var rows = explain.executeQuery("EXPLAIN (ANALYZE, FORMAT TEXT) " + sql)) {
-                var text = new StringBuilder();
-                while (rows.next()) {
-                    text.append(rows.getString(1)).append('\n');
-                }
-                plan = text.toString();
-            }
-            try (var search = app.createStatement(); var rows = search.executeQuery(sql)) {
-                var found = 0;
-                while (rows.next()) {
-                    found++;
-                }
-                assertThat(found).as("the welders of the institution, one page").isEqualTo(21);
-            }
+        try (var app = AppConnections.connectIn(module, institution)) {
+            plan = QueryPlans.explain(app, "ANALYZE, FORMAT TEXT", sql);
+            assertThat(QueryPlans.rows(app, sql)).as("the welders of the institution, one page").isEqualTo(21);
             app.rollback();
         }
         System.out.printf("Job posting search over %d postings of the institution:%n%s", POSTINGS, plan);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.news.internal.ArticleService.Filter;
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.AppConnections;
+import io.edumatrix.platform.testing.QueryPlans;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.Connection;
@@ -14,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.jdbc.repository.query.Query;
 
 /**
  * The published list's search and tag filter on a table of a few thousand articles: the plans PostgreSQL makes for the
@@ -73,9 +74,9 @@ class ArticleSearchPlanTests {
         try (var admin = TestDatabase.get().connectAsAdmin()) {
             admin.setAutoCommit(false);
             asApp(admin);
-            assertThat(count(admin, sql(new Filter("zyzzyva", null, null, null)))).isEqualTo(ARTICLES / 1000);
-            assertThat(count(admin, sql(new Filter(null, "rare", null, null)))).isEqualTo(ARTICLES / 1000);
-            assertThat(count(admin, sql(new Filter("weekly", null, null, null)))).isEqualTo(21);
+            assertThat(QueryPlans.rows(admin, sql(new Filter("zyzzyva", null, null, null)))).isEqualTo(ARTICLES / 1000);
+            assertThat(QueryPlans.rows(admin, sql(new Filter(null, "rare", null, null)))).isEqualTo(ARTICLES / 1000);
+            assertThat(QueryPlans.rows(admin, sql(new Filter("weekly", null, null, null)))).isEqualTo(21);
             admin.rollback();
         }
     }
@@ -85,9 +86,9 @@ class ArticleSearchPlanTests {
         try (var admin = TestDatabase.get().connectAsAdmin()) {
             admin.setAutoCommit(false);
             asApp(admin);
-            var search = explain(admin, sql(new Filter("zyzzyva", null, null, null)));
-            var tag = explain(admin, sql(new Filter(null, "rare", null, null)));
-            var both = explain(admin, sql(new Filter("zyzzyva", "events", null, null)));
+            var search = QueryPlans.explain(admin, "", sql(new Filter("zyzzyva", null, null, null)));
+            var tag = QueryPlans.explain(admin, "", sql(new Filter(null, "rare", null, null)));
+            var both = QueryPlans.explain(admin, "", sql(new Filter("zyzzyva", "events", null, null)));
             admin.rollback();
             System.out.printf("Search and tag plans, as provisioned:%n%s%n%s%n", search, tag);
             assertThat(search).contains("Bitmap Index Scan on article_search_idx").doesNotContain("Seq Scan on article a ");
@@ -104,8 +105,8 @@ class ArticleSearchPlanTests {
                 statement.execute(NOT_LEAKPROOF);
             }
             asApp(admin);
-            var search = explain(admin, sql(new Filter("zyzzyva", null, null, null)));
-            var tag = explain(admin, sql(new Filter(null, "rare", null, null)));
+            var search = QueryPlans.explain(admin, "", sql(new Filter("zyzzyva", null, null, null)));
+            var tag = QueryPlans.explain(admin, "", sql(new Filter(null, "rare", null, null)));
             admin.rollback();
             System.out.printf("Search and tag plans, operators unmarked:%n%s%n%s%n", search, tag);
             assertThat(search).doesNotContain("article_search_idx").contains("search @@");
@@ -119,40 +120,15 @@ class ArticleSearchPlanTests {
             statement.execute("SET LOCAL ROLE " + appRole);
             statement.execute("SET LOCAL search_path = news");
         }
-        try (var tenant = connection.prepareStatement("SELECT set_config('app.institution_id', ?, true)")) {
-            tenant.setString(1, INSTITUTION.toString());
-            tenant.execute();
-        }
+        AppConnections.setTenant(connection, INSTITUTION);
     }
 
     /** The repository's own SQL for a first page of 20 (21 rows asked), its parameters written in. */
     private static String sql(Filter filter) {
-        try {
-            return ListingRepository.class.getDeclaredMethod("published", String.class, String.class, Instant.class,
-                            Instant.class, UUID.class, int.class).getAnnotation(Query.class).value()
-                    .replace(":after", "NULL").replace(":limit", "21").replace(":from", "NULL").replace(":to", "NULL")
-                    .replace(":tag", filter.tag() == null ? "NULL" : "'" + filter.tag() + "'")
-                    .replace(":q", filter.query() == null ? "NULL" : "'" + filter.query() + "'");
-        } catch (NoSuchMethodException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String explain(Connection connection, String sql) throws SQLException {
-        try (var statement = connection.createStatement(); var rows = statement.executeQuery("EXPLAIN " + sql)) {
-            var plan = new StringBuilder();
-            while (rows.next()) {
-                plan.append(rows.getString(1)).append('\n');
-            }
-            return plan.toString();
-        }
-    }
-
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (var statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT count(*) FROM (" + sql + ") page")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return QueryPlans.queryOf(ListingRepository.class, "published", String.class, String.class, Instant.class,
+                        Instant.class, UUID.class, int.class)
+                .replace(":after", "NULL").replace(":limit", "21").replace(":from", "NULL").replace(":to", "NULL")
+                .replace(":tag", filter.tag() == null ? "NULL" : "'" + filter.tag() + "'")
+                .replace(":q", filter.query() == null ? "NULL" : "'" + filter.query() + "'");
     }
 }

@@ -1,5 +1,6 @@
 package io.edumatrix.platform.audit;
 
+import static io.edumatrix.platform.testing.AppConnections.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -56,7 +57,7 @@ class AuditAppendOnlyTests {
             tests.add(refused(module, "call the trigger function", "SELECT " + module.schema() + "." + module.module()
                     + "_fn_audit()"));
             tests.add(dynamicTest(module.appRole() + " can read " + log, () -> {
-                try (var app = connectAs(module); var statement = app.createStatement()) {
+                try (var app = connect(module); var statement = app.createStatement()) {
                     statement.executeQuery("SELECT count(*) FROM " + log).close();
                 }
             }));
@@ -85,7 +86,7 @@ class AuditAppendOnlyTests {
 
     private static DynamicTest refused(ModuleDatabase module, String what, String sql) {
         return dynamicTest(module.appRole() + " cannot " + what, () -> {
-            try (var app = connectAs(module); var statement = app.createStatement()) {
+            try (var app = connect(module); var statement = app.createStatement()) {
                 assertThatThrownBy(() -> statement.execute(sql)).isInstanceOf(SQLException.class)
                         .satisfies(e -> assertThat(((SQLException) e).getSQLState()).as(e.getMessage())
                                 .isEqualTo(INSUFFICIENT_PRIVILEGE));
@@ -123,9 +124,5 @@ class AuditAppendOnlyTests {
             }
             return names;
         }
-    }
-
-    private static Connection connectAs(ModuleDatabase module) throws SQLException {
-        return TestDatabase.get().connectAs(module.appRole(), TestDatabase.get().appPassword());
     }
 }

@@ -1,5 +1,6 @@
 package io.edumatrix.platform.audit;
 
+import static io.edumatrix.platform.testing.Sql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.tuple;
@@ -8,7 +9,6 @@ import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -82,13 +82,6 @@ class AuditSchemaChangesTests {
             assertThat(count(admin, "SELECT count(*) FROM courses.audit_log WHERE table_name = 'enrollment_closure'"
                     + " AND operation = 'TRUNCATE' AND request_id = 'truncate-probe'")).isEqualTo(1);
             admin.rollback();
-        }
-    }
-
-    private static long count(Connection admin, String sql) throws SQLException {
-        try (var statement = admin.createStatement(); var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
         }
     }
 

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.privacy.SealedColumn;
-import io.edumatrix.platform.testing.TestDatabase;
+import io.edumatrix.platform.testing.Sql;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,14 +107,7 @@ class PersonalDataVaultTests {
                 .doesNotContain(HexFormat.of().formatHex("ada@".getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static int personKeyRows(java.util.UUID subject) throws SQLException {
-        try (var connection = TestDatabase.get().connectAsAdmin();
-                var query = connection.prepareStatement("SELECT count(*) FROM courses.person_key WHERE subject_id = ?")) {
-            query.setObject(1, subject);
-            try (var result = query.executeQuery()) {
-                result.next();
-                return result.getInt(1);
-            }
-        }
+    private static long personKeyRows(java.util.UUID subject) {
+        return Sql.count("SELECT count(*) FROM courses.person_key WHERE subject_id = ?", subject);
     }
 }

@@ -1,5 +1,7 @@
 package io.edumatrix.platform.crypto;
 
+import static io.edumatrix.platform.testing.Sql.count;
+import static io.edumatrix.platform.testing.Sql.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.TestDatabase;
@@ -8,7 +10,6 @@ import io.edumatrix.platform.web.HttpApplicationTest;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -99,19 +100,5 @@ class SealedAccountTests {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         return output;
-    }
-
-    private static long count(String sql) throws SQLException {
-        try (var connection = TestDatabase.get().connectAsAdmin();
-                var result = connection.createStatement().executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (var connection = TestDatabase.get().connectAsAdmin(); var statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

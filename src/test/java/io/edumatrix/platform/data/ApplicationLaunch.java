@@ -55,6 +55,16 @@ public final class ApplicationLaunch {
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new)).web(web).run(arguments());
     }
 
+    /** The port an application started {@link #overHttp()} serves on. */
+    public static int port(ConfigurableApplicationContext application) {
+        return Integer.parseInt(application.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    /** Where an application started {@link #overHttp()} serves. */
+    public static String baseUrl(ConfigurableApplicationContext application) {
+        return "http://127.0.0.1:" + port(application);
+    }
+
     /** The settings as the command line that {@link #start()} passes. */
     public String[] arguments() {
         return properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);

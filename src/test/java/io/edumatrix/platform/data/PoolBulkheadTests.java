@@ -1,5 +1,6 @@
 package io.edumatrix.platform.data;
 
+import static io.edumatrix.platform.data.ApplicationLaunch.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.World;
@@ -100,9 +101,5 @@ class PoolBulkheadTests {
 
     private static int maximumPoolSize(ConfigurableApplicationContext application) {
         return application.getBean(ModuleDatabases.class).find("courses").orElseThrow().maximumPoolSize();
-    }
-
-    private static int port(ConfigurableApplicationContext application) {
-        return Integer.parseInt(application.getEnvironment().getProperty("local.server.port"));
     }
 }

@@ -58,6 +58,6 @@ class RestartTests {
     }
 
     private static World world(ConfigurableApplicationContext application) {
-        return World.onServer("http://localhost:" + application.getEnvironment().getProperty("local.server.port"));
+        return World.onServer(ApplicationLaunch.baseUrl(application));
     }
 }

@@ -1,13 +1,11 @@
 package io.edumatrix.platform.events;
 
+import static io.edumatrix.platform.testing.Sql.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionDeactivated;
-import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
-import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -117,20 +115,5 @@ class OutboxHousekeepingTests {
     private static void insertInboxEntry(UUID eventId, Instant processed) {
         execute("INSERT INTO courses.event_inbox (event_id, listener_id, processed_at) VALUES (?, ?, ?)",
                 eventId, LISTENER, Timestamp.from(processed));
-    }
-
-    private static void execute(String sql, Object... parameters) {
-        try (var admin = TestDatabase.get().connectAsAdmin(); var statement = admin.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] == null) {
-                    statement.setNull(i + 1, Types.TIMESTAMP);
-                } else {
-                    statement.setObject(i + 1, parameters[i]);
-                }
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
     }
 }

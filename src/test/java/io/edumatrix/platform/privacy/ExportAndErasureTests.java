@@ -1,5 +1,6 @@
 package io.edumatrix.platform.privacy;
 
+import static io.edumatrix.platform.testing.Api.createdId;
 import static io.edumatrix.platform.testing.Erasures.awaitCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -298,11 +299,6 @@ class ExportAndErasureTests {
         } catch (SQLException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static Object createdId(RestTestClient.RequestBodySpec request, Object body) {
-        return request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().expectStatus().isCreated()
-                .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
     /** Every uuid column of every module schema that holds the id, with the number of rows. */

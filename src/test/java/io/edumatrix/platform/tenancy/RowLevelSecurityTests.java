@@ -1,5 +1,8 @@
 package io.edumatrix.platform.tenancy;
 
+import static io.edumatrix.platform.testing.AppConnections.connect;
+import static io.edumatrix.platform.testing.AppConnections.setTenant;
+import static io.edumatrix.platform.testing.Sql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -149,7 +152,7 @@ class RowLevelSecurityTests {
         return cases((module, table) -> dynamicTest(module.appRole() + " sees no row of " + table + " without a tenant",
                 () -> {
                     assertThat(adminCount(table, a) + adminCount(table, b)).as("rows that exist").isPositive();
-                    try (var app = connectAs(module)) {
+                    try (var app = connect(module)) {
                         assertThat(count(app, "SELECT count(*) FROM " + table)).isZero();
                     }
                 }));
@@ -158,7 +161,7 @@ class RowLevelSecurityTests {
     @TestFactory
     Stream<DynamicTest> with_a_tenant_set_an_app_role_sees_exactly_that_tenants_rows() {
         return cases((module, table) -> dynamicTest(module.appRole() + " sees only A's rows of " + table, () -> {
-            try (var app = connectAs(module)) {
+            try (var app = connect(module)) {
                 app.setAutoCommit(false);
                 setTenant(app, a);
                 assertThat(count(app, "SELECT count(*) FROM " + table)).isEqualTo(adminCount(table, a)).isPositive();
@@ -172,7 +175,7 @@ class RowLevelSecurityTests {
     Stream<DynamicTest> an_app_role_cannot_insert_a_row_without_a_tenant_or_for_another_tenant() {
         return cases((module, table) -> dynamicTest(module.appRole() + " cannot insert B's row of " + table, () -> {
             var copyOfB = rowAsJson(table, b);
-            try (var app = connectAs(module)) {
+            try (var app = connect(module)) {
                 app.setAutoCommit(false);
                 assertRefused(app, insertFromJson(table), copyOfB);
                 app.rollback();
@@ -186,7 +189,7 @@ class RowLevelSecurityTests {
     @TestFactory
     Stream<DynamicTest> an_app_role_cannot_change_another_tenants_rows_or_move_its_own_there() {
         return cases((module, table) -> dynamicTest(module.appRole() + " cannot touch B's rows of " + table, () -> {
-            try (var app = connectAs(module)) {
+            try (var app = connect(module)) {
                 app.setAutoCommit(false);
                 setTenant(app, a);
                 try (var statement = app.createStatement()) {
@@ -211,31 +214,25 @@ class RowLevelSecurityTests {
     Stream<DynamicTest> an_app_role_reads_only_its_tenants_audit_entries_unless_the_platform_widens_the_scope() {
         return modules.all().stream().map(module -> dynamicTest(module.appRole() + " reads A's audit entries only", () -> {
             var log = module.schema() + ".audit_log";
-            long last = adminLong("SELECT max(id) FROM " + log);
+            long last = count("SELECT max(id) FROM " + log);
             var upToLast = "SELECT count(*) FROM " + log + " WHERE id <= " + last;
-            try (var app = connectAs(module)) {
+            try (var app = connect(module)) {
                 app.setAutoCommit(false);
                 assertThat(count(app, upToLast)).as("without a tenant").isZero();
                 app.rollback();
                 setTenant(app, a);
                 assertThat(count(app, upToLast)).as("with A as the tenant")
-                        .isEqualTo(adminLong(upToLast + " AND institution_id = '" + a + "'"));
+                        .isEqualTo(count(upToLast + " AND institution_id = '" + a + "'"));
                 assertThat(count(app, upToLast + " AND institution_id IS DISTINCT FROM '" + a + "'")).isZero();
                 app.rollback();
                 try (var statement = app.prepareStatement("SELECT set_config('app.audit_scope', 'all', true)")) {
                     statement.execute();
                 }
                 assertThat(count(app, upToLast)).as("with the platform admin's scope")
-                        .isEqualTo(adminLong(upToLast)).isPositive();
+                        .isEqualTo(count(upToLast)).isPositive();
                 app.rollback();
             }
         }));
-    }
-
-    private static long adminLong(String sql) throws SQLException {
-        try (var admin = TestDatabase.get().connectAsAdmin()) {
-            return count(admin, sql);
-        }
     }
 
     private interface Case {
@@ -297,33 +294,8 @@ class RowLevelSecurityTests {
         }
     }
 
-    private static void setTenant(Connection app, UUID institution) throws SQLException {
-        try (var statement = app.prepareStatement("SELECT set_config('app.institution_id', ?, true)")) {
-            statement.setString(1, institution.toString());
-            statement.execute();
-        }
-    }
-
-    private static long adminCount(String table, UUID institution) throws SQLException {
-        try (var admin = TestDatabase.get().connectAsAdmin();
-                var query = admin.prepareStatement("SELECT count(*) FROM " + table + " WHERE institution_id = ?")) {
-            query.setObject(1, institution);
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
-    }
-
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static Connection connectAs(ModuleDatabase module) throws SQLException {
-        return TestDatabase.get().connectAs(module.appRole(), TestDatabase.get().appPassword());
+    private static long adminCount(String table, UUID institution) {
+        return count("SELECT count(*) FROM " + table + " WHERE institution_id = ?", institution);
     }
 
     /** A published article of the instructor's: an article and its author row. */

@@ -27,6 +27,21 @@ public final class Api {
         return client.patch().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 
+    /** The request with the body, as JSON. */
+    public static RestTestClient.RequestHeadersSpec<?> json(RestTestClient.RequestBodySpec request, Object body) {
+        return request.contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /** The id of what the request created (201). */
+    public static UUID createdId(RestTestClient.RequestHeadersSpec<?> request) {
+        return id(created(request.exchange()));
+    }
+
+    /** The id of what the request, with the body as JSON, created (201). */
+    public static UUID createdId(RestTestClient.RequestBodySpec request, Object body) {
+        return createdId(json(request, body));
+    }
+
     /** The response's JSON object, whatever its status. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> body(RestTestClient.ResponseSpec response) {

@@ -3,6 +3,7 @@ package io.edumatrix.platform.testing;
 import io.edumatrix.platform.data.ApplicationLaunch;
 import io.edumatrix.platform.data.FreshDatabase;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * What a process-level crash test stands on: a database of its own, a {@link GateFile} that holds the test's probes
  * until the test opens it, and the application processes it starts there, killed, stopped or restarted by the test
- * and read back through the database as its admin. Closing stops the processes and drops the database and the gate.
+ * and read back through the database as its admin. Closing stops the processes and drops the database and the gate; a
+ * test holds it in a field marked {@code @AutoClose}, so that JUnit closes it after each test, failed or not.
  */
 public final class CrashHarness implements AutoCloseable {
 
@@ -38,13 +40,18 @@ public final class CrashHarness implements AutoCloseable {
         this.gateFolder = gateFolder;
     }
 
-    public static CrashHarness create(Class<?> test) throws IOException, SQLException {
-        var database = FreshDatabase.create();
+    /** A harness for the test class; unchecked, so that a field's initializer can create it. */
+    public static CrashHarness create(Class<?> test) {
         try {
-            return new CrashHarness(test.getSimpleName(), database, Files.createTempDirectory("crash-gate"));
-        } catch (IOException e) {
-            database.close();
-            throw e;
+            var database = FreshDatabase.create();
+            try {
+                return new CrashHarness(test.getSimpleName(), database, Files.createTempDirectory("crash-gate"));
+            } catch (IOException e) {
+                database.close();
+                throw new UncheckedIOException(e);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the crash test's database", e);
         }
     }
 
@@ -75,14 +82,8 @@ public final class CrashHarness implements AutoCloseable {
 
     /** The single number a {@code SELECT count(*) …} answers. */
     public long count(String sql, Object... parameters) throws SQLException {
-        try (var admin = database.connectAsAdmin(); var query = admin.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            try (var rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
+        try (var admin = database.connectAsAdmin()) {
+            return Sql.count(admin, sql, parameters);
         }
     }
 

@@ -3,10 +3,12 @@ package io.edumatrix.platform.testing;
 import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.events.Outboxes.Publication;
 import java.util.List;
+import org.springframework.context.ApplicationContext;
 import org.springframework.modulith.events.EventPublication.Status;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.test.Scenario;
 
 /**
@@ -18,11 +20,22 @@ import org.springframework.modulith.test.Scenario;
  * @param listenerId the listener's id in the outbox, {@link #listenerId(Class, Class)}
  */
 public record Redelivery(String listenerId, FailedEventPublications failedPublications,
-        IncompleteEventPublications incompletePublications) {
+        IncompleteEventPublications incompletePublications, EventSerializer serializer) {
+
+    /** For the listener, with the application's event publication registry. */
+    public static Redelivery of(ApplicationContext context, String listenerId) {
+        return new Redelivery(listenerId, context.getBean(FailedEventPublications.class),
+                context.getBean(IncompleteEventPublications.class), context.getBean(EventSerializer.class));
+    }
 
     /** The id Modulith gives a listener method {@code on(<event>)} of the class. */
     public static String listenerId(Class<?> listener, Class<?> eventType) {
         return listener.getName() + ".on(" + eventType.getName() + ")";
+    }
+
+    /** The event of the publication, as the listener got it. */
+    public <T> T eventOf(Publication publication, Class<T> eventType) {
+        return serializer.deserialize(publication.serializedEvent(), eventType);
     }
 
     /** The publications that are this listener's. */

@@ -1,5 +1,6 @@
 package io.edumatrix.platform.web;
 
+import static io.edumatrix.platform.data.ApplicationLaunch.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ApplicationLaunch;
@@ -14,7 +15,6 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A database that cannot be reached is an outage to wait out, not a bug: requests meanwhile get a 503
@@ -68,10 +68,6 @@ class DatabaseOutageTests {
         assertThat(response.retryAfter()).as("Retry-After of %s", response).contains("5");
         assertThat(response.isProblem()).as("%s", response).isTrue();
         assertThat(response.problem().type()).hasToString("https://edumatrix.io/problems/service-unavailable");
-    }
-
-    private static int port(ConfigurableApplicationContext application) {
-        return Integer.parseInt(application.getEnvironment().getProperty("local.server.port"));
     }
 
     /** A few clients registering institutions as fast as they are answered, each request with a fresh code. */

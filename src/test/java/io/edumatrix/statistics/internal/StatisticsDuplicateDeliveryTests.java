@@ -16,10 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.modulith.events.FailedEventPublications;
-import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -42,16 +40,12 @@ class StatisticsDuplicateDeliveryTests {
     @Autowired
     private StatisticsService statistics;
     @Autowired
-    private FailedEventPublications failedPublications;
-    @Autowired
-    private IncompleteEventPublications incompletePublications;
-    @Autowired
-    private EventSerializer serializer;
+    private ApplicationContext context;
 
     @Test
     void a_course_created_event_delivered_four_more_times_counts_one_course(Scenario scenario) {
         var school = new World(anonymous).institution();
-        var redelivery = new Redelivery(LISTENER, failedPublications, incompletePublications);
+        var redelivery = Redelivery.of(context, LISTENER);
 
         scenario.stimulate(() -> school.instructor().client().post().uri("/api/courses")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -61,7 +55,7 @@ class StatisticsDuplicateDeliveryTests {
                         found -> found.size() == 1 && found.getFirst().completed())
                 .andVerify(found -> assertThat(found.getFirst().schema()).isEqualTo("courses"));
         var delivered = redelivery.ofThisListener(Outboxes.publicationsOf(CourseCreated.class, school.id())).getFirst();
-        var event = serializer.deserialize(delivered.serializedEvent(), CourseCreated.class);
+        var event = redelivery.eventOf(delivered, CourseCreated.class);
         assertThat(effectOn(school.id())).isEqualTo(List.of(1L, 1L));
 
         redelivery.fourMoreTimes(scenario, delivered, () -> listener.on(event));

@@ -3,15 +3,16 @@ package io.edumatrix.students.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.AppConnections;
+import io.edumatrix.platform.testing.QueryPlans;
+import io.edumatrix.platform.testing.Sql;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.jdbc.repository.query.Query;
 
 /**
  * The feed's query at the size the issue names: one institution with 10 000 profiles and 100 000 posts, a reader who
@@ -36,8 +37,7 @@ class FeedPlanTests {
     void a_feed_page_of_20_reads_the_followed_authors_posts_through_the_author_index() throws Exception {
         var institution = UUID.randomUUID();
         var reader = seed(institution);
-        var sql = PostRepository.class.getDeclaredMethod("findFeedPage", UUID.class, UUID.class, int.class)
-                .getAnnotation(Query.class).value()
+        var sql = QueryPlans.queryOf(PostRepository.class, "findFeedPage", UUID.class, UUID.class, int.class)
                 .replace(":followerProfileId", "'" + reader + "'")
                 .replace(":before", "'ffffffff-ffff-ffff-ffff-ffffffffffff'")
                 .replace(":limit", "21");
@@ -45,24 +45,11 @@ class FeedPlanTests {
         var module = modules.find("students").orElseThrow();
         var times = new ArrayList<Double>();
         String plan = null;
-        try (var app = TestDatabase.get().connectAs(module.appRole(), TestDatabase.get().appPassword())) {
-            app.setAutoCommit(false);
-            try (var tenant = app.prepareStatement("SELECT set_config('app.institution_id', ?, true)")) {
-                tenant.setString(1, institution.toString());
-                tenant.execute();
-            }
-            assertThat(count(app, sql)).as("a full first page").isEqualTo(21);
+        try (var app = AppConnections.connectIn(module, institution)) {
+            assertThat(QueryPlans.rows(app, sql)).as("a full first page").isEqualTo(21);
             for (var run = 0; run < 5; run++) {
-                try (var explain = app.createStatement();
-                        var rows = explain.executeQuery("EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) " + sql)) {
-                    var text = new StringBuilder();
-                    while (rows.next()) {
-                        text.append(rows.getString(1)).append('\n');
-                    }
-                    plan = text.toString();
-                    var time = plan.lines().filter(line -> line.startsWith("Execution Time:")).findFirst().orElseThrow();
-                    times.add(Double.parseDouble(time.replaceAll("[^0-9.]", "")));
-                }
+                plan = QueryPlans.explain(app, "ANALYZE, BUFFERS, FORMAT TEXT", sql);
+                times.add(QueryPlans.executionTime(plan));
             }
             app.rollback();
         }
@@ -96,17 +83,9 @@ class FeedPlanTests {
                     + "', s.id, gen_random_uuid(), now() FROM seeded_profile s WHERE s.n % 50 = 0");
             admin.commit();
             statement.execute("ANALYZE students.profile, students.post, students.follow");
-            assertThat(count(admin, "SELECT count(*) FROM students.follow WHERE follower_profile_id = '" + reader + "'"))
+            assertThat(Sql.count(admin, "SELECT count(*) FROM students.follow WHERE follower_profile_id = '" + reader + "'"))
                     .isEqualTo(FOLLOWED);
         }
         return reader;
-    }
-
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (var statement = connection.createStatement(); var rows = statement.executeQuery(
-                sql.startsWith("SELECT count") ? sql : "SELECT count(*) FROM (" + sql + ") page")) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }

@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -32,20 +32,12 @@ class ErasureSurvivesAProcessCrashTests {
             "community", "news", "jobs", "feedback", "statistics", "notifications");
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(60);
 
-    private CrashHarness harness;
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (harness != null) {
-            harness.close();
-        }
-    }
+    @AutoClose
+    private final CrashHarness harness = CrashHarness.create(getClass());
 
     @Test
     void an_erasure_interrupted_by_a_sigkill_completes_after_the_restart_with_every_effect_exactly_once()
             throws Exception {
-        harness = CrashHarness.create(getClass());
-
         var first = start("first");
         var world = World.onServer(first.baseUrl());
         var institution = world.institution();

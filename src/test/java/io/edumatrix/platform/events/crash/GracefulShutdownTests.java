@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,19 +28,12 @@ class GracefulShutdownTests {
             + InstitutionDeactivated.class.getName() + ")";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private CrashHarness harness;
+    @AutoClose
+    private final CrashHarness harness = CrashHarness.create(getClass());
     private ApplicationProcess application;
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (harness != null) {
-            harness.close();
-        }
-    }
 
     @Test
     void a_sigterm_lets_a_running_listener_finish_before_the_pools_close() throws Exception {
-        harness = CrashHarness.create(getClass());
         application = harness.start("", launch -> launch
                 .with("spring.profiles.active", "crash-probe")
                 .with("edumatrix.crash-probe.gate", harness.gate())

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,19 +37,11 @@ class ListenersSurviveAProcessCrashTests {
 
     /** Institution codes by id, so failures name institutions by their codes. */
     private final Map<UUID, String> codes = new LinkedHashMap<>();
-    private CrashHarness harness;
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (harness != null) {
-            harness.close();
-        }
-    }
+    @AutoClose
+    private final CrashHarness harness = CrashHarness.create(getClass());
 
     @Test
     void every_listener_applies_its_effect_exactly_once_across_a_sigkill_and_a_restart() throws Exception {
-        harness = CrashHarness.create(getClass());
-
         var first = start("first");
         var world = World.onServer(first.baseUrl());
         var admin = world.platformAdmin();
