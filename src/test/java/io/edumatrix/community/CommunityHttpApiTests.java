@@ -3,6 +3,7 @@ package io.edumatrix.community;
 import static io.edumatrix.platform.testing.Api.ids;
 import static io.edumatrix.platform.testing.Api.patch;
 import static io.edumatrix.platform.testing.Api.read;
+import static io.edumatrix.platform.testing.Api.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.TestDatabase;
@@ -103,9 +104,9 @@ class CommunityHttpApiTests {
         var first = read(student, "/api/community/rooms/" + lobby + "/messages?limit=2");
         var second = read(student, "/api/community/rooms/" + lobby + "/messages?limit=2&before=" + first.get("next"));
         var third = read(student, "/api/community/rooms/" + lobby + "/messages?limit=2&before=" + second.get("next"));
-        assertThat(bodies(first)).containsExactly("message 5", "message 4");
-        assertThat(bodies(second)).containsExactly("message 3", "message 2");
-        assertThat(bodies(third)).containsExactly("message 1");
+        assertThat(values(first, "body")).containsExactly("message 5", "message 4");
+        assertThat(values(second, "body")).containsExactly("message 3", "message 2");
+        assertThat(values(third, "body")).containsExactly("message 1");
         assertThat(third.get("next")).isNull();
         assertThat(((List<?>) second.get("items")).getFirst()).asInstanceOf(
                 org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("mentions",
@@ -205,9 +206,5 @@ class CommunityHttpApiTests {
     static RestTestClient.ResponseSpec post(RestTestClient client, UUID room, String body, List<UUID> mentions) {
         return client.post().uri("/api/community/rooms/{id}/messages", room).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("body", body, "mentions", mentions)).exchange();
-    }
-
-    private static List<Object> bodies(Map<String, Object> page) {
-        return ((List<?>) page.get("items")).stream().<Object>map(item -> ((Map<?, ?>) item).get("body")).toList();
     }
 }

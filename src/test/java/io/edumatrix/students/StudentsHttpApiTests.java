@@ -3,6 +3,7 @@ package io.edumatrix.students;
 import static io.edumatrix.platform.testing.Api.patch;
 import static io.edumatrix.platform.testing.Api.post;
 import static io.edumatrix.platform.testing.Api.read;
+import static io.edumatrix.platform.testing.Api.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.TestDatabase;
@@ -157,8 +158,8 @@ class StudentsHttpApiTests {
         }
         var first = read(student, "/api/students/posts/" + id + "/comments?limit=2");
         var second = read(student, "/api/students/posts/" + id + "/comments?limit=2&after=" + first.get("next"));
-        assertThat(bodies(first)).containsExactly("c1", "c2");
-        assertThat(bodies(second)).containsExactly("c3");
+        assertThat(values(first, "body")).containsExactly("c1", "c2");
+        assertThat(values(second, "body")).containsExactly("c3");
         assertThat(second.get("next")).isNull();
     }
 
@@ -234,9 +235,5 @@ class StudentsHttpApiTests {
     private static Map<String, Object> like(RestTestClient client, Object post) {
         return (Map<String, Object>) client.put().uri("/api/students/posts/{id}/like", post).exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    private static List<Object> bodies(Map<String, Object> page) {
-        return ((List<?>) page.get("items")).stream().<Object>map(item -> ((Map<?, ?>) item).get("body")).toList();
     }
 }

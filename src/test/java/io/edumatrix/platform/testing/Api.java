@@ -71,6 +71,11 @@ public final class Api {
 
     /** The {@code id}s of a page's items, as the JSON has them (strings), in order. */
     public static List<Object> ids(Map<String, Object> page) {
-        return items(page).stream().<Object>map(item -> item.get("id")).toList();
+        return values(page, "id");
+    }
+
+    /** A field of each of a page's items, in order. */
+    public static List<Object> values(Map<String, Object> page, String field) {
+        return items(page).stream().<Object>map(item -> item.get(field)).toList();
     }
 }
