@@ -298,11 +298,7 @@ class FeedbackHttpApiTests {
 
     /** A draft posting by the institution's instructor. */
     private static UUID posting(World.Institution institution) {
-        return UUID.fromString(String.valueOf(institution.instructor().client().post().uri("/api/jobs")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("title", "Lab assistant", "description", "Helps in the lab", "location", "Building 3",
-                        "employmentType", "PART_TIME", "closesAt", java.time.Instant.now().plusSeconds(7 * 86400).toString()))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        return World.jobPosting(institution.instructor().client(), "Lab assistant");
     }
 
     private static void postingStatus(World.Institution institution, UUID posting, String status) {

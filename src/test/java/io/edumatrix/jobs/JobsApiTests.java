@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edumatrix.platform.tenancy.TenantContext;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The published API as another module uses it: a posting of the current institution, drafts included, none else. */
@@ -29,12 +25,7 @@ class JobsApiTests {
         var world = new World(anonymous);
         var school = world.institution();
         var elsewhere = world.institution();
-        var draft = UUID.fromString(String.valueOf(school.instructor().client().post().uri("/api/jobs")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("title", "Lab assistant", "description", "Helps in the lab", "location", "Building 3",
-                        "employmentType", "PART_TIME", "closesAt", Instant.now().plus(7, ChronoUnit.DAYS).toString()))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
-                .get("id")));
+        var draft = World.jobPosting(school.instructor().client(), "Lab assistant");
 
         assertThat(TenantContext.inInstitution(school.id(), () -> jobs.findPosting(draft))).contains(
                 new JobPostingSummary(draft, school.id(), "Lab assistant", "DRAFT", school.instructor().accountId()));

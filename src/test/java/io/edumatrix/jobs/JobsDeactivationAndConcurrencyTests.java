@@ -7,12 +7,11 @@ import static org.awaitility.Awaitility.await;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,10 +38,10 @@ class JobsDeactivationAndConcurrencyTests {
         var school = world.institution();
         var other = world.institution();
         var staff = school.instructor().client();
-        var open = created(staff, "Open job");
+        var open = World.jobPosting(staff, "Open job");
         status(staff, open, "OPEN");
-        var draft = created(staff, "Draft job");
-        var elsewhere = created(other.instructor().client(), "Elsewhere");
+        var draft = World.jobPosting(staff, "Draft job");
+        var elsewhere = World.jobPosting(other.instructor().client(), "Elsewhere");
         status(other.instructor().client(), elsewhere, "OPEN");
 
         world.platformAdmin().client().post().uri("/api/institutions/{id}/deactivation", school.id()).exchange()
@@ -128,7 +127,7 @@ class JobsDeactivationAndConcurrencyTests {
     }
 
     private static String applicationIn(World.Institution school) {
-        var posting = created(school.instructor().client(), "Contested");
+        var posting = World.jobPosting(school.instructor().client(), "Contested");
         status(school.instructor().client(), posting, "OPEN");
         return String.valueOf(school.student().client().post().uri("/api/jobs/{id}/applications", posting)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("coverLetter", "Hello")).exchange()
@@ -143,15 +142,7 @@ class JobsDeactivationAndConcurrencyTests {
 
     record Answer(String move, int status, String body) {}
 
-    private static String created(RestTestClient client, String title) {
-        return String.valueOf(client.post().uri("/api/jobs").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("title", title, "description", "A job", "location", "Campus", "employmentType",
-                        "INTERNSHIP", "closesAt", Instant.now().plus(10, ChronoUnit.DAYS).toString()))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
-                .get("id"));
-    }
-
-    private static void status(RestTestClient client, String posting, String status) {
+    private static void status(RestTestClient client, UUID posting, String status) {
         client.post().uri("/api/jobs/{id}/status", posting).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("status", status)).exchange().expectStatus().isOk();
     }

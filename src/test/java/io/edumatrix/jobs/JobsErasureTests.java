@@ -7,10 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edumatrix.platform.tenancy.TenantContext;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -35,10 +32,7 @@ class JobsErasureTests {
         var world = new World(anonymous);
         var school = world.institution();
         var poster = school.instructor();
-        var posting = String.valueOf(poster.client().post().uri("/api/jobs").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("title", "Assistant", "description", "Assists", "location", "Office", "employmentType",
-                        "FULL_TIME", "closesAt", Instant.now().plus(5, ChronoUnit.DAYS).toString()))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        var posting = World.jobPosting(poster.client(), "Assistant");
         poster.client().post().uri("/api/jobs/{id}/status", posting).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("status", "OPEN")).exchange().expectStatus().isOk();
         var other = world.member(school.admin(), school.id(), "STUDENT");
@@ -71,7 +65,7 @@ class JobsErasureTests {
         assertThat(institutionAdmin.get().uri("/api/jobs/{id}", posting).exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody())
                 .containsEntry("postedByAccountId", null).containsEntry("status", "OPEN");
-        assertThat(TenantContext.inInstitution(school.id(), () -> jobs.findPosting(UUID.fromString(posting))))
+        assertThat(TenantContext.inInstitution(school.id(), () -> jobs.findPosting(posting)))
                 .hasValueSatisfying(summary -> assertThat(summary.postedByAccountId()).isNull());
         institutionAdmin.post().uri("/api/jobs/{id}/status", posting).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("status", "CLOSED")).exchange().expectStatus().isOk();

@@ -1,5 +1,7 @@
 package io.edumatrix.platform.testing;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,6 +69,13 @@ public final class World {
     public static UUID course(RestTestClient instructor, UUID institutionId, String code, String title) {
         return Api.id(Api.created(Api.post(instructor, "/api/courses",
                 Map.of("institutionId", institutionId, "code", code, "title", title))));
+    }
+
+    /** A new job posting, a draft, created with the client of a staff member of the institution; its id. */
+    public static UUID jobPosting(RestTestClient staff, String title) {
+        return Api.id(Api.created(Api.post(staff, "/api/jobs", Map.of("title", title, "description", "About " + title,
+                "location", "Campus", "employmentType", "PART_TIME",
+                "closesAt", Instant.now().plus(30, ChronoUnit.DAYS).toString()))));
     }
 
     /** A code no other institution or course of the run has: the prefix, eight random characters and a count. */
