@@ -9,12 +9,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * What a process-level crash test stands on: a database of its own, a {@link GateFile} that holds the test's probes
@@ -95,12 +96,10 @@ public final class CrashHarness implements AutoCloseable {
     /** The same, the failure saying {@code diagnostics} (the state the test looks at) before the logs. */
     public void await(String what, Duration timeout, Condition condition, Callable<String> diagnostics)
             throws Exception {
-        var deadline = Instant.now().plus(timeout);
-        while (!condition.holds()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Not within " + timeout + ": " + what + "\n" + diagnostics.call() + "\n" + logs());
-            }
-            Thread.sleep(100);
+        try {
+            Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(100)).until(condition::holds);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Not within " + timeout + ": " + what + "\n" + diagnostics.call() + "\n" + logs(), e);
         }
     }
 
