@@ -1,5 +1,6 @@
 package io.edumatrix.platform.events;
 
+
 /**
  * A {@link DomainEvent} declared by the platform because several modules publish or read it (the GDPR erasure's
  * events, ADR 0015), so its package names no module. It names the module that publishes it instead: that module's
