@@ -21,7 +21,12 @@ public record ModuleNames(List<String> all) {
 
     /** The module whose package {@code io.edumatrix.<module>} holds the named class. */
     public Optional<String> moduleOf(String className) {
-        return all.stream().filter(m -> className.startsWith("io.edumatrix." + m + ".")).findFirst();
+        return all.stream().filter(m -> className.startsWith(basePackage(m) + ".")).findFirst();
+    }
+
+    /** The package that holds the module's code, its sub-packages included. */
+    public static String basePackage(String module) {
+        return "io.edumatrix." + module;
     }
 
     /** The class a bean definition creates, when it names one that can be loaded. */
