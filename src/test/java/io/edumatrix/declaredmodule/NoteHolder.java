@@ -14,11 +14,6 @@ public class NoteHolder implements PersonalDataHolder {
     }
 
     @Override
-    public String module() {
-        return "declaredmodule";
-    }
-
-    @Override
     public Map<String, Object> export(UUID accountId) {
         return Map.of("notes", notes.findByAuthorAccountId(accountId));
     }

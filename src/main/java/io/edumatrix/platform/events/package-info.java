@@ -1,9 +1,7 @@
 /**
- * Events between modules: the event types a module's events implement, and {@code @ModuleListener}. Published to the
- * modules whole ({@code platform :: events}); the per-module outbox, the inbox and the listener advice behind them are
- * package-private.
+ * Events between modules: the per-module outbox behind Spring Modulith's registry, the inbox, and the delivery to
+ * module listeners. Modules use only the event types their events implement and {@code @ModuleListener}, published
+ * one by one ({@code platform :: events}); {@link io.edumatrix.platform.events.ModuleDelivery} is public for the rest
+ * of the platform only.
  */
-@NamedInterface("events")
 package io.edumatrix.platform.events;
-
-import org.springframework.modulith.NamedInterface;

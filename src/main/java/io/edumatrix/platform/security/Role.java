@@ -1,6 +1,5 @@
 package io.edumatrix.platform.security;
 
-
 /**
  * The roles a token can carry. {@link #PLATFORM_ADMIN} holds platform-wide; the others hold in the token's institution.
  * Spring Security sees each as the authority {@code ROLE_<name>}.

@@ -1,6 +1,5 @@
 package io.edumatrix.platform.security;
 
-
 /**
  * The claims of an EduMatrix access token, beyond the registered ones ({@code sub} = account id, {@code iss},
  * {@code iat}, {@code exp}, {@code jti}). The issuer (the identity module) and every verifier use these names.
