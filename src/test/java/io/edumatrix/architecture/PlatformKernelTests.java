@@ -2,13 +2,18 @@ package io.edumatrix.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.edumatrix.EduMatrixApplication;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * ADR 0018: the platform is a closed module whose kernel, the types modules may use, is published as named interfaces;
@@ -45,7 +50,18 @@ class PlatformKernelTests {
                 .check(platformClasses());
     }
 
-    private static com.tngtech.archunit.core.domain.JavaClasses platformClasses() {
+    /** ADR 0018: they stay beside what they administer; this is where they are seen together. */
+    @Test
+    void the_platforms_only_endpoints_are_its_admin_endpoints_for_the_audit_trail_keys_and_event_publications() {
+        var endpoints = platformClasses().stream()
+                .filter(type -> type.isAnnotatedWith(RestController.class) || type.isAnnotatedWith(Endpoint.class))
+                .map(JavaClass::getName).toList();
+
+        assertThat(endpoints).containsExactlyInAnyOrder(PLATFORM + ".audit.AuditController",
+                PLATFORM + ".crypto.KeyAdministrationController", PLATFORM + ".events.EventPublicationsEndpoint");
+    }
+
+    private static JavaClasses platformClasses() {
         return new ClassFileImporter().withImportOption(IsolationRules.PRODUCTION_CODE).importPackages(PLATFORM);
     }
 }
