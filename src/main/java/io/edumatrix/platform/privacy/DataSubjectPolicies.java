@@ -25,7 +25,7 @@ final class DataSubjectPolicies {
     private static final Pattern TABLE_COLUMN = Pattern.compile("([a-z_][a-z0-9_]{0,62})\\.([a-z_][a-z0-9_]{0,62})");
 
     /** A table and the column in it that names the person a row is about. */
-    public record SubjectColumn(String table, String column) {}
+    record SubjectColumn(String table, String column) {}
 
     private DataSubjectPolicies() {}
 
