@@ -2,13 +2,13 @@
  * Courses and enrollments. Every course belongs to an institution, which this module knows only through
  * {@link io.edumatrix.institutions.InstitutionsApi}.
  */
-@ApplicationModule(allowedDependencies = {"platform", "institutions"})
+@ApplicationModule(allowedDependencies = {"platform :: *", "institutions"})
 @TenantOwned({"course", "enrollment", "enrollment_closure", "course_instructor"})
 @Audited({"course", "enrollment", "enrollment_closure", "course_instructor"})
 @DataSubjectColumns({"enrollment.student_id", "course_instructor.account_id"})
 package io.edumatrix.courses;
 
-import io.edumatrix.platform.audit.Audited;
-import io.edumatrix.platform.privacy.DataSubjectColumns;
-import io.edumatrix.platform.tenancy.TenantOwned;
+import io.edumatrix.platform.tables.Audited;
+import io.edumatrix.platform.tables.DataSubjectColumns;
+import io.edumatrix.platform.tables.TenantOwned;
 import org.springframework.modulith.ApplicationModule;

@@ -4,13 +4,13 @@
  * comment, never the rating. Subjects are checked through the owning modules' published APIs; accounts are known by id
  * only (from the access token).
  */
-@ApplicationModule(allowedDependencies = {"platform", "courses", "jobs"})
+@ApplicationModule(allowedDependencies = {"platform :: *", "courses", "jobs"})
 @TenantOwned("feedback")
 @Audited("feedback")
 @DataSubjectColumns("feedback.author_account_id")
 package io.edumatrix.feedback;
 
-import io.edumatrix.platform.audit.Audited;
-import io.edumatrix.platform.privacy.DataSubjectColumns;
-import io.edumatrix.platform.tenancy.TenantOwned;
+import io.edumatrix.platform.tables.Audited;
+import io.edumatrix.platform.tables.DataSubjectColumns;
+import io.edumatrix.platform.tables.TenantOwned;
 import org.springframework.modulith.ApplicationModule;

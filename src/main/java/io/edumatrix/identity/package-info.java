@@ -4,12 +4,12 @@
  * before it belongs to any institution. It reads memberships through {@link io.edumatrix.institutions.InstitutionsApi}
  * and implements {@link io.edumatrix.institutions.AccountDirectory} for the institutions module.
  */
-@ApplicationModule(allowedDependencies = {"platform", "institutions"})
+@ApplicationModule(allowedDependencies = {"platform :: *", "institutions"})
 @Audited(value = {"account", "login_attempt", "login_lockout", "session_family", "refresh_token", "signing_key",
         "erasure_request", "erasure_step"},
         omit = {"account.password_hash", "account.email_index", "login_attempt.email_index", "login_lockout.email_index",
                 "refresh_token.token_hash", "signing_key.wrapped_private_key"})
 package io.edumatrix.identity;
 
-import io.edumatrix.platform.audit.Audited;
+import io.edumatrix.platform.tables.Audited;
 import org.springframework.modulith.ApplicationModule;

@@ -4,13 +4,13 @@
  * registry itself is global (an institution exists before anyone belongs to it; ADR 0011); departments and memberships
  * belong to one institution each.
  */
-@ApplicationModule(allowedDependencies = "platform")
+@ApplicationModule(allowedDependencies = "platform :: *")
 @TenantOwned({"department", "membership"})
 @Audited({"institution", "department", "membership"})
 @DataSubjectColumns("membership.account_id")
 package io.edumatrix.institutions;
 
-import io.edumatrix.platform.audit.Audited;
-import io.edumatrix.platform.privacy.DataSubjectColumns;
-import io.edumatrix.platform.tenancy.TenantOwned;
+import io.edumatrix.platform.tables.Audited;
+import io.edumatrix.platform.tables.DataSubjectColumns;
+import io.edumatrix.platform.tables.TenantOwned;
 import org.springframework.modulith.ApplicationModule;

@@ -4,13 +4,13 @@
  * who wrote an article is personal, and is kept apart in {@code article_author} so an erasure can drop it and keep the
  * article. Accounts are known by id only (from the access token); nothing here reads another module's data.
  */
-@ApplicationModule(allowedDependencies = {"platform"})
+@ApplicationModule(allowedDependencies = {"platform :: *"})
 @TenantOwned({"article", "article_author"})
 @Audited(value = {"article", "article_author"}, omit = {"article.search"})
 @DataSubjectColumns({"article_author.account_id"})
 package io.edumatrix.news;
 
-import io.edumatrix.platform.audit.Audited;
-import io.edumatrix.platform.privacy.DataSubjectColumns;
-import io.edumatrix.platform.tenancy.TenantOwned;
+import io.edumatrix.platform.tables.Audited;
+import io.edumatrix.platform.tables.DataSubjectColumns;
+import io.edumatrix.platform.tables.TenantOwned;
 import org.springframework.modulith.ApplicationModule;

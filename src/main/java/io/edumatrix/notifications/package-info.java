@@ -6,14 +6,14 @@
  * of the institution sees, with read marks per reader, rather than a copy per member.
  */
 @ApplicationModule(
-        allowedDependencies = {"platform", "courses", "jobs", "freelancing", "community", "news", "feedback"})
+        allowedDependencies = {"platform :: *", "courses", "jobs", "freelancing", "community", "news", "feedback"})
 @TenantOwned({"notification", "notification_read", "muted_category", "device_token"})
 @Audited(value = {"notification", "notification_read", "muted_category", "device_token"}, omit = "device_token.token")
 @DataSubjectColumns({"notification.recipient_account_id", "notification_read.account_id", "muted_category.account_id",
         "device_token.account_id"})
 package io.edumatrix.notifications;
 
-import io.edumatrix.platform.audit.Audited;
-import io.edumatrix.platform.privacy.DataSubjectColumns;
-import io.edumatrix.platform.tenancy.TenantOwned;
+import io.edumatrix.platform.tables.Audited;
+import io.edumatrix.platform.tables.DataSubjectColumns;
+import io.edumatrix.platform.tables.TenantOwned;
 import org.springframework.modulith.ApplicationModule;

@@ -5,7 +5,7 @@
  * only. Its figures trail the events by a moment (eventual consistency), measured by the
  * {@code edumatrix.statistics.lag} timer.
  */
-@ApplicationModule(allowedDependencies = {"platform", "courses", "students", "jobs", "freelancing", "news",
+@ApplicationModule(allowedDependencies = {"platform :: *", "courses", "students", "jobs", "freelancing", "news",
         "community", "feedback"})
 @TenantOwned({"figure", "daily_figure", "lifecycle_mark", "active_account_day"})
 // Not @Audited: every row is derived from events that their publishers' outboxes and audit trails already record, and a
@@ -14,6 +14,6 @@
 @DataSubjectColumns("active_account_day.account_id")
 package io.edumatrix.statistics;
 
-import io.edumatrix.platform.privacy.DataSubjectColumns;
-import io.edumatrix.platform.tenancy.TenantOwned;
+import io.edumatrix.platform.tables.DataSubjectColumns;
+import io.edumatrix.platform.tables.TenantOwned;
 import org.springframework.modulith.ApplicationModule;

@@ -31,11 +31,6 @@ class CommunityPersonalData implements PersonalDataHolder {
     record MembershipData(UUID roomId, UUID institutionId, String role, Instant joinedAt) {}
 
     @Override
-    public String module() {
-        return "community";
-    }
-
-    @Override
     public Map<String, Object> export(UUID accountId) {
         return Map.of(
                 "memberships", data.membershipsOf(accountId).stream().map(m -> new MembershipData(m.roomId(),

@@ -31,11 +31,6 @@ class CoursesPersonalData implements PersonalDataHolder {
     record EnrollmentData(UUID enrollmentId, UUID institutionId, UUID courseId, Instant enrolledAt) {}
 
     @Override
-    public String module() {
-        return "courses";
-    }
-
-    @Override
     public Map<String, Object> export(UUID accountId) {
         return Map.of("enrollments", enrollments.findByStudentId(accountId).stream()
                 .map(e -> new EnrollmentData(e.id(), e.institutionId(), e.courseId(), e.enrolledAt())).toList(),

@@ -39,11 +39,6 @@ class FeedbackPersonalData implements PersonalDataHolder {
             String comment, Feedback.Status status, Instant createdAt, Instant updatedAt) {}
 
     @Override
-    public String module() {
-        return "feedback";
-    }
-
-    @Override
     public Map<String, Object> export(UUID accountId) {
         return Map.of("feedback", data.feedbackOf(accountId).stream().map(f -> new FeedbackData(f.id(),
                 f.institutionId(), f.subjectType(), f.publicSubjectId(), f.rating(),

@@ -47,11 +47,6 @@ class FreelancingPersonalData implements PersonalDataHolder {
     record ContractLink(UUID contractId, UUID institutionId, String role, Instant since) {}
 
     @Override
-    public String module() {
-        return "freelancing";
-    }
-
-    @Override
     public Map<String, Object> export(UUID accountId) {
         return Map.of(
                 "gigs", data.gigsOf(accountId).stream().map(g -> new GigData(g.id(), g.institutionId(),

@@ -42,11 +42,6 @@ class IdentityPersonalData implements PersonalDataHolder {
     record LoginAttemptData(Instant attemptedAt, String outcome, String requestId) {}
 
     @Override
-    public String module() {
-        return "identity";
-    }
-
-    @Override
     public Map<String, Object> export(UUID accountId) {
         var part = new LinkedHashMap<String, Object>();
         var stored = accountRows.findById(accountId);

@@ -37,11 +37,6 @@ class InstitutionsPersonalData implements PersonalDataHolder {
             Instant memberSince, Instant updatedAt) {}
 
     @Override
-    public String module() {
-        return "institutions";
-    }
-
-    @Override
     public Map<String, Object> export(UUID accountId) {
         return Map.of("memberships", memberships.findByAccountId(accountId).stream().map(m -> {
             var institution = institutions.findById(m.institutionId());

@@ -33,11 +33,6 @@ class JobsPersonalData implements PersonalDataHolder {
             Instant submittedAt, Instant updatedAt) {}
 
     @Override
-    public String module() {
-        return "jobs";
-    }
-
-    @Override
     public Map<String, Object> export(UUID accountId) {
         return Map.of(
                 "applications", data.applicationsOf(accountId).stream().map(a -> new ApplicationData(a.id(),

@@ -25,11 +25,6 @@ class NewsPersonalData implements PersonalDataHolder {
     }
 
     @Override
-    public String module() {
-        return "news";
-    }
-
-    @Override
     public Map<String, Object> export(UUID accountId) {
         return Map.of("authoredArticles", authors.authorshipsOf(accountId));
     }

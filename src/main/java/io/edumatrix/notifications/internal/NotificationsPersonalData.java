@@ -35,11 +35,6 @@ class NotificationsPersonalData implements PersonalDataHolder {
             Instant registeredAt) {}
 
     @Override
-    public String module() {
-        return "notifications";
-    }
-
-    @Override
     public Map<String, Object> export(UUID accountId) {
         return Map.of(
                 "notifications", data.notificationsOf(accountId).stream().map(n -> new NotificationData(n.id(),

@@ -9,6 +9,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * {@code java -jar edumatrix.jar --maintain-audit-log} creates the coming months' audit log partitions and drops the
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * ({@code DB_ADMIN_USER}) acting as each module's owner, and prints what it did. It starts no server and no module;
  * run it monthly (from cron, say) where the application is not restarted that often.
  */
+@NamedInterface("commands")
 public final class AuditMaintenanceCommand {
 
     private static final String FLAG = "--maintain-audit-log";

@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The SQL that attaches a module's audit trail to the tables it declares {@link Audited}, run by the platform's
+ * The SQL that attaches a module's audit trail to the tables it declares {@link io.edumatrix.platform.tables.Audited}, run by the platform's
  * repeatable migration as the module's owner. Every table gets the trigger {@code <module>_trg_audit} (each row
  * inserted, updated or deleted) and {@code <module>_trg_audit_truncate}, both calling {@code <module>_fn_audit} (created
  * by {@code db/platform/V3__create_audit_log.sql}) with the table's primary key column, whether it is tenant-owned, and
  * its omitted columns. The statements are idempotent, and drop the triggers of tables no longer declared.
  */
-public final class AuditMigrations {
+final class AuditMigrations {
 
     private AuditMigrations() {}
 
     /** Empty when the module audits no table. */
-    public static List<String> triggerStatements(String module, String basePackage, ClassLoader loader) {
+    static List<String> triggerStatements(String module, String basePackage, ClassLoader loader) {
         var audited = AuditedTables.declaredBy(basePackage, loader);
         if (audited.tables().isEmpty()) {
             return List.of();

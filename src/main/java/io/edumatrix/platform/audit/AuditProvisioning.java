@@ -6,7 +6,7 @@ import java.util.List;
  * What provisioning adds for the audit trail: keeping the app roles read-only on it, and the event trigger that
  * records structural changes of the module schemas (ADR 0014).
  */
-public final class AuditProvisioning {
+final class AuditProvisioning {
 
     static final String DDL_FUNCTION = "public.edumatrix_fn_audit_ddl";
 
@@ -17,7 +17,7 @@ public final class AuditProvisioning {
      * partitions included; this takes it back (the app role keeps SELECT on the log itself, and nothing on its
      * partitions or its sequence). Idempotent, and does nothing before the log exists.
      */
-    public static String keepAppRoleReadOnly(String schema, String appRole) {
+    static String keepAppRoleReadOnly(String schema, String appRole) {
         var log = AuditMigrations.literal(AuditMigrations.ident(schema) + ".audit_log");
         var app = AuditMigrations.ident(appRole);
         return "DO $$ DECLARE p regclass; BEGIN"
@@ -40,7 +40,7 @@ public final class AuditProvisioning {
      * recorded. Both functions run with the rights of the role that changed the schema (its owner, or a superuser),
      * so calling the second one directly lets nobody write a log they could not write anyway. Idempotent.
      */
-    public static List<String> ddlEventTrigger() {
+    static List<String> ddlEventTrigger() {
         return List.of("CREATE OR REPLACE FUNCTION " + DDL_FUNCTION + "() RETURNS event_trigger"
                         + " LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$"
                         + " DECLARE change record; BEGIN"

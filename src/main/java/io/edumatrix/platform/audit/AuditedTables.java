@@ -1,5 +1,6 @@
 package io.edumatrix.platform.audit;
 
+import io.edumatrix.platform.tables.Audited;
 import io.edumatrix.platform.tenancy.TenantPolicies;
 import java.util.List;
 import java.util.Map;

@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The platform's master key (AES-256-GCM) from the configuration, never stored in the database. It wraps the keys that
  * are: every module's keysets, and identity's token signing keys. Losing it loses every value those keys protect.
  */
+@NamedInterface("crypto")
 public final class MasterKey {
 
     static final String SETTING = "edumatrix.security.key-wrapping-key";

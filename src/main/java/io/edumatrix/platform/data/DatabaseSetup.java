@@ -1,12 +1,11 @@
 package io.edumatrix.platform.data;
 
-import io.edumatrix.platform.audit.AuditProvisioning;
-import io.edumatrix.platform.tenancy.LeakproofOperators;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -164,10 +163,7 @@ public class DatabaseSetup implements AutoCloseable {
                 return;
             }
         }
-        for (var sql : AuditProvisioning.ddlEventTrigger()) {
-            statement.execute(sql);
-        }
-        for (var sql : LeakproofOperators.statements()) {
+        for (var sql : superuserStatements()) {
             statement.execute(sql);
         }
     }
@@ -197,5 +193,11 @@ public class DatabaseSetup implements AutoCloseable {
         var settings = modules.settings();
         return new ModuleStartupException("Cannot use PostgreSQL at " + settings.jdbcUrl() + ": " + e.getMessage(),
                 "Check DB_HOST, DB_PORT, DB_NAME and DB_ADMIN_USER / DB_ADMIN_PASSWORD.", e);
+    }
+
+    /** What only a superuser may do, from the platform's {@link DatabaseContribution}s. */
+    static List<String> superuserStatements() {
+        return DatabaseContribution.all(DatabaseSetup.class.getClassLoader()).stream()
+                .flatMap(contribution -> contribution.superuserStatements().stream()).toList();
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * The module owns the connection and closes it.
  */
 @Component
+@NamedInterface("data")
 public class DedicatedConnections {
 
     private final ModuleDatabases modules;

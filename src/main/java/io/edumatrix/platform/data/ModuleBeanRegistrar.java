@@ -6,7 +6,9 @@ import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.context.ResourceLoaderAware;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
@@ -16,15 +18,24 @@ import javax.sql.DataSource;
  * Registers each listed module's data beans: its {@link ModuleDataAccess} and, taken from it, a data source, JDBC
  * operations, an aggregate template and a transaction manager. They are qualified with the module's name and are not
  * default candidates: nothing gets a module's connection by asking for "a DataSource", and Boot's own
- * auto-configuration is not switched off by them.
+ * auto-configuration is not switched off by them. Then the module's repositories, on its template and transaction
+ * manager ({@link ModuleRepositories}): a module writes no persistence configuration of its own.
  */
-class ModuleBeanRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+class ModuleBeanRegistrar implements BeanDefinitionRegistryPostProcessor, EnvironmentAware, ResourceLoaderAware {
 
     private List<String> modules = List.of();
+    private Environment environment;
+    private ResourceLoader resources;
 
     @Override
     public void setEnvironment(Environment environment) {
+        this.environment = environment;
         modules = ModuleNames.of(environment).all();
+    }
+
+    @Override
+    public void setResourceLoader(ResourceLoader resources) {
+        this.resources = resources;
     }
 
     @Override
@@ -49,6 +60,7 @@ class ModuleBeanRegistrar implements BeanDefinitionRegistryPostProcessor, Enviro
                     dataAccessName, "aggregateTemplate");
             register(registry, ModuleBeans.transactionManager(module), JdbcTransactionManager.class, module,
                     dataAccessName, "transactionManager");
+            ModuleRepositories.register(module, environment, resources, registry);
         }
     }
 

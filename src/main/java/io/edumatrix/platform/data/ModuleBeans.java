@@ -6,10 +6,10 @@ import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 
 /**
- * Names of the beans the platform registers for each module. Module code needs them in one place only: the
- * {@code @EnableJdbcRepositories} of its persistence configuration. Every per-module bean also carries the module's
- * name as its qualifier, so {@code @Transactional("courses")} picks the courses transaction manager; the platform's
- * registrars start each such definition with {@link #qualified}.
+ * Names of the beans the platform registers for each module; module code names none of them (its repositories are
+ * bound by {@link ModuleRepositories}). Every per-module bean also carries the module's name as its qualifier, so
+ * {@code @Transactional("courses")} picks the courses transaction manager; the platform's registrars start each such
+ * definition with {@link #qualified}.
  */
 public final class ModuleBeans {
 

@@ -50,7 +50,7 @@ public record ModuleDatabase(
 
     /** The package that holds the module's code. */
     public String basePackage() {
-        return "io.edumatrix." + module;
+        return ModuleNames.basePackage(module);
     }
 
     /** The migration folder on the class path. */

@@ -14,6 +14,8 @@ import org.springframework.util.ClassUtils;
  */
 public record ModuleNames(List<String> all) {
 
+    private static final String ROOT = "io.edumatrix.";
+
     public static ModuleNames of(Environment environment) {
         return new ModuleNames(Binder.get(environment).bind("edumatrix.modules", Bindable.listOf(String.class))
                 .orElse(List.of()));
@@ -21,7 +23,21 @@ public record ModuleNames(List<String> all) {
 
     /** The module whose package {@code io.edumatrix.<module>} holds the named class. */
     public Optional<String> moduleOf(String className) {
-        return all.stream().filter(m -> className.startsWith("io.edumatrix." + m + ".")).findFirst();
+        return all.stream().filter(m -> className.startsWith(basePackage(m) + ".")).findFirst();
+    }
+
+    /** The package that holds the module's code, its sub-packages included. */
+    public static String basePackage(String module) {
+        return ROOT + module;
+    }
+
+    /** The module a class of a module belongs to, read from its package alone ({@code io.edumatrix.<module>…}). */
+    public static String fromPackageOf(Class<?> type) {
+        var name = ClassUtils.getUserClass(type).getName();
+        if (!name.startsWith(ROOT) || name.indexOf('.', ROOT.length()) < 0) {
+            throw new IllegalArgumentException(name + " is in no module's package " + ROOT + "<module>");
+        }
+        return name.substring(ROOT.length(), name.indexOf('.', ROOT.length()));
     }
 
     /** The class a bean definition creates, when it names one that can be loaded. */

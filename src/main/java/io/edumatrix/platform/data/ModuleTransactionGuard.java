@@ -57,7 +57,7 @@ class ModuleTransactionGuard implements BeanFactoryPostProcessor, EnvironmentAwa
             throw new ModuleStartupException("Module code bound to the wrong transaction manager or pool: "
                     + String.join("; ", violations),
                     "Use @Transactional(\"<module>\") with the module's own name, and "
-                            + "@EnableJdbcRepositories with the module's own ModuleBeans names.");
+                            + "no @EnableJdbcRepositories of the module's own: the platform binds its repositories.");
         }
     }
 

@@ -1,6 +1,5 @@
 package io.edumatrix.platform.data;
 
-import io.edumatrix.platform.audit.AuditProvisioning;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,8 +54,9 @@ final class ProvisioningScript {
         sql.add(defaultPrivileges(owner, schema, "SELECT, INSERT, UPDATE, DELETE ON TABLES TO " + app));
         sql.add(defaultPrivileges(owner, schema, "USAGE, SELECT ON SEQUENCES TO " + app));
         sql.add(defaultPrivileges(owner, schema, "EXECUTE ON FUNCTIONS TO " + app));
-        // The grants above include the audit trail; the app role may only read it.
-        sql.add(AuditProvisioning.keepAppRoleReadOnly(m.schema(), m.appRole()));
+        // After the grants, which a contribution may narrow (the audit trail is read-only to the app role).
+        DatabaseContribution.all(ProvisioningScript.class.getClassLoader())
+                .forEach(contribution -> sql.addAll(contribution.provisioning(m)));
         sql.add(roleSetting(app, database, "search_path", schema));
         sql.add(roleSetting(app, database, "statement_timeout", literal(session.statementTimeout().toMillis() + "ms")));
         sql.add(roleSetting(app, database, "lock_timeout", literal(session.lockTimeout().toMillis() + "ms")));

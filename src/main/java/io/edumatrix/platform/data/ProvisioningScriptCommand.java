@@ -1,16 +1,16 @@
 package io.edumatrix.platform.data;
 
-import io.edumatrix.platform.audit.AuditProvisioning;
-import io.edumatrix.platform.tenancy.LeakproofOperators;
 import java.util.Arrays;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * {@code java -jar edumatrix.jar --print-provisioning-sql [--edumatrix.database.admin.username=<migrator>]} prints the
  * provisioning SQL for a DBA, from the same configuration the application reads, and connects to nothing.
  */
+@NamedInterface("commands")
 public final class ProvisioningScriptCommand {
 
     private static final String FLAG = "--print-provisioning-sql";
@@ -48,10 +48,7 @@ public final class ProvisioningScriptCommand {
         script.append("COMMIT;\n-- As a superuser (event triggers need one): record every schema change in the schema's audit log,\n")
                 .append("-- and let GIN indexes serve searches under row-level security (ADR 0016).\n")
                 .append("BEGIN;\n");
-        for (var statement : AuditProvisioning.ddlEventTrigger()) {
-            script.append(statement).append(";\n");
-        }
-        for (var statement : LeakproofOperators.statements()) {
+        for (var statement : DatabaseSetup.superuserStatements()) {
             script.append(statement).append(";\n");
         }
         script.append("COMMIT;\n-- Then give each app role its password:\n");

@@ -37,6 +37,13 @@ public record ProblemType(String name, Category category, String title) {
 
     public static final ProblemType NOT_FOUND = new ProblemType("not-found", Category.NOT_FOUND, "Not found");
 
+    /**
+     * The resource's state does not allow the requested one next; the problem names the current state
+     * ({@code currentState}) and the states it could move to ({@code allowedStates}). See {@link StateMachine}.
+     */
+    public static final ProblemType INVALID_TRANSITION = new ProblemType("invalid-transition", Category.CONFLICT,
+            "Conflict");
+
     public static ProblemType conflict(String name) {
         return new ProblemType(name, Category.CONFLICT, "Conflict");
     }

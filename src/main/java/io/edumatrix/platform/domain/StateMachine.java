@@ -1,6 +1,5 @@
 package io.edumatrix.platform.domain;
 
-import io.edumatrix.platform.web.PlatformProblems;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -50,7 +49,7 @@ public final class StateMachine<S extends Enum<S>> {
     public S check(S from, S to) {
         if (!allows(from, to)) {
             var allowed = from(from);
-            throw PlatformProblems.INVALID_TRANSITION.exception("The " + resource + " is " + from + "; it "
+            throw ProblemType.INVALID_TRANSITION.exception("The " + resource + " is " + from + "; it "
                             + (allowed.isEmpty() ? "cannot change any more" : "can become only " + allowed) + ", not " + to)
                     .with("currentState", from.name())
                     .with("allowedStates", allowed.stream().map(Enum::name).toList());

@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("edumatrix.events")
-public record EventProperties(
+record EventProperties(
         @Min(1) @DefaultValue("8") int listenerThreads,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotNull @DefaultValue("7d") Duration keepCompleted,

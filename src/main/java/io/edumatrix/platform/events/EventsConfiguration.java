@@ -6,6 +6,7 @@ import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.data.ModuleStartupException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInterceptor;
 import io.edumatrix.platform.OwnClasses;
@@ -16,6 +17,7 @@ import org.springframework.aop.support.ComposablePointcut;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,6 +27,7 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.FailedEventPublications;
+import org.springframework.modulith.events.core.EventPublicationRegistry;
 import org.springframework.modulith.events.core.EventPublicationRepository;
 import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.modulith.events.support.CompletionMode;
@@ -121,6 +124,12 @@ class EventsConfiguration {
     static Advisor moduleListenerDeduplicationAdvisor(ObjectProvider<ModuleDatabases> modules, BeanFactory beans) {
         return listenerAdvisor(Ordered.LOWEST_PRECEDENCE,
                 () -> new ListenerInterceptors.Deduplication(dataAccess(modules.getObject(), beans)));
+    }
+
+    @Bean
+    ModuleDelivery moduleDelivery(@Qualifier(LISTENER_EXECUTOR) Executor executor,
+            ObjectProvider<EventPublicationRegistry> registry, EventProperties properties, BeanFactory beans) {
+        return new ModuleDelivery(executor, registry::getObject, properties.retry(), beans);
     }
 
     @Bean

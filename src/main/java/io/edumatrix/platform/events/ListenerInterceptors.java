@@ -24,6 +24,24 @@ final class ListenerInterceptors {
 
     private ListenerInterceptors() {}
 
+    static RetryTemplate retryTemplate(EventProperties.Retry settings) {
+        return new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(settings.maxAttempts() - 1)
+                .delay(settings.initialDelay())
+                .multiplier(settings.multiplier())
+                .maxDelay(settings.maxDelay())
+                .build());
+    }
+
+    /** The event's institution as the tenant; for an event about one person, that person as the data subject instead. */
+    static TenantContext contextOf(DomainEvent event) {
+        var requestId = "event-" + event.eventId();
+        return event instanceof DataSubjectEvent about
+                ? new TenantContext(Optional.empty(), Optional.empty(), Optional.of(requestId),
+                        Optional.of(about.dataSubject()))
+                : TenantContext.of(event.institutionId(), null, requestId);
+    }
+
     /** Outside the listener's transaction: every attempt runs in a transaction of its own. */
     static final class Retry implements MethodInterceptor {
 
@@ -32,13 +50,7 @@ final class ListenerInterceptors {
         private final RetryTemplate retryTemplate;
 
         Retry(EventProperties.Retry settings) {
-            var policy = RetryPolicy.builder()
-                    .maxRetries(settings.maxAttempts() - 1)
-                    .delay(settings.initialDelay())
-                    .multiplier(settings.multiplier())
-                    .maxDelay(settings.maxDelay())
-                    .build();
-            this.retryTemplate = new RetryTemplate(policy);
+            this.retryTemplate = retryTemplate(settings);
         }
 
         @Override
@@ -97,12 +109,7 @@ final class ListenerInterceptors {
                 throw new IllegalStateException("@ModuleListener " + invocation.getMethod()
                         + " must take exactly one DomainEvent");
             }
-            var requestId = "event-" + event.eventId();
-            var context = event instanceof DataSubjectEvent about
-                    ? new TenantContext(Optional.empty(), Optional.empty(), Optional.of(requestId),
-                            Optional.of(about.dataSubject()))
-                    : TenantContext.of(event.institutionId(), null, requestId);
-            return context.run(invocation::proceed);
+            return contextOf(event).run(invocation::proceed);
         }
     }
 }

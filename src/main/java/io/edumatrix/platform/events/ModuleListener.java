@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.core.annotation.AliasFor;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Async(EventsConfiguration.LISTENER_EXECUTOR)
 @Transactional(propagation = Propagation.REQUIRES_NEW)
 @TransactionalEventListener
+@NamedInterface("events")
 public @interface ModuleListener {
 
     /** The listening module, which is also the qualifier of its transaction manager. */

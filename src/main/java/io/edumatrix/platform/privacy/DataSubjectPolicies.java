@@ -1,5 +1,6 @@
 package io.edumatrix.platform.privacy;
 
+import io.edumatrix.platform.tables.DataSubjectColumns;
 import io.edumatrix.platform.tenancy.TenantPolicies;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,18 +14,18 @@ import java.util.regex.Pattern;
  * (and may change or delete) the rows whose column names that person, in any institution. An unset or empty setting
  * compares as NULL: the policy admits nothing, and nothing changes for ordinary work.
  */
-public final class DataSubjectPolicies {
+final class DataSubjectPolicies {
 
-    public static final String POLICY = "data_subject";
+    static final String POLICY = "data_subject";
 
     /** STABLE and read at execution, like the tenant's setting. */
-    public static final String CURRENT_DATA_SUBJECT =
+    static final String CURRENT_DATA_SUBJECT =
             "nullif(current_setting('" + TenantPolicies.DATA_SUBJECT_SETTING + "', true), '')::uuid";
 
     private static final Pattern TABLE_COLUMN = Pattern.compile("([a-z_][a-z0-9_]{0,62})\\.([a-z_][a-z0-9_]{0,62})");
 
     /** A table and the column in it that names the person a row is about. */
-    public record SubjectColumn(String table, String column) {}
+    record SubjectColumn(String table, String column) {}
 
     private DataSubjectPolicies() {}
 
@@ -32,7 +33,7 @@ public final class DataSubjectPolicies {
      * The columns the module's package declares. Each table must be tenant-owned: on a table without row-level security
      * a policy would be decoration, and the declaration a promise nobody keeps.
      */
-    public static List<SubjectColumn> declaredBy(String basePackage, ClassLoader loader) {
+    static List<SubjectColumn> declaredBy(String basePackage, ClassLoader loader) {
         Class<?> packageInfo;
         try {
             packageInfo = Class.forName(basePackage + ".package-info", false, loader);
@@ -61,7 +62,7 @@ public final class DataSubjectPolicies {
     }
 
     /** Idempotent: run again whenever the declaration changes. One column per table: the policy is named per table. */
-    public static List<String> statements(List<SubjectColumn> columns) {
+    static List<String> statements(List<SubjectColumn> columns) {
         var tables = columns.stream().map(SubjectColumn::table).toList();
         if (tables.stream().distinct().count() != tables.size()) {
             throw new IllegalStateException("@DataSubjectColumns names a table twice: " + tables);

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * nothing; a crash before the commit leaves the request's publication incomplete, and it is delivered again.
  */
 @Component
-public class PersonalDataErasure {
+class PersonalDataErasure {
 
     private final PersonalDataHolders holders;
     private final ApplicationEventPublisher events;

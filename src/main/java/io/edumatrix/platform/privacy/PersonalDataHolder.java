@@ -1,5 +1,6 @@
 package io.edumatrix.platform.privacy;
 
+import io.edumatrix.platform.data.ModuleNames;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,8 +12,10 @@ import java.util.UUID;
  */
 public interface PersonalDataHolder {
 
-    /** The module's name, as in its schema; the key of its part of an export. */
-    String module();
+    /** The module's name, as in its schema; the key of its part of an export. Its package says it. */
+    default String module() {
+        return ModuleNames.fromPackageOf(getClass());
+    }
 
     /** Everything the module holds about the account, as JSON-serialisable values (records, maps, lists). */
     Map<String, Object> export(UUID accountId);

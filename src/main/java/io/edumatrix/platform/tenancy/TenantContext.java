@@ -3,6 +3,7 @@ package io.edumatrix.platform.tenancy;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Whom the current work is done for: the institution (the tenant), the acting account, the request id, and, during a
@@ -16,8 +17,9 @@ import java.util.function.Supplier;
  * other than the caller's own (a platform administrator managing an institution's members) narrows the scope
  * explicitly with {@link #inInstitution}, after checking that the caller may. A bound data subject opens that person's
  * rows in every institution, in the tables a module declares with
- * {@link io.edumatrix.platform.privacy.DataSubjectColumns} (ADR 0015); only the platform's privacy helpers bind one.
+ * {@link io.edumatrix.platform.tables.DataSubjectColumns} (ADR 0015); only the platform's privacy helpers bind one.
  */
+@NamedInterface("tenancy")
 public record TenantContext(Optional<UUID> institutionId, Optional<UUID> accountId, Optional<String> requestId,
         Optional<UUID> dataSubject) {
 

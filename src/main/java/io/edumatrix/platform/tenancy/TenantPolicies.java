@@ -1,5 +1,6 @@
 package io.edumatrix.platform.tenancy;
 
+import io.edumatrix.platform.tables.TenantOwned;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -3,11 +3,13 @@ package io.edumatrix.platform.web;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * One page of a keyset-paginated list. {@code next} is the cursor for the following page (pass it as {@code after}),
  * absent on the last page. Lists are ordered by id, which is time-ordered, so a page never shifts when rows are added.
  */
+@NamedInterface("web")
 public record Page<T>(List<T> items, UUID next) {
 
     /** For {@code @RequestParam(defaultValue = …)}, which takes a string. */

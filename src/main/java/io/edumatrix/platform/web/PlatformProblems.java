@@ -2,11 +2,14 @@ package io.edumatrix.platform.web;
 
 import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.domain.ProblemType.Category;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The problem types the platform itself answers with, whatever the module: requests it cannot read, concurrent
- * changes, an unreachable database, its own failures. ({@link ProblemType#NOT_FOUND} is shared the same way.)
+ * changes, an unreachable database, its own failures. ({@link ProblemType#NOT_FOUND} and
+ * {@link ProblemType#INVALID_TRANSITION}, which domain code raises, are shared the same way.)
  */
+@NamedInterface("web")
 public final class PlatformProblems {
 
     /** A field or parameter has a value the API does not accept; the problem lists each one. */
@@ -21,12 +24,6 @@ public final class PlatformProblems {
             new ProblemType("request-too-large", Category.TOO_LARGE, "Content too large");
 
     public static final ProblemType CONCURRENT_UPDATE = ProblemType.conflict("concurrent-update");
-
-    /**
-     * The resource's state does not allow the requested one next; the problem names the current state
-     * ({@code currentState}) and the states it could move to ({@code allowedStates}). See {@code StateMachine}.
-     */
-    public static final ProblemType INVALID_TRANSITION = ProblemType.conflict("invalid-transition");
 
     /** The database cannot be reached for now; the response says when to try again. */
     public static final ProblemType SERVICE_UNAVAILABLE =

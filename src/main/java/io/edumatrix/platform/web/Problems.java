@@ -7,8 +7,10 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.modulith.NamedInterface;
 
 /** RFC 9457 bodies and responses for {@link ProblemType}s: the status follows from the type's category. */
+@NamedInterface("web")
 public final class Problems {
 
     private Problems() {}

@@ -23,11 +23,6 @@ class StatisticsPersonalData implements PersonalDataHolder {
     }
 
     @Override
-    public String module() {
-        return "statistics";
-    }
-
-    @Override
     public Map<String, Object> export(UUID accountId) {
         return Map.of("activeDays", data.activeDaysOf(accountId).stream()
                 .map(day -> new ActiveDay(day.institutionId(), day.day().toString())).toList());

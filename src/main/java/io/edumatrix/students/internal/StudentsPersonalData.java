@@ -32,11 +32,6 @@ class StudentsPersonalData implements PersonalDataHolder {
     record CommentData(UUID commentId, UUID institutionId, UUID postId, String body, Instant createdAt) {}
 
     @Override
-    public String module() {
-        return "students";
-    }
-
-    @Override
     public Map<String, Object> export(UUID accountId) {
         return Map.of(
                 "profiles", data.profilesOf(accountId).stream().map(profiles::open).toList(),

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edumatrix.platform.domain.DomainException;
-import io.edumatrix.platform.web.PlatformProblems;
+import io.edumatrix.platform.domain.ProblemType;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class StateMachineTests {
     void any_other_move_is_a_409_naming_the_current_state_and_where_it_could_go() {
         assertThatThrownBy(() -> machine.check(Posting.Status.OPEN, Posting.Status.DRAFT))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
-                    assertThat(e.type()).isEqualTo(PlatformProblems.INVALID_TRANSITION);
+                    assertThat(e.type()).isEqualTo(ProblemType.INVALID_TRANSITION);
                     assertThat(e.getMessage()).isEqualTo("The job posting is OPEN; it can become only [CLOSED], not DRAFT");
                     assertThat(e.properties()).containsEntry("currentState", "OPEN")
                             .containsEntry("allowedStates", List.of("CLOSED"));

@@ -3,5 +3,5 @@
 @DataSubjectColumns("account.id")
 package io.edumatrix.platform.privacy.undeclaredfixture;
 
-import io.edumatrix.platform.privacy.DataSubjectColumns;
-import io.edumatrix.platform.tenancy.TenantOwned;
+import io.edumatrix.platform.tables.DataSubjectColumns;
+import io.edumatrix.platform.tables.TenantOwned;

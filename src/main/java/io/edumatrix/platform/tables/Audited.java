@@ -1,4 +1,4 @@
-package io.edumatrix.platform.audit;
+package io.edumatrix.platform.tables;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

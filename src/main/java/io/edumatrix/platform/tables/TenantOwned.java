@@ -1,4 +1,4 @@
-package io.edumatrix.platform.tenancy;
+package io.edumatrix.platform.tables;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * On a module's {@code package-info.java}: the module's tables that belong to one institution each. Every one must have
  * {@code institution_id uuid not null}; the platform's migrations give each a row-level security policy, enabled and
- * forced, that admits only the rows of the current tenant ({@link TenantContext}) for reading and writing.
+ * forced, that admits only the rows of the current tenant ({@code TenantContext}) for reading and writing.
  */
 @Documented
 @Target(ElementType.PACKAGE)
