@@ -1,0 +1,101 @@
+package io.edumatrix.platform.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.edumatrix.platform.data.ModuleBeans;
+import io.edumatrix.platform.data.ModuleDataAccess;
+import io.edumatrix.platform.data.ModuleDatabases;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The scrape on the management port: every module's pool, with the connections held right now, and its outbox, each
+ * tagged with the application and the module; and the scrape is what Prometheus accepts ({@code promtool check
+ * metrics}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Ten for the module under test; one instance, so the budget check admits it beside the cached contexts.
+        "edumatrix.database.module.courses.maximum-pool-size=10", "edumatrix.database.instances=1",
+        "edumatrix.management.outbox-refresh=0s"})
+@AutoConfigureMetrics
+class ScrapeTests {
+
+    @Autowired
+    private ScrapeServer scrapeServer;
+    @Autowired
+    private ModuleDatabases modules;
+    @Autowired
+    private ApplicationContext context;
+
+    @Test
+    void holding_nine_of_a_modules_ten_connections_shows_nine_active_of_ten_in_its_pool_lines() throws Exception {
+        var pool = context.getBean(ModuleBeans.dataAccess("courses"), ModuleDataAccess.class).pool();
+        var held = new ArrayList<Connection>();
+        try {
+            for (int i = 0; i < 9; i++) {
+                held.add(pool.getConnection());
+            }
+            var scrape = Scrape.of(scrapeServer);
+            var courses = Map.of("pool", "courses", "module", "courses", "application", "edumatrix");
+
+            assertThat(scrape.value("hikaricp_connections_active", courses)).isEqualTo(9.0);
+            assertThat(scrape.value("hikaricp_connections_max", courses)).isEqualTo(10.0);
+            assertThat(scrape.value("hikaricp_connections_active", Map.of("pool", "institutions")))
+                    .isLessThan(9.0);
+        } finally {
+            for (var connection : held) {
+                connection.close();
+            }
+        }
+        assertThat(Scrape.of(scrapeServer).value("hikaricp_connections_active", Map.of("pool", "courses")))
+                .isEqualTo(0.0);
+    }
+
+    @Test
+    void every_modules_pool_outbox_and_transactions_are_in_the_scrape_tagged_with_application_and_module()
+            throws Exception {
+        var scrape = Scrape.of(scrapeServer);
+        for (var module : modules.all()) {
+            var tags = Map.of("module", module.module(), "application", "edumatrix");
+            for (var pool : new String[] {"hikaricp_connections_active", "hikaricp_connections_idle",
+                    "hikaricp_connections_pending", "hikaricp_connections_max", "hikaricp_connections_timeout_total",
+                    "hikaricp_connections_acquire_seconds_count"}) {
+                assertThat(scrape.find(pool, tags)).as("%s of %s", pool, module.module()).hasSize(1);
+            }
+            for (var outbox : new String[] {"edumatrix_outbox_pending", "edumatrix_outbox_failed",
+                    "edumatrix_outbox_oldest_incomplete_seconds"}) {
+                assertThat(scrape.value(outbox, tags)).as("%s of %s", outbox, module.module()).isZero();
+            }
+            assertThat(scrape.find("edumatrix_listener_retries_total", tags)).hasSize(1);
+            assertThat(scrape.find("edumatrix_database_outages_total", tags)).hasSize(1);
+        }
+        assertThat(scrape.find("edumatrix_transactions_seconds_count",
+                Map.of("module", "institutions", "outcome", "commit"))).hasSize(1);
+        assertThat(scrape.samples()).allSatisfy(sample ->
+                assertThat(sample.labels()).as(sample.name()).containsEntry("application", "edumatrix"));
+    }
+
+    @Test
+    void the_scrape_passes_promtool_check_metrics() throws Exception {
+        var result = Promtool.run(Scrape.of(scrapeServer).text(), "check", "metrics");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
+    void the_scrape_port_serves_the_scrape_alone() throws Exception {
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            var response = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + scrapeServer.port() + "/actuator/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(404);
+        }
+    }
+}
