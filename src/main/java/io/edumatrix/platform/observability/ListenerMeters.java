@@ -79,6 +79,8 @@ final class ListenerMeters {
                 .tag("module", module)
                 .tag("outcome", outcome)
                 .publishPercentileHistogram()
+                // The alert's threshold as a bucket boundary of its own, so "p99 above 5 s" is read exactly.
+                .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30))
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofMinutes(5))
                 .register(registry);

@@ -63,6 +63,11 @@ record Scrape(String text, List<Sample> samples) {
         return found.getFirst().value();
     }
 
+    /** The sum of a metric's samples whose labels include the given ones; 0 when there is none yet. */
+    double sum(String name, Map<String, String> labels) {
+        return find(name, labels).stream().mapToDouble(Sample::value).sum();
+    }
+
     boolean names(String metric) {
         return samples.stream().anyMatch(s -> s.name().equals(metric));
     }
