@@ -1,6 +1,7 @@
 package io.edumatrix.platform.observability;
 
 import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.security.InstitutionScope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
@@ -8,16 +9,20 @@ import io.micrometer.observation.ObservationHandler;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.transaction.TransactionTimedOutException;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * What a finished request's answer says about the service, counted per module of the route: a database outage
  * answered 503 ({@code edumatrix.database.outages}), a statement or transaction that ran out of time
- * ({@code edumatrix.transactions.timeouts}, tagged {@code kind}), and a refusal, 401 or 403, which is a security
- * event. Reads the HTTP observation as it stops, after the security filters and the problem handler have answered.
+ * ({@code edumatrix.transactions.timeouts}, tagged {@code kind}), and a refusal, which is a security event: 401 or
+ * 403 by the filter chain or an access rule, and the 404 that answers a request naming another tenant's institution
+ * (ADR 0012). A 404 for another tenant's row that row-level security hid is indistinguishable from a missing one, by
+ * design, and is not counted. Reads the HTTP observation as it stops, after the security filters and the problem handler have answered.
  */
 final class RequestOutcomes implements ObservationHandler<ServerRequestObservationContext> {
 
@@ -59,18 +64,37 @@ final class RequestOutcomes implements ObservationHandler<ServerRequestObservati
         }
         var module = modules.of(request);
         int status = response.getStatus();
-        var error = context.getError();
+        var error = errorOf(context);
         if (status == 503 && error != null && !(error instanceof DomainException)) {
             outages(module).increment();
         }
         timeoutKind(error).ifPresent(kind -> timeouts(module, kind).increment());
-        if (status == 401 || status == 403) {
+        // A module's own refusal (a wrong password, a refused refresh token) is an event of its own already.
+        if ((status == 401 || status == 403) && !(error instanceof DomainException)) {
             security.refused(status, module, SecurityLog.Line.of("refused-" + status, module, null)
                     .with("method", request.getMethod())
                     .with("path", request.getRequestURI())
                     .withRequestId(response.getHeader(REQUEST_ID_HEADER))
                     .from(Optional.of(request)));
         }
+        if (status == 404 && request.getAttribute(InstitutionScope.OTHER_INSTITUTION) instanceof UUID other) {
+            security.refused(status, module, SecurityLog.Line.of("refused-404-other-institution", module, null)
+                    .with("method", request.getMethod())
+                    .with("path", request.getRequestURI())
+                    .with("requestedInstitution", other.toString())
+                    .withRequestId(response.getHeader(REQUEST_ID_HEADER))
+                    .from(Optional.of(request)));
+        }
+    }
+
+    /**
+     * The observation holds only an exception nobody handled; one the problem handler answered, Spring MVC leaves on
+     * the request.
+     */
+    private static @Nullable Throwable errorOf(ServerRequestObservationContext context) {
+        return context.getError() != null ? context.getError()
+                : context.getCarrier().getAttribute(DispatcherServlet.EXCEPTION_ATTRIBUTE) instanceof Throwable handled
+                        ? handled : null;
     }
 
     private static Optional<String> timeoutKind(@Nullable Throwable error) {

@@ -66,10 +66,13 @@ public final class SecurityEvents {
                 .withInstitution(institution).from(currentRequest()));
     }
 
-    /** A request answered 401 or 403, seen by the HTTP meters; {@code module} is the one its route belongs to. */
+    /**
+     * A request refused 401 or 403, or 404 for naming another tenant's institution, seen by the HTTP meters;
+     * {@code module} is the one its route belongs to.
+     */
     void refused(int status, String module, SecurityLog.Line line) {
-        counter(REFUSALS, "Requests refused 401 (no valid token) or 403 (not allowed)", module,
-                "status", Integer.toString(status)).increment();
+        counter(REFUSALS, "Requests refused: 401 (no valid token), 403 (not allowed), 404 (another tenant's"
+                + " institution)", module, "status", Integer.toString(status)).increment();
         log.write(line);
     }
 

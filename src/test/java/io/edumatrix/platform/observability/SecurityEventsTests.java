@@ -56,6 +56,8 @@ class SecurityEventsTests {
             assertThat(line).containsEntry("module", "identity").containsEntry("reason", "BAD_CREDENTIALS")
                     .containsEntry("source", SOURCE).containsKey("institution");
         });
+        assertThat(lines(output, "requestId", requestIds.getFirst())).extracting(line -> line.get("event"))
+                .as("a wrong password is a failed login, not also a refusal").containsExactly("login-failed");
         assertThat(lines).filteredOn(line -> "locked-out".equals(line.get("event")))
                 .singleElement().satisfies(line -> assertThat(line).containsEntry("requestId", requestIds.getLast()));
         var badCredentials = Map.of("module", "identity", "reason", "BAD_CREDENTIALS");
@@ -113,6 +115,34 @@ class SecurityEventsTests {
                 .containsEntry("event", "refused-401").containsEntry("path", "/api/institutions")
                 .containsEntry("source", SOURCE));
         assertThat(Scrape.of(scrapeServer).sum("edumatrix_security_refusals_total", refused) - before).isEqualTo(1.0);
+    }
+
+    @Test
+    void naming_another_institution_is_a_refused_404_line_and_a_missing_role_a_refused_403_line_and_both_are_counted(
+            CapturedOutput output) throws Exception {
+        var world = new World(http);
+        var school = world.institution();
+        var other = world.institution();
+        var before = Scrape.of(scrapeServer);
+        var otherRequest = "other-institution-" + UUID.randomUUID();
+        var roleRequest = "missing-role-" + UUID.randomUUID();
+
+        school.admin().client().get().uri("/api/institutions/{id}/members", other.id())
+                .header("X-Request-Id", otherRequest).exchange().expectStatus().isNotFound();
+        school.student().client().get().uri("/api/institutions/{id}/members", school.id())
+                .header("X-Request-Id", roleRequest).exchange().expectStatus().isForbidden();
+
+        assertThat(lines(output, "requestId", otherRequest)).singleElement().satisfies(line -> assertThat(line)
+                .containsEntry("event", "refused-404-other-institution")
+                .containsEntry("requestedInstitution", other.id().toString()).containsEntry("module", "institutions"));
+        assertThat(lines(output, "requestId", roleRequest)).singleElement().satisfies(line -> assertThat(line)
+                .containsEntry("event", "refused-403").containsEntry("source", SOURCE));
+        var after = Scrape.of(scrapeServer);
+        for (var status : new String[] {"404", "403"}) {
+            var refused = Map.of("status", status, "module", "institutions");
+            assertThat(after.sum("edumatrix_security_refusals_total", refused)
+                    - before.sum("edumatrix_security_refusals_total", refused)).as(status).isEqualTo(1.0);
+        }
     }
 
     /** The JSON objects of the security log's lines whose {@code key} is {@code value}. */
