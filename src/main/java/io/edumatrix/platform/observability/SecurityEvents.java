@@ -1,9 +1,9 @@
 package io.edumatrix.platform.observability;
 
 import io.edumatrix.platform.security.Role;
-import io.edumatrix.platform.tenancy.TenantContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,12 +87,8 @@ public final class SecurityEvents {
                 .orElse(RequestModules.PLATFORM);
     }
 
-    private static Optional<jakarta.servlet.http.HttpServletRequest> currentRequest() {
+    private static Optional<HttpServletRequest> currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? Optional.of(attributes.getRequest()) : Optional.empty();
-    }
-
-    static Optional<UUID> currentAccount() {
-        return TenantContext.current().accountId();
     }
 }
