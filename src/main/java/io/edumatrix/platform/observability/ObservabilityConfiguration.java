@@ -2,6 +2,7 @@ package io.edumatrix.platform.observability;
 
 import io.edumatrix.platform.OwnClasses;
 import io.edumatrix.platform.data.ModuleBeans;
+import io.edumatrix.platform.data.ModuleDataAccess;
 import io.edumatrix.platform.data.ModuleDatabase;
 import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.events.ModuleListener;
@@ -23,6 +24,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
@@ -41,6 +45,9 @@ class ObservabilityConfiguration {
 
     /** Inside the retries, outside the tenancy advice (+ 30) and the listener's transaction. */
     private static final int ATTEMPT_ORDER = Ordered.HIGHEST_PRECEDENCE + 25;
+
+    /** The name the data platform gives its per-module health contributor. */
+    private static final String DATABASE_HEALTH = "db";
 
     private static final Pointcut MODULE_LISTENERS = new ComposablePointcut(OwnClasses.FILTER)
             .intersection(new AnnotationMatchingPointcut(null, ModuleListener.class, true).getMethodMatcher());
@@ -79,7 +86,31 @@ class ObservabilityConfiguration {
             ManagementProperties properties) {
         return () -> modules.all().forEach(module -> new OutboxMeters(module.module(),
                 beans.getBean(ModuleBeans.jdbcOperations(module.module()), NamedParameterJdbcTemplate.class),
-                properties.outboxRefresh(), Clock.systemUTC(), registry));
+                properties.databaseReadingsRefresh(), Clock.systemUTC(), registry));
+    }
+
+    @Bean
+    SmartInitializingSingleton schemaChangeMeters(ModuleDatabases modules, BeanFactory beans, MeterRegistry registry,
+            ManagementProperties properties) {
+        return () -> modules.all().forEach(module -> new SchemaChangeMeter(
+                beans.getBean(ModuleBeans.dataAccess(module.module()), ModuleDataAccess.class),
+                properties.databaseReadingsRefresh(), Clock.systemUTC(), registry));
+    }
+
+    /** Each module's entry under the health endpoint's {@code db}, which the data platform declares per pool. */
+    @Bean
+    SmartInitializingSingleton moduleHealthMeters(ModuleDatabases modules,
+            ObjectProvider<HealthContributorRegistry> health, MeterRegistry registry, ManagementProperties properties) {
+        return () -> health.ifAvailable(contributors -> {
+            if (contributors.getContributor(DATABASE_HEALTH) instanceof CompositeHealthContributor pools) {
+                modules.all().forEach(module -> {
+                    if (pools.getContributor(module.module()) instanceof HealthIndicator indicator) {
+                        new ModuleHealthMeter(module.module(), indicator, properties.databaseReadingsRefresh(),
+                                Clock.systemUTC(), registry);
+                    }
+                });
+            }
+        });
     }
 
     @Bean

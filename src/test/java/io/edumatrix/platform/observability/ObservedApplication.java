@@ -22,7 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "edumatrix.database.module.courses.maximum-pool-size=10", "edumatrix.database.instances=3",
-        "edumatrix.management.outbox-refresh=0s"})
+        "edumatrix.management.database-readings-refresh=0s"})
 @AutoConfigureMetrics
 @AutoConfigureRestTestClient
 @ContextConfiguration(initializers = ObservedDatabase.class)

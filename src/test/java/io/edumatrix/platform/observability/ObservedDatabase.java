@@ -1,6 +1,7 @@
 package io.edumatrix.platform.observability;
 
 import io.edumatrix.platform.data.FreshDatabase;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -23,6 +24,11 @@ final class ObservedDatabase implements ApplicationContextInitializer<Configurab
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("observedDatabase", Map.of(
                 "edumatrix.database.name", fresh.name(),
                 "edumatrix.database.role-prefix", fresh.rolePrefix())));
+    }
+
+    /** The admin's connection to the observed application's database, for a change made outside the application. */
+    static Connection connectAsAdmin() throws SQLException {
+        return obtain().connectAsAdmin();
     }
 
     private static synchronized FreshDatabase obtain() {

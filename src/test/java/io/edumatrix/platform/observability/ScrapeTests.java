@@ -77,11 +77,30 @@ class ScrapeTests {
             }
             assertThat(scrape.find("edumatrix_listener_retries_total", tags)).hasSize(1);
             assertThat(scrape.find("edumatrix_database_outages_total", tags)).hasSize(1);
+            assertThat(scrape.value("edumatrix_module_health", tags)).as("health of %s", module.module()).isEqualTo(1.0);
         }
         assertThat(scrape.find("edumatrix_transactions_seconds_count",
                 Map.of("module", "institutions", "outcome", "commit"))).hasSize(1);
         assertThat(scrape.samples()).allSatisfy(sample ->
                 assertThat(sample.labels()).as(sample.name()).containsEntry("application", "edumatrix"));
+    }
+
+    @Test
+    void a_schema_change_made_outside_the_migrations_counts_in_its_modules_gauge_and_the_migrations_count_nothing()
+            throws Exception {
+        var courses = Map.of("module", "courses");
+        var before = Scrape.of(scrapeServer);
+        assertThat(modules.all()).allSatisfy(module -> assertThat(before.value("edumatrix_schema_changes_outside_migrations",
+                Map.of("module", module.module()))).as(module.module()).isZero());
+
+        try (var admin = ObservedDatabase.connectAsAdmin(); var statement = admin.createStatement()) {
+            statement.execute("CREATE INDEX outside_the_migrations ON courses.course (title)");
+            statement.execute("DROP INDEX courses.outside_the_migrations");
+        }
+
+        var after = Scrape.of(scrapeServer);
+        assertThat(after.value("edumatrix_schema_changes_outside_migrations", courses)).isEqualTo(2.0);
+        assertThat(after.value("edumatrix_schema_changes_outside_migrations", Map.of("module", "institutions"))).isZero();
     }
 
     @Test
