@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.config.MeterFilterReply;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Brings the libraries' meters in line with Prometheus' naming rules, so the scrape passes {@code promtool check
@@ -22,8 +21,6 @@ final class PrometheusLint implements MeterFilter, MeterBinder {
     static final String COMPILATION_TIME = "jvm.compilation.time";
     static final String PROCESS_CPU_TIME = "process.cpu.time";
 
-    private static final Set<String> OTHER_TIME_UNITS = Set.of("ms", "ns", "milliseconds", "nanoseconds");
-
     private static final Map<String, String> RENAMED = Map.of("system.cpu.count", "system.cpus");
 
     private static final Map<String, String> DESCRIPTIONS = Map.of(
@@ -34,8 +31,8 @@ final class PrometheusLint implements MeterFilter, MeterBinder {
 
     @Override
     public MeterFilterReply accept(Meter.Id id) {
-        return id.getBaseUnit() != null && OTHER_TIME_UNITS.contains(id.getBaseUnit()) ? MeterFilterReply.DENY
-                : MeterFilterReply.NEUTRAL;
+        boolean replaced = id.getName().equals(COMPILATION_TIME) || id.getName().equals(PROCESS_CPU_TIME);
+        return replaced && !"seconds".equals(id.getBaseUnit()) ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
     }
 
     @Override
