@@ -1,5 +1,7 @@
 package io.edumatrix.identity.internal;
 
+import io.edumatrix.platform.observability.SecurityEvents;
+import io.edumatrix.platform.security.Role;
 import org.springframework.stereotype.Component;
 
 /** Signs up an account: the password is checked and hashed first, outside any transaction, then the account stored. */
@@ -8,10 +10,12 @@ class AccountRegistration {
 
     private final AccountService accounts;
     private final Passwords passwords;
+    private final SecurityEvents security;
 
-    AccountRegistration(AccountService accounts, Passwords passwords) {
+    AccountRegistration(AccountService accounts, Passwords passwords, SecurityEvents security) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.security = security;
     }
 
     Account register(String email, String displayName, String password) {
@@ -19,7 +23,9 @@ class AccountRegistration {
     }
 
     Account registerPlatformAdmin(String email, String displayName, String password) {
-        return register(email, displayName, password, true);
+        var admin = register(email, displayName, password, true);
+        security.privilegeGranted(admin.id(), null, Role.PLATFORM_ADMIN);
+        return admin;
     }
 
     private Account register(String email, String displayName, String password, boolean platformAdmin) {

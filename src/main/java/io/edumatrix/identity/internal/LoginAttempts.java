@@ -3,6 +3,7 @@ package io.edumatrix.identity.internal;
 import io.edumatrix.identity.internal.LoginAttempt.Outcome;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
+import io.edumatrix.platform.observability.SecurityEvents;
 import io.edumatrix.platform.tenancy.TenantContext;
 import java.time.Duration;
 import java.util.Optional;
@@ -25,11 +26,14 @@ class LoginAttempts {
     private final LoginAttemptRepository attempts;
     private final AccountService accounts;
     private final IdentityProperties.Lockout lockout;
+    private final SecurityEvents security;
 
-    LoginAttempts(LoginAttemptRepository attempts, AccountService accounts, IdentityProperties properties) {
+    LoginAttempts(LoginAttemptRepository attempts, AccountService accounts, IdentityProperties properties,
+            SecurityEvents security) {
         this.attempts = attempts;
         this.accounts = accounts;
         this.lockout = properties.lockout();
+        this.security = security;
     }
 
     /** A locked email's attempt is recorded here and goes no further: no password is checked while it is locked. */
@@ -40,6 +44,7 @@ class LoginAttempts {
         var lockedUntil = attempts.findLockedUntil(emailIndex).filter(now::isBefore);
         if (lockedUntil.isPresent()) {
             record(emailIndex, account.map(Account::id).orElse(null), Outcome.LOCKED);
+            security.loginFailed(account.map(Account::id).orElse(null), Outcome.LOCKED.name());
             return new Admission(account, Optional.of(Duration.between(now, lockedUntil.get())));
         }
         return new Admission(account, Optional.empty());
@@ -49,9 +54,11 @@ class LoginAttempts {
     void failed(byte[] emailIndex, UUID accountId, Outcome outcome) {
         attempts.lockEmail(emailIndex);
         record(emailIndex, accountId, outcome);
+        security.loginFailed(accountId, outcome.name());
         var now = Times.now();
         if (attempts.countFailuresSince(emailIndex, now.minus(lockout.window())) >= lockout.maxFailures()) {
             attempts.lock(emailIndex, now.plus(lockout.duration()));
+            security.lockedOut(accountId);
         }
     }
 

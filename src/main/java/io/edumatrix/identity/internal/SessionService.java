@@ -5,6 +5,7 @@ import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.domain.ProblemType.Category;
+import io.edumatrix.platform.observability.SecurityEvents;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -35,14 +36,16 @@ class SessionService {
     private final AccountRepository accounts;
     private final RevokedSessions revokedSessions;
     private final IdentityProperties properties;
+    private final SecurityEvents security;
 
     SessionService(SessionFamilyRepository families, RefreshTokenRepository tokens, AccountRepository accounts,
-            RevokedSessions revokedSessions, IdentityProperties properties) {
+            RevokedSessions revokedSessions, IdentityProperties properties, SecurityEvents security) {
         this.families = families;
         this.tokens = tokens;
         this.accounts = accounts;
         this.revokedSessions = revokedSessions;
         this.properties = properties;
+        this.security = security;
     }
 
     IssuedRefreshToken start(UUID accountId, UUID institutionId) {
@@ -68,6 +71,7 @@ class SessionService {
         }
         if (!tokens.markUsed(token.id(), now)) {
             revoke(family.id(), SessionFamily.TOKEN_REUSED);
+            security.refreshTokenReused(family.accountId());
             throw refused("was used before; its session has been ended");
         }
         if (accounts.findById(family.accountId()).filter(StoredAccount::active).isEmpty()) {

@@ -1,6 +1,7 @@
 package io.edumatrix.institutions.internal;
 
 import io.edumatrix.institutions.AccountDirectory;
+import io.edumatrix.platform.observability.SecurityEvents;
 import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
@@ -20,11 +21,14 @@ class MembershipService {
     private final MembershipRepository memberships;
     private final InstitutionRepository institutions;
     private final AccountDirectory accounts;
+    private final SecurityEvents security;
 
-    MembershipService(MembershipRepository memberships, InstitutionRepository institutions, AccountDirectory accounts) {
+    MembershipService(MembershipRepository memberships, InstitutionRepository institutions, AccountDirectory accounts,
+            SecurityEvents security) {
         this.memberships = memberships;
         this.institutions = institutions;
         this.accounts = accounts;
+        this.security = security;
     }
 
     Membership add(UUID institutionId, String email, Role role) {
@@ -34,7 +38,9 @@ class MembershipService {
         var accountId = accounts.findAccountIdByEmail(email).orElseThrow(() -> MembershipProblems.UNKNOWN_ACCOUNT
                 .exception("No account is registered with that email; the person must sign up first"));
         try {
-            return memberships.save(Membership.of(institutionId, accountId, role));
+            var added = memberships.save(Membership.of(institutionId, accountId, role));
+            security.privilegeGranted(accountId, institutionId, role);
+            return added;
         } catch (DuplicateKeyException e) {
             throw MembershipProblems.ALREADY_MEMBER.exception(
                     "Account " + accountId + " is already a member of institution " + institutionId);
@@ -54,7 +60,9 @@ class MembershipService {
         if (membership.role() == Role.INSTITUTION_ADMIN && role != Role.INSTITUTION_ADMIN) {
             requireAnotherAdmin(institutionId);
         }
-        return memberships.save(membership.withRole(role));
+        var changed = memberships.save(membership.withRole(role));
+        security.privilegeGranted(accountId, institutionId, role);
+        return changed;
     }
 
     void remove(UUID institutionId, UUID accountId) {

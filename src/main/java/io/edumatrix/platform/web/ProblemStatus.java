@@ -5,11 +5,11 @@ import io.edumatrix.platform.domain.ProblemType.Category;
 import org.springframework.http.HttpStatus;
 
 /** The one place where a category of problem becomes an HTTP status. */
-final class ProblemStatus {
+public final class ProblemStatus {
 
     private ProblemStatus() {}
 
-    static HttpStatus of(Category category) {
+    public static HttpStatus of(Category category) {
         return switch (category) {
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;

@@ -25,6 +25,7 @@ class LagMeter {
         lag = Timer.builder(NAME)
                 .description("From an event's occurrence to the commit of its effect on the statistics read model")
                 .publishPercentiles(0.5, 0.99)
+                .tag("module", "statistics")
                 .register(registry);
     }
 
