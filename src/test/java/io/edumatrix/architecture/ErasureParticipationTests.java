@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.edumatrix.platform.events.ModuleListener;
 import io.edumatrix.platform.privacy.ErasureRequested;
 import io.edumatrix.platform.privacy.PersonalDataHolder;
+import io.edumatrix.platform.testing.UnitTest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * each module with a {@link PersonalDataHolder}, and only a module's own listener of {@link ErasureRequested} sends
  * one; a holder without that listener would leave every erasure pending for ever.
  */
+@UnitTest
 class ErasureParticipationTests {
 
     private static final List<Class<?>> PRODUCTION = new ClassFileImporter()

@@ -2,6 +2,7 @@ package io.edumatrix.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -21,6 +22,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * good.
  */
 @HttpApplicationTest
+@IntegrationTest
 class FeedbackErasureTests {
 
     @Autowired

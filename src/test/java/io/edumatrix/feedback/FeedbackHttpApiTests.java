@@ -2,6 +2,7 @@ package io.edumatrix.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * by the institution's members, one per account and subject, the summary, the lists, and moderation by the admin.
  */
 @HttpApplicationTest
+@IntegrationTest
 class FeedbackHttpApiTests {
 
     @Autowired

@@ -12,6 +12,7 @@ import static io.edumatrix.freelancing.FreelancingRequests.read;
 import static io.edumatrix.freelancing.FreelancingRequests.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -32,6 +33,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * null; their key of the module is forgotten.
  */
 @HttpApplicationTest
+@IntegrationTest
 class FreelancingErasureTests {
 
     @Autowired

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -23,6 +24,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * poster, and the institution's admin keeps running them.
  */
 @HttpApplicationTest
+@IntegrationTest
 class JobsErasureTests {
 
     @Autowired

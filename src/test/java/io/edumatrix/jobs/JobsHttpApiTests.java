@@ -2,6 +2,7 @@ package io.edumatrix.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * students, who sees what, and the two state machines with their refusals.
  */
 @HttpApplicationTest
+@IntegrationTest
 class JobsHttpApiTests {
 
     @Autowired

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionRegistered;
 import io.edumatrix.platform.events.Outboxes;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.events.Outboxes.Publication;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * when none did, for a resubmission after the cause is fixed.
  */
 @WithProbeListeners
+@IntegrationTest
 class ListenerRetryTests {
 
     @Autowired

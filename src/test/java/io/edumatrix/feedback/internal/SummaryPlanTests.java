@@ -3,6 +3,7 @@ package io.edumatrix.feedback.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.SQLException;
@@ -17,6 +18,7 @@ import org.springframework.data.jdbc.repository.query.Query;
  * (subject, institution, rating included) and never scans the table. Prints the plan.
  */
 @HttpApplicationTest
+@IntegrationTest
 class SummaryPlanTests {
 
     private static final int RATINGS = 100_000;

@@ -3,6 +3,7 @@ package io.edumatrix.jobs.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ import org.springframework.data.jdbc.repository.query.Query;
  * which is what a GIN index would come to under the policy (see V2__create_job_posting_word.sql).
  */
 @HttpApplicationTest
+@IntegrationTest
 class SearchPlanTests {
 
     private static final int POSTINGS = 20_000;

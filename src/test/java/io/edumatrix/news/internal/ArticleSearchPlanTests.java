@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.news.internal.ArticleService.Filter;
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.Connection;
@@ -31,6 +32,7 @@ import org.springframework.data.jdbc.repository.query.Query;
  */
 @HttpApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@IntegrationTest
 class ArticleSearchPlanTests {
 
     private static final int ARTICLES = 4_000;

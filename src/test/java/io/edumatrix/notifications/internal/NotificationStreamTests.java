@@ -7,6 +7,7 @@ import io.edumatrix.news.ArticlePublished;
 import io.edumatrix.platform.events.DomainEvent;
 import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Person;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -36,6 +37,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @HttpApplicationTest
 @EnableScenarios
+@IntegrationTest
 class NotificationStreamTests {
 
     private static final Duration WITHIN_SECONDS = Duration.ofSeconds(5);

@@ -2,6 +2,7 @@ package io.edumatrix.platform.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Person;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @HttpApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@IntegrationTest
 class AuditTrailHttpTests {
 
     @Autowired

@@ -2,6 +2,7 @@ package io.edumatrix.platform.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * column is refused rather than shown as someone else's data.
  */
 @HttpApplicationTest
+@IntegrationTest
 class SealedAccountTests {
 
     private static final String PG_DUMP = "/usr/bin/pg_dump";

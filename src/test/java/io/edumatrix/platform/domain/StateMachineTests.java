@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.testing.UnitTest;
 import io.edumatrix.platform.web.PlatformProblems;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class StateMachineTests {
 
     static final class Posting {

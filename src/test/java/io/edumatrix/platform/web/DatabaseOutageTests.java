@@ -3,6 +3,7 @@ package io.edumatrix.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ApplicationLaunch;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * database is back, with every write it acknowledged in place. The application's pools connect through a proxy the
  * test cuts and restores; provisioning and migrations keep their direct connection.
  */
+@IntegrationTest
 class DatabaseOutageTests {
 
     private static final int WRITERS = 3;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.edumatrix.platform.testing.UnitTest;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * lists exactly the names of the {@code static final ProblemType} constants of the application (the platform's and
  * every module's), each with the status its category maps to.
  */
+@UnitTest
 class ProblemCatalogueTests {
 
     private static final Path README = Path.of("README.md");

@@ -3,6 +3,7 @@ package io.edumatrix.students.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.Connection;
@@ -20,6 +21,7 @@ import org.springframework.data.jdbc.repository.query.Query;
  * execution time (the measurement the issue asks for; timings are not asserted, machines differ).
  */
 @HttpApplicationTest
+@IntegrationTest
 class FeedPlanTests {
 
     private static final int PROFILES = 10_000;

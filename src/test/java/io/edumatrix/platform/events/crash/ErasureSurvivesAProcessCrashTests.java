@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edumatrix.platform.data.FreshDatabase;
 import io.edumatrix.platform.privacy.ErasureConfirmed;
 import io.edumatrix.platform.privacy.ErasureRequested;
+import io.edumatrix.platform.testing.ProcessTest;
 import io.edumatrix.platform.testing.World;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.springframework.http.MediaType;
  * commits its erasure and confirmation but its delivery is never completed; courses is held before its effect. The
  * restart redelivers the two incomplete deliveries: courses erases now, institutions' inbox swallows the second one.
  */
+@ProcessTest
 class ErasureSurvivesAProcessCrashTests {
 
     private static final String REQUESTED = ErasureRequested.class.getName();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.platform.data.FreshDatabase;
+import io.edumatrix.platform.testing.ProcessTest;
 import io.edumatrix.platform.testing.World;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import org.springframework.http.MediaType;
  * an event whose effect is already there, which the inbox must swallow). The restart relies on the application's own
  * setting {@code spring.modulith.events.republish-outstanding-events-on-restart}.
  */
+@ProcessTest
 class ListenersSurviveAProcessCrashTests {
 
     private static final String EVENT_TYPE = InstitutionDeactivated.class.getName();
