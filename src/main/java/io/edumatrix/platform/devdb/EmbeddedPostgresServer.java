@@ -7,6 +7,7 @@ import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A PostgreSQL server of the application's own, from the server binaries Maven downloads as an artifact
@@ -77,7 +78,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /**
      * A run killed outright (SIGKILL, an IDE's stop button) leaves its server running on the data, and a second server
-     * would refuse to start on it: that one is asked to shut down first.
+     * would refuse to start on it: that one is asked to shut down first (only if the pid is still a postgres, not a
+     * process that took the number after a reboot).
      */
     private static void stopLeftoverServer(Path dataFolder) throws IOException {
         var pidFile = dataFolder.resolve("postmaster.pid");
@@ -88,10 +90,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (lines.isEmpty() || lines.getFirst().isBlank()) {
             return;
         }
-        ProcessHandle.of(Long.parseLong(lines.getFirst().strip())).ifPresent(leftover -> {
-            leftover.destroy();
-            leftover.onExit().orTimeout(START_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).join();
-        });
+        ProcessHandle.of(Long.parseLong(lines.getFirst().strip()))
+                .filter(process -> process.info().command().orElse("").endsWith("/postgres"))
+                .ifPresent(leftover -> {
+                    leftover.destroy();
+                    leftover.onExit().orTimeout(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+                });
     }
 
     private static String refusal(Path log) {
