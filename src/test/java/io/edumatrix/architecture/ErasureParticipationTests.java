@@ -5,6 +5,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.edumatrix.platform.events.ModuleListener;
 import io.edumatrix.platform.privacy.ErasureRequested;
+import io.edumatrix.platform.privacy.PersonalDataHolder;
+import io.edumatrix.platform.testing.UnitTest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * {@code DeclaredModuleTests} prove). A listener a module wrote itself would erase and confirm a second time, under
  * another listener id.
  */
+@UnitTest
 class ErasureParticipationTests {
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.edumatrix.platform.testing.UnitTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import violations.alpha.AlphaApi;
@@ -19,6 +20,7 @@ import violations.platform.PlatformOpensConnections;
  * Every isolation rule fails on the deliberate violations under {@code violations} (src/test) and names the offender,
  * and passes on the fixtures that keep the rules.
  */
+@UnitTest
 class IsolationRulesCatchViolationsTests {
 
     private static final IsolationRules RULES = new IsolationRules("violations", List.of("alpha", "beta"));

@@ -2,9 +2,11 @@ package io.edumatrix.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.edumatrix.platform.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /** The persistence-aware isolation rules, applied to the application's main code and migrations. */
+@UnitTest
 class IsolationRulesTests {
 
     private static final JavaClasses APPLICATION = new ClassFileImporter()

@@ -3,6 +3,7 @@ package io.edumatrix.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.EduMatrixApplication;
+import io.edumatrix.platform.testing.UnitTest;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /** The module structure Spring Modulith sees agrees with itself and with the module list the platform runs. */
+@UnitTest
 class ModularityTests {
 
     private static final String PLATFORM = "platform";

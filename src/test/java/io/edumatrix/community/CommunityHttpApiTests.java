@@ -6,6 +6,7 @@ import static io.edumatrix.platform.testing.Api.read;
 import static io.edumatrix.platform.testing.Api.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * leaving and adding members, and messages with mentions, edits and deletes, as an institution's members use them.
  */
 @HttpApplicationTest
+@IntegrationTest
 class CommunityHttpApiTests {
 
     @Autowired

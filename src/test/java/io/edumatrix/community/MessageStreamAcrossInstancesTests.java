@@ -5,6 +5,7 @@ import static io.edumatrix.community.CommunityHttpApiTests.room;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ApplicationLaunch;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * connection of its own), and the second's idle streams get heartbeats.
  */
 @HttpApplicationTest
+@IntegrationTest
 class MessageStreamAcrossInstancesTests {
 
     private static ConfigurableApplicationContext secondInstance;

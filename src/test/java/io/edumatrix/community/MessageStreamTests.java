@@ -5,6 +5,7 @@ import static io.edumatrix.community.CommunityHttpApiTests.room;
 import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -25,6 +26,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * first, and only the room's members of its institution may open it.
  */
 @HttpApplicationTest
+@IntegrationTest
 class MessageStreamTests {
 
     private static final Duration WITHIN_A_SECOND = Duration.ofSeconds(1);

@@ -3,6 +3,7 @@ package io.edumatrix.courses;
 import static io.edumatrix.platform.testing.World.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * instructor.
  */
 @HttpApplicationTest
+@IntegrationTest
 class CoursesHttpApiTests {
 
     private static final ParameterizedTypeReference<Page<Course>> COURSES = new ParameterizedTypeReference<>() {};

@@ -9,12 +9,14 @@ import io.edumatrix.courses.startupfixture.NamesNoTransactionManager;
 import io.edumatrix.courses.startupfixture.RepositoriesOnInstitutionsTemplate;
 import io.edumatrix.courses.startupfixture.RunsInInstitutionsTransaction;
 import io.edumatrix.platform.data.ApplicationLaunch;
+import io.edumatrix.platform.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /**
  * Courses code bound to another module's transaction manager or pool, or to none, stops start-up before any bean is
  * created, instead of silently running on the wrong connection when first called.
  */
+@IntegrationTest
 class MisboundModuleCodeTests {
 
     @Test

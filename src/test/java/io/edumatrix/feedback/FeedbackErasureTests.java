@@ -5,6 +5,8 @@ import static io.edumatrix.platform.testing.Erasures.awaitCompleted;
 import static io.edumatrix.platform.testing.Sql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
+import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.HashMap;
@@ -20,6 +22,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * good.
  */
 @HttpApplicationTest
+@IntegrationTest
 class FeedbackErasureTests {
 
     @Autowired

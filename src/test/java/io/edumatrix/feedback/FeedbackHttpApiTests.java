@@ -4,6 +4,7 @@ import static io.edumatrix.platform.testing.Api.items;
 import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -29,6 +30,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * by the institution's members, one per account and subject, the summary, the lists, and moderation by the admin.
  */
 @HttpApplicationTest
+@IntegrationTest
 class FeedbackHttpApiTests {
 
     @Autowired

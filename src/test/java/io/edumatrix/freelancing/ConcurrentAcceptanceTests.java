@@ -7,6 +7,8 @@ import static io.edumatrix.platform.testing.Api.read;
 import static io.edumatrix.platform.testing.Sql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
+import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * overlap in the database at least sometimes (the conditional UPDATE of the gig decides, whichever comes first).
  */
 @HttpApplicationTest
+@IntegrationTest
 class ConcurrentAcceptanceTests {
 
     private static final int ROUNDS = 8;

@@ -14,6 +14,8 @@ import static io.edumatrix.platform.testing.Erasures.awaitCompleted;
 import static io.edumatrix.platform.testing.Sql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
+import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
@@ -29,6 +31,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * null; their key of the module is forgotten.
  */
 @HttpApplicationTest
+@IntegrationTest
 class FreelancingErasureTests {
 
     @Autowired

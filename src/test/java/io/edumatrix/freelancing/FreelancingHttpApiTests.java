@@ -14,6 +14,7 @@ import static io.edumatrix.platform.testing.Api.post;
 import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -36,6 +37,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * institution's admin is a member who is party to nothing.
  */
 @HttpApplicationTest
+@IntegrationTest
 class FreelancingHttpApiTests {
 
     @Autowired

@@ -2,6 +2,7 @@ package io.edumatrix.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The anonymous identity endpoints over real HTTP: sign-up, login and refresh. */
 @HttpApplicationTest
+@IntegrationTest
 class IdentityHttpApiTests {
 
     private static final String PASSWORD = "correct horse battery";

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
@@ -29,6 +30,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * registered and managed by the platform administrator unless a test is about another role.
  */
 @HttpApplicationTest
+@IntegrationTest
 class InstitutionsHttpApiTests {
 
     private static final ParameterizedTypeReference<Page<Listed>> PAGE = new ParameterizedTypeReference<>() {};

@@ -3,6 +3,7 @@ package io.edumatrix.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The published API as another module uses it: a posting of the current institution, drafts included, none else. */
 @HttpApplicationTest
+@IntegrationTest
 class JobsApiTests {
 
     @Autowired

@@ -4,6 +4,7 @@ import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * listener, and concurrent status changes of one application lose none that was answered as applied.
  */
 @HttpApplicationTest
+@IntegrationTest
 class JobsDeactivationAndConcurrencyTests {
 
     @Autowired

@@ -5,6 +5,8 @@ import static io.edumatrix.platform.testing.Sql.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
+import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * poster, and the institution's admin keeps running them.
  */
 @HttpApplicationTest
+@IntegrationTest
 class JobsErasureTests {
 
     @Autowired

@@ -7,6 +7,7 @@ import static io.edumatrix.platform.testing.Api.post;
 import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -30,6 +31,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * students, who sees what, and the two state machines with their refusals.
  */
 @HttpApplicationTest
+@IntegrationTest
 class JobsHttpApiTests {
 
     @Autowired

@@ -5,6 +5,8 @@ import static io.edumatrix.platform.testing.Erasures.awaitCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.Sql;
+import io.edumatrix.platform.testing.IntegrationTest;
+import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
@@ -23,6 +25,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * news names them any more. Nobody else's authorship changes.
  */
 @HttpApplicationTest
+@IntegrationTest
 class NewsErasureTests {
 
     private static final String ARTICLES = "/api/news/articles";

@@ -5,6 +5,7 @@ import static io.edumatrix.platform.testing.Api.post;
 import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
@@ -28,6 +29,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * tag and date filters, and the drafts list.
  */
 @HttpApplicationTest
+@IntegrationTest
 class NewsHttpApiTests {
 
     private static final String ARTICLES = "/api/news/articles";

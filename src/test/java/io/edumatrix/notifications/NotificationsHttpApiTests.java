@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edumatrix.jobs.ApplicationStatusChanged;
 import io.edumatrix.news.ArticlePublished;
 import io.edumatrix.platform.events.Outboxes;
+import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Person;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -30,6 +32,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @HttpApplicationTest
 @EnableScenarios
+@IntegrationTest
 class NotificationsHttpApiTests {
 
     @Autowired

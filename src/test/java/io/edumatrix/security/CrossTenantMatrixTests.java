@@ -5,6 +5,7 @@ import static io.edumatrix.platform.testing.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.Endpoints;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Institution;
 import io.edumatrix.platform.testing.World.Person;
@@ -36,6 +37,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @HttpApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@IntegrationTest
 class CrossTenantMatrixTests {
 
     private static final String PROBLEM_BASE = "https://edumatrix.io/problems/";

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.edumatrix.platform.testing.Endpoints;
 import io.edumatrix.platform.testing.Endpoints.Endpoint;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * which shows that the filter chain agrees with the annotations.
  */
 @HttpApplicationTest
+@IntegrationTest
 class EndpointRulesTableTests {
 
     private static final Path README = Path.of("README.md");

@@ -6,6 +6,7 @@ import io.edumatrix.platform.data.ApplicationLaunch;
 import io.edumatrix.platform.data.FreshDatabase;
 import io.edumatrix.platform.testing.Endpoints;
 import io.edumatrix.platform.testing.Endpoints.Endpoint;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -51,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>jqwik runs properties outside Spring's test extension, so the application is started here, once, on a database
  * of its own, and the requests go over {@link HttpClient}.
  */
+@IntegrationTest
 class MalformedRequestTests {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

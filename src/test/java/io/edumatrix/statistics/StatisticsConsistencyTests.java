@@ -3,6 +3,7 @@ package io.edumatrix.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Institution;
 import io.edumatrix.platform.testing.World.Person;
@@ -33,6 +34,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * count. The lag from event to read model is printed from the published timer.
  */
 @HttpApplicationTest
+@IntegrationTest
 class StatisticsConsistencyTests {
 
     private static final int OPERATIONS = 300;

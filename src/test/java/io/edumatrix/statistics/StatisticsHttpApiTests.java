@@ -2,6 +2,7 @@ package io.edumatrix.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Institution;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @HttpApplicationTest
 @EnableScenarios
+@IntegrationTest
 class StatisticsHttpApiTests {
 
     private static final String OVERVIEW = "/api/statistics/institutions/{id}/overview";

@@ -6,6 +6,7 @@ import static io.edumatrix.platform.testing.Api.read;
 import static io.edumatrix.platform.testing.Api.values;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -26,6 +27,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * comments, follows and the feed, as the institution's student and instructor use them.
  */
 @HttpApplicationTest
+@IntegrationTest
 class StudentsHttpApiTests {
 
     @Autowired

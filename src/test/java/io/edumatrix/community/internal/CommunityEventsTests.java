@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.community.MessagePosted;
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  */
 @HttpApplicationTest
 @RecordApplicationEvents
+@IntegrationTest
 class CommunityEventsTests {
 
     private final CommunityRoomService rooms;

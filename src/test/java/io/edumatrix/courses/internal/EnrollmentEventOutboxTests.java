@@ -6,6 +6,7 @@ import io.edumatrix.courses.EnrollmentCreated;
 import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.events.Outboxes.Publication;
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The events of the courses module go to the courses outbox, written by the transaction that makes the change. */
 @WithProbeListeners
+@IntegrationTest
 class EnrollmentEventOutboxTests {
 
     @Autowired

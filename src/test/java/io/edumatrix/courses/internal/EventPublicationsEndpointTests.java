@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionRegistered;
 import io.edumatrix.platform.events.Outboxes;
+import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.Problem;
 import java.time.Instant;
@@ -28,6 +30,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * administrator may do either.
  */
 @WithProbeListeners
+@IntegrationTest
 class EventPublicationsEndpointTests {
 
     private static final String ENDPOINT = "/actuator/eventpublications";

@@ -14,6 +14,7 @@ import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.tenancy.TenantContext;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.domain.ProblemType;
+import io.edumatrix.platform.testing.IntegrationTest;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +33,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @ApplicationModuleTest(extraIncludes = "platform")
 @TestPropertySource(properties = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/.well-known/jwks.json")
+@IntegrationTest
 class InstitutionDeactivationModuleTests {
 
     @MockitoBean

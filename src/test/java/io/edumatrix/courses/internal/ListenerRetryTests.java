@@ -5,6 +5,7 @@ import static io.edumatrix.platform.testing.World.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.events.Outboxes;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +23,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * when none did, for a resubmission after the cause is fixed.
  */
 @WithProbeListeners
+@IntegrationTest
 class ListenerRetryTests {
 
     @Autowired

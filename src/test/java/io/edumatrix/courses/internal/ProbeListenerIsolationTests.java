@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionRegistered;
 import io.edumatrix.platform.events.Outboxes;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The test-only probe listeners change only the test contexts that ask for them ({@link WithProbeListeners}). */
 @HttpApplicationTest
+@IntegrationTest
 class ProbeListenerIsolationTests {
 
     @Autowired

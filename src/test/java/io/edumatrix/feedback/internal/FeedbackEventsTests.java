@@ -6,6 +6,7 @@ import io.edumatrix.feedback.FeedbackErased;
 import io.edumatrix.feedback.FeedbackSubmitted;
 import io.edumatrix.feedback.SubjectType;
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @HttpApplicationTest
 @RecordApplicationEvents
+@IntegrationTest
 class FeedbackEventsTests {
 
     private final FeedbackService feedback;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.testing.AppConnections;
 import io.edumatrix.platform.testing.QueryPlans;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.SQLException;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * (subject, institution, rating included) and never scans the table. Prints the plan.
  */
 @HttpApplicationTest
+@IntegrationTest
 class SummaryPlanTests {
 
     private static final int RATINGS = 100_000;

@@ -11,6 +11,7 @@ import io.edumatrix.freelancing.GigPosted;
 import io.edumatrix.freelancing.ProposalAccepted;
 import io.edumatrix.platform.events.DomainEvent;
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -36,6 +37,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * thread (the listener runs on the event executor, not the test's).
  */
 @HttpApplicationTest
+@IntegrationTest
 class FreelancingEventsTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);

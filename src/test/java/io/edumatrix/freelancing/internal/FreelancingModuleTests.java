@@ -7,6 +7,7 @@ import io.edumatrix.freelancing.GigPosted;
 import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.platform.domain.Money;
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 // Institutions' schema and outbox, not its beans: the deactivation the scenario publishes leaves through its outbox.
 @TestPropertySource(properties = "edumatrix.modules=freelancing,institutions")
+@IntegrationTest
 class FreelancingModuleTests {
 
     private final GigService gigs;

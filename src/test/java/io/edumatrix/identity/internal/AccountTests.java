@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edumatrix.institutions.AccountDirectory;
 import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** Signing up, the email's uniqueness, the directory the institutions module reads, and hash upgrades at login. */
 @HttpApplicationTest
+@IntegrationTest
 class AccountTests {
 
     @Autowired

@@ -5,10 +5,12 @@ import static io.edumatrix.identity.internal.IdentityFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ApplicationLaunch;
+import io.edumatrix.platform.testing.IntegrationTest;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The first platform administrator comes from the configuration, once, and never overwrites an account. */
+@IntegrationTest
 class BootstrapAdminTests {
 
     @Test

@@ -5,6 +5,7 @@ import static io.edumatrix.identity.internal.IdentityFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Failed logins are recorded and lock the email; unknown emails answer and lock exactly like known ones. */
 @HttpApplicationTest
+@IntegrationTest
 class LoginLockoutTests {
 
     @Autowired

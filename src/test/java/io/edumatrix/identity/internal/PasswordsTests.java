@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** The password rules and hash format, without Spring or a database. */
+@UnitTest
 class PasswordsTests {
 
     private final Passwords passwords = new Passwords();

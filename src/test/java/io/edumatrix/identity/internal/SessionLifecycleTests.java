@@ -10,6 +10,7 @@ import io.edumatrix.identity.internal.TokenIssuer.TokenPair;
 import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * are called with a decoded token, as the filter chain hands it to them.
  */
 @HttpApplicationTest
+@IntegrationTest
 class SessionLifecycleTests {
 
     @Autowired

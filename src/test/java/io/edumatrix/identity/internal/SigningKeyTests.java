@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** The token signing keys: stored wrapped, published as JWKS, rotated, and the decoder that trusts only them. */
 @HttpApplicationTest
+@IntegrationTest
 class SigningKeyTests {
 
     private static final String WRAPPING_KEY = "dGVzdC1vbmx5IGtleS13cmFwcGluZyBrZXkgMzJieXQ=";

@@ -3,6 +3,7 @@ package io.edumatrix.identity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edumatrix.platform.testing.UnitTest;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 
 /** A signature is verified once per distinct token; what can change about a token is checked on every use. */
+@UnitTest
 class VerifiedTokensTests {
 
     private final AtomicInteger verifications = new AtomicInteger();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.Map;
 import io.edumatrix.platform.tenancy.TenantContext;
@@ -19,6 +20,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * JDBC resolves the child rows with the module's own data access, not with whatever the context holds by type.
  */
 @HttpApplicationTest
+@IntegrationTest
 class InstitutionAggregateTests {
 
     @Autowired

@@ -7,6 +7,7 @@ import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.events.Outboxes.Publication;
 import io.edumatrix.platform.testing.EventDeliveries;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @HttpApplicationTest
 @EnableScenarios
+@IntegrationTest
 class InstitutionEventOutboxTests {
 
     private static final String LISTENER = "io.edumatrix.courses.internal.InstitutionDeactivationListener.on("

@@ -11,6 +11,7 @@ import io.edumatrix.jobs.internal.JobPosting.EmploymentType;
 import io.edumatrix.platform.security.Caller;
 import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +30,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  */
 @HttpApplicationTest
 @RecordApplicationEvents
+@IntegrationTest
 class JobEventsTests {
 
     private final JobPostingService postings;

@@ -8,6 +8,7 @@ import io.edumatrix.jobs.JobPostingClosed;
 import io.edumatrix.platform.security.Caller;
 import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 // Institutions' schema and outbox, not its beans: the deactivation the scenario publishes leaves through its outbox.
 @TestPropertySource(properties = "edumatrix.modules=jobs,institutions")
+@IntegrationTest
 class JobsModuleTests {
 
     private final JobPostingService postings;

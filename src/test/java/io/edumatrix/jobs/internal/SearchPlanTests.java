@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.testing.AppConnections;
 import io.edumatrix.platform.testing.QueryPlans;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.SQLException;
@@ -20,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * which is what a GIN index would come to under the policy (see V2__create_job_posting_word.sql).
  */
 @HttpApplicationTest
+@IntegrationTest
 class SearchPlanTests {
 
     private static final int POSTINGS = 20_000;

@@ -6,6 +6,7 @@ import io.edumatrix.news.internal.ArticleService.Filter;
 import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.testing.AppConnections;
 import io.edumatrix.platform.testing.QueryPlans;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.Connection;
@@ -32,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @HttpApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@IntegrationTest
 class ArticleSearchPlanTests {
 
     private static final int ARTICLES = 4_000;

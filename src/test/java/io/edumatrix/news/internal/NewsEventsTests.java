@@ -8,6 +8,7 @@ import io.edumatrix.news.internal.Article.Status;
 import io.edumatrix.news.internal.ArticleService.Reader;
 import io.edumatrix.platform.tenancy.TenantContext;
 import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  */
 @HttpApplicationTest
 @RecordApplicationEvents
+@IntegrationTest
 class NewsEventsTests {
 
     private final ArticleService articles;

@@ -6,6 +6,7 @@ import io.edumatrix.news.ArticlePublished;
 import io.edumatrix.news.ArticleRetracted;
 import io.edumatrix.news.internal.ArticleService.Reader;
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 /** News on its own, with the shared platform only: publishing and retracting an article announce themselves. */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @TestPropertySource(properties = "edumatrix.modules=news")
+@IntegrationTest
 class NewsModuleTests {
 
     private final ArticleService articles;

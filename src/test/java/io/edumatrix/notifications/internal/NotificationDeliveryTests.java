@@ -13,6 +13,8 @@ import io.edumatrix.jobs.ApplicationStatusChanged;
 import io.edumatrix.news.ArticlePublished;
 import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.testing.EventDeliveries;
+import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Person;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -35,6 +37,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @HttpApplicationTest
 @EnableScenarios
+@IntegrationTest
 class NotificationDeliveryTests {
 
     @Autowired

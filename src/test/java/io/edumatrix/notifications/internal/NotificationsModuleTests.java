@@ -9,6 +9,7 @@ import io.edumatrix.feedback.SubjectType;
 import io.edumatrix.jobs.ApplicationStatusChanged;
 import io.edumatrix.notifications.internal.Views.NotificationView;
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 // The publishing modules' schemas and outboxes, not their beans: the scenario's events leave through their outboxes.
 @TestPropertySource(properties = "edumatrix.modules=notifications,jobs,feedback")
+@IntegrationTest
 class NotificationsModuleTests {
 
     @MockitoBean

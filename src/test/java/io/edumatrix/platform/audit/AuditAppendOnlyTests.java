@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import io.edumatrix.platform.data.DatabaseSetup;
 import io.edumatrix.platform.data.ModuleDatabase;
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.Connection;
@@ -31,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * its schema) and new partitions.
  */
 @HttpApplicationTest
+@IntegrationTest
 class AuditAppendOnlyTests {
 
     private static final String INSUFFICIENT_PRIVILEGE = "42501";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ApplicationLaunch;
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @HttpApplicationTest
 @ExtendWith(OutputCaptureExtension.class)
+@IntegrationTest
 class AuditRetentionTests {
 
     @Autowired

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -23,6 +24,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * sees, is in the trail as well.
  */
 @HttpApplicationTest
+@IntegrationTest
 class AuditSchemaChangesTests {
 
     @Autowired

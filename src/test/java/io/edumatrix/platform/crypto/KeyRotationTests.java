@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.data.ModuleBeans;
 import io.edumatrix.platform.privacy.SealedColumn;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -33,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * new key up, and logins by email work throughout.
  */
 @HttpApplicationTest
+@IntegrationTest
 class KeyRotationTests {
 
     private static final String MODULE = "institutions";

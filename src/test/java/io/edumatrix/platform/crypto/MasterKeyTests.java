@@ -3,6 +3,7 @@ package io.edumatrix.platform.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ApplicationLaunch;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * keysets exist before the launches below try another key.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@IntegrationTest
 class MasterKeyTests {
 
     private static final String KEY = "edumatrix.security.key-wrapping-key";

@@ -7,6 +7,8 @@ import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.privacy.SealedColumn;
 import io.edumatrix.platform.testing.Sql;
+import io.edumatrix.platform.testing.IntegrationTest;
+import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -16,6 +18,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 
 /** A module's vault: values sealed per person and bound to their place, blind indexes, and crypto-shredding. */
 @HttpApplicationTest
+@IntegrationTest
 class PersonalDataVaultTests {
 
     private static final SealedColumn NAME = SealedColumn.of("profile", "name");

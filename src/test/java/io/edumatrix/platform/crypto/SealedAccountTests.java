@@ -4,6 +4,7 @@ import static io.edumatrix.platform.testing.Sql.count;
 import static io.edumatrix.platform.testing.Sql.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * column is refused rather than shown as someone else's data.
  */
 @HttpApplicationTest
+@IntegrationTest
 class SealedAccountTests {
 
     private static final String PG_DUMP = "/usr/bin/pg_dump";

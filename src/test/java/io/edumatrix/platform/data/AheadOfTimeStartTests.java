@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.architecture.ConfiguredModules;
 import io.edumatrix.platform.testing.ApplicationProcess;
+import io.edumatrix.platform.testing.ProcessTest;
 import io.edumatrix.platform.testing.World;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.springframework.http.MediaType;
  * test class path because {@code process-aot} runs before the tests (pom.xml); the application runs in a JVM of its
  * own, since {@code spring.aot.enabled} is a JVM-wide switch.
  */
+@ProcessTest
 class AheadOfTimeStartTests {
 
     private static final List<String> AOT = List.of("-Dspring.aot.enabled=true");

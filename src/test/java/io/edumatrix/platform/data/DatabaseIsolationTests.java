@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import java.sql.SQLException;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * grows with every module added. Starting the context provisions and migrates the run's database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@IntegrationTest
 class DatabaseIsolationTests {
 
     private static final String HISTORY = "flyway_schema_history";

@@ -3,12 +3,14 @@ package io.edumatrix.platform.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.architecture.ConfiguredModules;
+import io.edumatrix.platform.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 9: with the shipped defaults, two application instances of all the configured modules fit a stock PostgreSQL
  * ({@code max_connections = 100}, 3 reserved for superusers), which {@code ConnectionBudget} checks at start-up.
  */
+@UnitTest
 class DefaultConnectionBudgetTests {
 
     private static final int STOCK_AVAILABLE = 100 - 3;

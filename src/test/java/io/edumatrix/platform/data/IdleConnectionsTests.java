@@ -3,6 +3,7 @@ package io.edumatrix.platform.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.architecture.ConfiguredModules;
+import io.edumatrix.platform.testing.IntegrationTest;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * here, HikariCP's least; 30 s by default). Nothing reads a module's tables on a short timer: keysets are re-read on
  * use, the re-wrap job visits only modules with work pending, and the outbox staleness check runs every 5 minutes.
  */
+@IntegrationTest
 class IdleConnectionsTests {
 
     @Test

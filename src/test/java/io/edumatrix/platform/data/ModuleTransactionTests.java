@@ -3,6 +3,7 @@ package io.edumatrix.platform.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.SQLException;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * after the module in {@code pg_stat_activity}. Nothing hands out a connection to whoever asks for "a DataSource".
  */
 @HttpApplicationTest
+@IntegrationTest
 class ModuleTransactionTests {
 
     @Autowired

@@ -3,6 +3,7 @@ package io.edumatrix.platform.data;
 import static io.edumatrix.platform.data.ApplicationLaunch.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.RawHttp;
 import java.sql.Connection;
@@ -23,6 +24,7 @@ import org.springframework.http.MediaType;
  * latency is measured alone and during the saturation in the same run and printed: these machines are shared, so the
  * ratio is reported (closing notes), not asserted; what is asserted is that every one of them succeeded.
  */
+@IntegrationTest
 class PoolBulkheadTests {
 
     private static final int SAMPLES = 400;

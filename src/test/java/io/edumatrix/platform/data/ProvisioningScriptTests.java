@@ -2,6 +2,7 @@ package io.edumatrix.platform.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * if they like, it provisions what an application started with provisioning off requires.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@IntegrationTest
 class ProvisioningScriptTests {
 
     private static final String SCRIPT_START = "-- EduMatrix provisioning";

@@ -2,6 +2,7 @@ package io.edumatrix.platform.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Start-up is idempotent: started again on a database it provisioned and migrated before, the application changes no
  * schema, object, privilege, role or migration history, and serves what the first run stored.
  */
+@IntegrationTest
 class RestartTests {
 
     @Test

@@ -3,6 +3,7 @@ package io.edumatrix.platform.data;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.architecture.ConfiguredModules;
+import io.edumatrix.platform.testing.IntegrationTest;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
  * behind reaches the run's shared database.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@IntegrationTest
 class StartupFailureTests {
 
     @Test

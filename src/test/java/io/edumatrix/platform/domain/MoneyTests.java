@@ -3,9 +3,11 @@ package io.edumatrix.platform.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edumatrix.platform.testing.UnitTest;
 import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
 
+@UnitTest
 class MoneyTests {
 
     private final jakarta.validation.Validator validator = Validation.buildDefaultValidatorFactory().getValidator();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.edumatrix.platform.Times;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
@@ -38,6 +39,7 @@ import tools.jackson.databind.node.ObjectNode;
  * exactly the record's components, in order, and exactly what the application's {@link EventSerializer} writes.
  */
 @HttpApplicationTest
+@IntegrationTest
 class EventCatalogueTests {
 
     private static final Path CATALOGUE = Path.of("docs/events.md");

@@ -4,6 +4,8 @@ import static io.edumatrix.platform.testing.Sql.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionDeactivated;
+import io.edumatrix.platform.testing.IntegrationTest;
+import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import org.springframework.modulith.events.core.TargetEventPublication;
  * too long in PUBLISHED or PROCESSING as FAILED; and a row that can no longer be read does not break the lookups.
  */
 @HttpApplicationTest
+@IntegrationTest
 class OutboxHousekeepingTests {
 
     private static final String LISTENER = "io.edumatrix.cleanup.Probe.on(" + InstitutionDeactivated.class.getName() + ")";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edumatrix.platform.privacy.ErasureConfirmed;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * not of its package's (which is no module), and one that names no configured module is refused.
  */
 @HttpApplicationTest
+@IntegrationTest
 class SharedEventRoutingTests {
 
     @Autowired

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Institution;
@@ -32,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @HttpApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@IntegrationTest
 class DataSubjectPolicyTests {
 
     @Autowired

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ModuleDatabase;
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Institution;
@@ -31,6 +32,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * (searched as the superuser), other people's data is as it was, and the person can neither log in nor refresh.
  */
 @HttpApplicationTest
+@IntegrationTest
 class ExportAndErasureTests {
 
     private static final Duration COMPLETION_TIMEOUT = Duration.ofSeconds(30);

@@ -3,6 +3,7 @@ package io.edumatrix.platform.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * provisions and migrates the run's database, so the catalogue read is the real one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@IntegrationTest
 class TenantCatalogueTests {
 
     private static final Path ADR = Path.of("docs/adr/0011-tenancy-by-row-level-security.md");

@@ -2,6 +2,7 @@ package io.edumatrix.platform.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one (BEGIN with the first statement, then COMMIT), counted at the socket, and the settings are in force for every
  * statement of the transaction and gone after it.
  */
+@IntegrationTest
 class TenantSettingsRoundTripTests {
 
     private static final UUID INSTITUTION = UUID.randomUUID();

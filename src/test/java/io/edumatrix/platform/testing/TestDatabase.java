@@ -1,5 +1,9 @@
 package io.edumatrix.platform.testing;
 
+import io.edumatrix.platform.devdb.EmbeddedPostgresServer;
+import io.edumatrix.platform.devdb.PostgresServer;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,9 +17,11 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /**
  * The PostgreSQL server of a test run, with a database and a role prefix of the run's own, so that repeated runs and
  * parallel checkouts never share a database or a role. It is a Testcontainers container where a Docker engine is
- * available, and otherwise the server named by {@code DB_HOST}, {@code DB_PORT}, {@code DB_ADMIN_USER} and
- * {@code DB_ADMIN_PASSWORD} (defaults: 127.0.0.1, 5432, postgres, no password). The database and the roles are
- * dropped when the JVM exits, after Spring Boot's shutdown hook has closed the cached test contexts: dropped earlier,
+ * available; otherwise the server named by {@code DB_HOST}, {@code DB_PORT}, {@code DB_ADMIN_USER} and
+ * {@code DB_ADMIN_PASSWORD} (defaults: 127.0.0.1, 5432, postgres, no password) when it answers; otherwise an
+ * {@link EmbeddedPostgresServer} of the run's own, in the build folder (ADR 0004, 0018). The database and the roles
+ * are dropped (the embedded server stopped, its data deleted) when the JVM exits, after Spring Boot's shutdown hook has
+ * closed the cached test contexts: dropped earlier,
  * the contexts' last queries failed and each waited out its pool's connection timeout, so the JVM took over 30 s to
  * exit and Surefire killed it.
  */
@@ -46,18 +52,35 @@ public final class TestDatabase {
     private static TestDatabase start() {
         var runId = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         TestDatabase database;
+        Runnable release;
+        var host = env("DB_HOST", "127.0.0.1");
+        var port = Integer.parseInt(env("DB_PORT", "5432"));
         if (dockerAvailable()) {
             var container = new PostgreSQLContainer("postgres:17-alpine");
             container.start();
             database = new TestDatabase(container.getHost(), container.getMappedPort(5432), container.getUsername(),
                     container.getPassword(), runId);
+            release = database::drop;
+        } else if (PostgresServer.answers(host, port)) {
+            database = new TestDatabase(host, port, env("DB_ADMIN_USER", "postgres"), env("DB_ADMIN_PASSWORD", ""), runId);
+            release = database::drop;
         } else {
-            database = new TestDatabase(env("DB_HOST", "127.0.0.1"), Integer.parseInt(env("DB_PORT", "5432")),
-                    env("DB_ADMIN_USER", "postgres"), env("DB_ADMIN_PASSWORD", ""), runId);
+            var server = EmbeddedPostgresServer.start(buildFolder().resolve("embedded-postgres").resolve(runId), false);
+            database = new TestDatabase(server.host(), server.port(), EmbeddedPostgresServer.SUPERUSER, "", runId);
+            release = server::close;
         }
         database.create();
-        SpringApplication.getShutdownHandlers().add(database::drop);
+        SpringApplication.getShutdownHandlers().add(release);
         return database;
+    }
+
+    /** The build folder ({@code target}), where the test classes are. */
+    private static Path buildFolder() {
+        try {
+            return Path.of(TestDatabase.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean dockerAvailable() {

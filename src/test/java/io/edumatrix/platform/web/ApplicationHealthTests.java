@@ -2,6 +2,7 @@ package io.edumatrix.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * pool by name; anyone else, with or without a token, sees the status alone.
  */
 @HttpApplicationTest
+@IntegrationTest
 class ApplicationHealthTests {
 
     @Autowired

@@ -4,6 +4,7 @@ import static io.edumatrix.platform.testing.World.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * recognisable as such. Requests are sent byte for byte, as a careless or hostile client could send them.
  */
 @HttpApplicationTest
+@IntegrationTest
 class BadInputTests {
 
     private static final String NUL = "\\u0000";

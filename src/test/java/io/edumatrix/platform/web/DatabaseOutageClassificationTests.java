@@ -2,6 +2,7 @@ package io.edumatrix.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.UnitTest;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /** Which failures are the database being out of reach (a 503) and which are not (a bug, a 500). */
+@UnitTest
 class DatabaseOutageClassificationTests {
 
     @ParameterizedTest(name = "SQLState {0}")

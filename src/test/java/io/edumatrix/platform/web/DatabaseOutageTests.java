@@ -4,6 +4,7 @@ import static io.edumatrix.platform.data.ApplicationLaunch.port;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ApplicationLaunch;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * database is back, with every write it acknowledged in place. The application's pools connect through a proxy the
  * test cuts and restores; provisioning and migrations keep their direct connection.
  */
+@IntegrationTest
 class DatabaseOutageTests {
 
     private static final int WRITERS = 3;

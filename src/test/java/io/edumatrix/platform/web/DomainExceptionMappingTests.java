@@ -5,6 +5,7 @@ import io.edumatrix.platform.domain.ProblemType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.domain.ProblemType.Category;
+import io.edumatrix.platform.testing.UnitTest;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 
 /** A domain failure knows its problem type only; the handler gives it the status of its category and the RFC 9457 body. */
+@UnitTest
 class DomainExceptionMappingTests {
 
     private final ProblemHandler handler = new ProblemHandler();

@@ -3,6 +3,7 @@ package io.edumatrix.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -33,6 +34,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * bodies, at once and in small paced pieces, the server's own bound is held to the largest body the API reads.
  */
 @HttpApplicationTest
+@IntegrationTest
 class LargeBodyTests {
 
     private static final int MEGABYTE = 1024 * 1024;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.edumatrix.platform.testing.UnitTest;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
@@ -24,9 +25,13 @@ import org.junit.jupiter.api.Test;
  * lists exactly the names of the {@code static final ProblemType} constants of the application (the platform's and
  * every module's), each with the status its category maps to.
  */
+@UnitTest
 class ProblemCatalogueTests {
 
     private static final Path README = Path.of("README.md");
+
+    /** Imported once for the three tests: the class import is most of the unit tier's time. */
+    private static final List<ProblemType> DECLARED = declaredTypes();
 
     @Test
     void the_readme_lists_exactly_the_problem_types_of_the_application_with_the_status_of_their_category()
@@ -40,7 +45,7 @@ class ProblemCatalogueTests {
 
     @Test
     void constants_sharing_a_name_share_their_category_and_title() {
-        var byName = declaredTypes().stream().collect(Collectors.groupingBy(ProblemType::name));
+        var byName = DECLARED.stream().collect(Collectors.groupingBy(ProblemType::name));
 
         byName.forEach((name, types) -> assertThat(types).as("ProblemType constants named %s", name)
                 .extracting(ProblemType::category, ProblemType::title)
@@ -55,7 +60,7 @@ class ProblemCatalogueTests {
     }
 
     private static Map<String, Integer> declaredStatuses() {
-        return declaredTypes().stream().collect(Collectors.toMap(ProblemType::name,
+        return DECLARED.stream().collect(Collectors.toMap(ProblemType::name,
                 type -> ProblemStatus.of(type.category()).value(), (a, b) -> a, TreeMap::new));
     }
 

@@ -7,6 +7,7 @@ import io.edumatrix.platform.Times;
 import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.tenancy.TenantContext;
 import io.edumatrix.platform.testing.Redelivery;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.time.LocalDate;
@@ -29,6 +30,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 @HttpApplicationTest
 @EnableScenarios
+@IntegrationTest
 class StatisticsDuplicateDeliveryTests {
 
     private static final String LISTENER = Redelivery.listenerId(LearningListeners.class, CourseCreated.class);

@@ -22,6 +22,7 @@ import io.edumatrix.news.ArticleRetracted;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.events.DomainEvent;
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.statistics.internal.Views.Articles;
 import io.edumatrix.statistics.internal.Views.Contracts;
 import io.edumatrix.statistics.internal.Views.CourseRatings;
@@ -53,6 +54,7 @@ import org.springframework.test.context.TestPropertySource;
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 // The publishing modules' schemas and outboxes, not their beans: the scenario's events leave through their outboxes.
 @TestPropertySource(properties = "edumatrix.modules=statistics,courses,students,jobs,freelancing,news,community,feedback")
+@IntegrationTest
 class StatisticsModuleTests {
 
     private final StatisticsService statistics;

@@ -6,6 +6,7 @@ import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.testing.AppConnections;
 import io.edumatrix.platform.testing.QueryPlans;
 import io.edumatrix.platform.testing.Sql;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.SQLException;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * execution time (the measurement the issue asks for; timings are not asserted, machines differ).
  */
 @HttpApplicationTest
+@IntegrationTest
 class FeedPlanTests {
 
     private static final int PROFILES = 10_000;

@@ -3,6 +3,7 @@ package io.edumatrix.students.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.students.StudentFollowed;
 import io.edumatrix.students.StudentPostPublished;
@@ -18,6 +19,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  */
 @HttpApplicationTest
 @RecordApplicationEvents
+@IntegrationTest
 class StudentEventsTests {
 
     private final ProfileService profiles;

@@ -3,6 +3,7 @@ package io.edumatrix.students.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.students.StudentFollowed;
 import io.edumatrix.students.StudentPostPublished;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ApplicationModuleTest(webEnvironment = WebEnvironment.NONE)
 @TestPropertySource(properties = "edumatrix.modules=students")
+@IntegrationTest
 class StudentsModuleTests {
 
     private final ApplicationContext context;

@@ -7,6 +7,7 @@ import io.edumatrix.platform.privacy.ErasureConfirmed;
 import io.edumatrix.platform.privacy.ErasureRequested;
 import io.edumatrix.platform.testing.CrashHarness;
 import io.edumatrix.platform.testing.Erasures;
+import io.edumatrix.platform.testing.ProcessTest;
 import io.edumatrix.platform.testing.World;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.springframework.http.MediaType;
  * commits its erasure and confirmation but its delivery is never completed; courses is held before its effect. The
  * restart redelivers the two incomplete deliveries: courses erases now, institutions' inbox swallows the second one.
  */
+@ProcessTest
 class ErasureSurvivesAProcessCrashTests {
 
     private static final String REQUESTED = ErasureRequested.class.getName();

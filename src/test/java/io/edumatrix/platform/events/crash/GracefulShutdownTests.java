@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.platform.testing.CrashHarness;
+import io.edumatrix.platform.data.FreshDatabase;
+import io.edumatrix.platform.testing.ProcessTest;
 import io.edumatrix.platform.testing.World;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * after the signal, so a shutdown that interrupted listeners, dropped queued ones or closed the pools under them would
  * lose an effect.
  */
+@ProcessTest
 class GracefulShutdownTests {
 
     private static final String PROBE = "io.edumatrix.courses.internal.CrashProbeListener.on("

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.platform.testing.CrashHarness;
+import io.edumatrix.platform.data.FreshDatabase;
+import io.edumatrix.platform.testing.ProcessTest;
 import io.edumatrix.platform.testing.World;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * an event whose effect is already there, which the inbox must swallow). The restart relies on the application's own
  * setting {@code spring.modulith.events.republish-outstanding-events-on-restart}.
  */
+@ProcessTest
 class ListenersSurviveAProcessCrashTests {
 
     private static final String EVENT_TYPE = InstitutionDeactivated.class.getName();
