@@ -2,12 +2,13 @@ package io.edumatrix.jobs.internal;
 
 import io.edumatrix.jobs.JobPostingSummary;
 import io.edumatrix.jobs.JobsApi;
+import io.edumatrix.platform.Times;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The jobs module's published API: postings of the current institution, drafts included. */
+/** The jobs module's published API: postings of the current institution, drafts included, with their status as of now. */
 @Component
 @Transactional(value = "jobs", readOnly = true)
 class JobPostingFinder implements JobsApi {
@@ -21,6 +22,6 @@ class JobPostingFinder implements JobsApi {
     @Override
     public Optional<JobPostingSummary> findPosting(UUID id) {
         return postings.find(id).map(p -> new JobPostingSummary(p.id(), p.institutionId(), p.title(),
-                p.status().name(), p.postedByAccountId()));
+                p.statusAt(Times.now()).name(), p.postedByAccountId()));
     }
 }
