@@ -11,8 +11,9 @@ CREATE TABLE job_posting_deadline (
 CREATE INDEX job_posting_deadline_due ON job_posting_deadline (closes_at, institution_id);
 
 -- Kept by the database, as job_posting_word is, so that no write path can forget it: a posting is tracked while it
--- is OPEN, with its current closes_at, and dropped once it is anything else. Runs as the writing (app) role.
-CREATE FUNCTION jobs_fn_track_deadline() RETURNS trigger LANGUAGE plpgsql AS $$
+-- is OPEN, with its current closes_at, and dropped once it is anything else. Runs as the writing role, which is the
+-- app role or, in maintenance, a role whose search_path is not this schema: hence the function's own search_path.
+CREATE FUNCTION jobs_fn_track_deadline() RETURNS trigger LANGUAGE plpgsql SET search_path = jobs AS $$
 BEGIN
     IF NEW.status = 'OPEN' THEN
         INSERT INTO job_posting_deadline (posting_id, institution_id, closes_at)

@@ -5,7 +5,6 @@ import io.edumatrix.platform.security.InstitutionScope;
 import io.edumatrix.platform.security.Member;
 import io.edumatrix.platform.security.Staff;
 import io.edumatrix.platform.web.Page;
-import org.springframework.security.access.AccessDeniedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -102,11 +101,7 @@ class CourseController {
     @PostMapping("/{id}/enrollments")
     @Member
     ResponseEntity<EnrollmentView> enroll(@PathVariable UUID id, @Valid @RequestBody(required = false) Enroll request) {
-        var caller = Callers.require();
-        var studentId = request == null || request.studentId() == null ? caller.accountId() : request.studentId();
-        if (!caller.staff() && !studentId.equals(caller.accountId())) {
-            throw new AccessDeniedException("Students enroll only themselves");
-        }
+        var studentId = Enrollment.studentEnrolledBy(Callers.require(), request == null ? null : request.studentId());
         var enrollment = service.enroll(id, studentId);
         return ResponseEntity.created(URI.create("/api/courses/" + id + "/enrollments/" + enrollment.id()))
                 .body(EnrollmentView.of(enrollment));

@@ -81,11 +81,8 @@ class CourseService implements CoursesApi {
         var course = get(courseId);
         institutions.membershipInCurrentInstitution(studentId)
                 .filter(membership -> membership.role() == Role.STUDENT)
-                .orElseThrow(() -> EnrollmentProblems.NOT_A_STUDENT.exception(
+                .orElseThrow(() -> CourseProblems.NOT_A_STUDENT.exception(
                         "Account " + studentId + " is not a student of the course's institution"));
-        if (!course.enrollmentOpen()) {
-            throw CourseProblems.ENROLLMENT_CLOSED.exception("Enrollment in course " + courseId + " is closed");
-        }
         Enrollment enrollment;
         try {
             enrollment = enrollments.save(Enrollment.of(course, studentId));

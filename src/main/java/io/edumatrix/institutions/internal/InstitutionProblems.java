@@ -7,6 +7,11 @@ import io.edumatrix.platform.domain.ProblemType;
 final class InstitutionProblems {
 
     static final ProblemType DUPLICATE_CODE = ProblemType.conflict("duplicate-code");
+    /** No account is registered with the email of a new member. */
+    static final ProblemType UNKNOWN_ACCOUNT = ProblemType.ruleViolated("unknown-account");
+    static final ProblemType ALREADY_MEMBER = ProblemType.conflict("already-member");
+    /** The change would leave the institution without an admin. */
+    static final ProblemType LAST_ADMIN = ProblemType.conflict("last-admin");
 
     private InstitutionProblems() {}
 
