@@ -1,4 +1,4 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.accounts;
 
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
@@ -10,10 +10,10 @@ import java.util.UUID;
  * email and display name are the plaintext of the sealed columns ({@link StoredAccount}); both are null once the
  * person's key has been forgotten (erasure).
  */
-record Account(UUID id, Long version, String email, String displayName, Status status, boolean platformAdmin,
+public record Account(UUID id, Long version, String email, String displayName, Status status, boolean platformAdmin,
         String passwordHash, Instant createdAt, Instant updatedAt) {
 
-    enum Status {
+    public enum Status {
         ACTIVE,
         DISABLED
     }
@@ -23,7 +23,7 @@ record Account(UUID id, Long version, String email, String displayName, Status s
         return new Account(Ids.next(), null, email, displayName, Status.ACTIVE, platformAdmin, passwordHash, now, now);
     }
 
-    boolean active() {
+    public boolean active() {
         return status == Status.ACTIVE;
     }
 }

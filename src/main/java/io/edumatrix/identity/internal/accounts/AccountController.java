@@ -1,5 +1,6 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.accounts;
 
+import io.edumatrix.identity.internal.sessions.Memberships;
 import io.edumatrix.platform.security.Anonymous;
 import io.edumatrix.platform.security.Authenticated;
 import io.edumatrix.platform.security.Callers;
@@ -23,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/accounts")
-class AccountController {
+public class AccountController {
 
     private final AccountRegistration registration;
     private final AccountService accounts;
@@ -43,9 +44,9 @@ class AccountController {
 
     record AccountView(UUID id, String email, String displayName) {}
 
-    record MembershipView(UUID institutionId, Role role) {}
+    public record MembershipView(UUID institutionId, Role role) {}
 
-    record Me(UUID id, String email, String displayName, List<MembershipView> memberships) {}
+    public record Me(UUID id, String email, String displayName, List<MembershipView> memberships) {}
 
     @PostMapping
     @Anonymous
@@ -57,7 +58,7 @@ class AccountController {
 
     @GetMapping("/me")
     @Authenticated
-    Me me(@AuthenticationPrincipal Jwt jwt) {
+    public Me me(@AuthenticationPrincipal Jwt jwt) {
         var account = accounts.get(Callers.of(jwt).accountId());
         var held = memberships.of(account.id()).stream()
                 .map(m -> new MembershipView(m.institutionId(), m.role()))

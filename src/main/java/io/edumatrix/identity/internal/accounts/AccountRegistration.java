@@ -1,10 +1,10 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.accounts;
 
 import org.springframework.stereotype.Component;
 
 /** Signs up an account: the password is checked and hashed first, outside any transaction, then the account stored. */
 @Component
-class AccountRegistration {
+public class AccountRegistration {
 
     private final AccountService accounts;
     private final Passwords passwords;
@@ -14,11 +14,11 @@ class AccountRegistration {
         this.passwords = passwords;
     }
 
-    Account register(String email, String displayName, String password) {
+    public Account register(String email, String displayName, String password) {
         return register(email, displayName, password, false);
     }
 
-    Account registerPlatformAdmin(String email, String displayName, String password) {
+    public Account registerPlatformAdmin(String email, String displayName, String password) {
         return register(email, displayName, password, true);
     }
 

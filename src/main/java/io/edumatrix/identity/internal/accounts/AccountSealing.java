@@ -1,4 +1,4 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.accounts;
 
 import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.privacy.SealedColumn;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * account (and its login attempts) by email without the email being stored.
  */
 @Component
-class AccountSealing {
+public class AccountSealing {
 
     static final SealedColumn EMAIL = SealedColumn.of("account", "email");
     static final SealedColumn DISPLAY_NAME = SealedColumn.of("account", "display_name");
@@ -23,7 +23,7 @@ class AccountSealing {
     }
 
     /** The blind index of an email, whatever its letter case and surrounding blanks. */
-    byte[] emailIndex(String email) {
+    public byte[] emailIndex(String email) {
         return vault.blindIndex(EMAIL, email.strip().toLowerCase(Locale.ROOT));
     }
 

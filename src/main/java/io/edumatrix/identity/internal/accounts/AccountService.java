@@ -1,8 +1,8 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.accounts;
 
+import io.edumatrix.identity.internal.IdentityProblems;
 import io.edumatrix.institutions.AccountDirectory;
 import io.edumatrix.platform.domain.DomainException;
-import io.edumatrix.platform.domain.ProblemType;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -12,9 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Accounts as the rest of identity sees them: stored sealed, handed out with their email and display name opened. */
 @Service
 @Transactional("identity")
-class AccountService implements AccountDirectory {
-
-    static final ProblemType EMAIL_TAKEN = ProblemType.conflict("email-taken");
+public class AccountService implements AccountDirectory {
 
     private final AccountRepository accounts;
     private final AccountSealing sealing;
@@ -31,7 +29,7 @@ class AccountService implements AccountDirectory {
             accounts.save(sealing.seal(account));
             return account;
         } catch (DuplicateKeyException e) {
-            throw new DomainException(EMAIL_TAKEN, "An account with this email exists already");
+            throw new DomainException(IdentityProblems.EMAIL_TAKEN, "An account with this email exists already");
         }
     }
 
@@ -41,17 +39,17 @@ class AccountService implements AccountDirectory {
     }
 
     @Transactional(value = "identity", readOnly = true)
-    Optional<Account> findByEmailIndex(byte[] emailIndex) {
+    public Optional<Account> findByEmailIndex(byte[] emailIndex) {
         return accounts.findByEmailIndex(emailIndex).map(sealing::open);
     }
 
     /** The account with its email and display name decrypted (null once the person's key has been forgotten). */
     @Transactional(value = "identity", readOnly = true)
-    Account get(UUID id) {
+    public Account get(UUID id) {
         return accounts.findById(id).map(sealing::open).orElseThrow(() -> DomainException.notFound("Account", id));
     }
 
-    void replacePasswordHash(UUID id, String newHash) {
+    public void replacePasswordHash(UUID id, String newHash) {
         accounts.findById(id).ifPresent(account -> accounts.save(account.withPasswordHash(newHash)));
     }
 

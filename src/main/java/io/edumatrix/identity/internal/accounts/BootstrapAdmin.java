@@ -1,5 +1,6 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.accounts;
 
+import io.edumatrix.identity.internal.IdentityProblems;
 import io.edumatrix.platform.data.ModuleStartupException;
 import io.edumatrix.platform.domain.DomainException;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ class BootstrapAdmin implements SmartInitializingSingleton {
                     properties.password());
             log.info("Bootstrap administrator created (account {})", created.id());
         } catch (DomainException e) {
-            if (e.type() != AccountService.EMAIL_TAKEN) {
+            if (e.type() != IdentityProblems.EMAIL_TAKEN) {
                 throw e;
             }
             log.info("Bootstrap administrator was created by another instance; left unchanged");

@@ -1,8 +1,7 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.accounts;
 
+import io.edumatrix.identity.internal.IdentityProblems;
 import io.edumatrix.platform.domain.DomainException;
-import io.edumatrix.platform.domain.ProblemType;
-import io.edumatrix.platform.domain.ProblemType.Category;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -17,9 +16,8 @@ import org.springframework.stereotype.Component;
  * {@code {bcrypt}} hashes (imported accounts), and a login with an outdated hash stores a fresh Argon2id one.
  */
 @Component
-class Passwords {
+public class Passwords {
 
-    static final ProblemType PASSWORD_REJECTED = new ProblemType("password-rejected", Category.INVALID, "Invalid request");
     static final int MIN_LENGTH = 12;
     static final int MAX_LENGTH = 128;
     private static final String DEFAULT_ENCODING = "argon2";
@@ -39,29 +37,29 @@ class Passwords {
     static void check(String password, String email) {
         var length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
-            throw new DomainException(PASSWORD_REJECTED,
+            throw new DomainException(IdentityProblems.PASSWORD_REJECTED,
                     "The password must have between " + MIN_LENGTH + " and " + MAX_LENGTH + " characters");
         }
         if (password.strip().equalsIgnoreCase(email.strip())) {
-            throw new DomainException(PASSWORD_REJECTED, "The password must not be the email address");
+            throw new DomainException(IdentityProblems.PASSWORD_REJECTED, "The password must not be the email address");
         }
     }
 
-    String hash(String password) {
+    public String hash(String password) {
         return encoder.encode(password);
     }
 
-    boolean matches(String password, String hash) {
+    public boolean matches(String password, String hash) {
         return encoder.matches(password, hash);
     }
 
     /** Spends the same work as {@link #matches} and answers no. */
-    boolean matchesNothing(String password) {
+    public boolean matchesNothing(String password) {
         encoder.matches(password, dummyHash.join());
         return false;
     }
 
-    boolean outdated(String hash) {
+    public boolean outdated(String hash) {
         return encoder.upgradeEncoding(hash);
     }
 }

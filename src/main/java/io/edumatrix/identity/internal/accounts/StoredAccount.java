@@ -1,4 +1,4 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.accounts;
 
 import io.edumatrix.platform.Times;
 import java.time.Instant;
@@ -12,10 +12,10 @@ import org.springframework.data.relational.core.mapping.Table;
  * its id), and the email's blind index for lookups. {@link AccountSealing} converts it to and from an {@link Account}.
  */
 @Table("account")
-record StoredAccount(@Id UUID id, @Version Long version, byte[] email, byte[] emailIndex, byte[] displayName,
+public record StoredAccount(@Id UUID id, @Version Long version, byte[] email, byte[] emailIndex, byte[] displayName,
         Account.Status status, boolean platformAdmin, String passwordHash, Instant createdAt, Instant updatedAt) {
 
-    boolean active() {
+    public boolean active() {
         return status == Account.Status.ACTIVE;
     }
 

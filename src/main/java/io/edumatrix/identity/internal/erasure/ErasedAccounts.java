@@ -1,4 +1,4 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.erasure;
 
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * at once.
  */
 @Component
-class ErasedAccounts implements OAuth2TokenValidator<Jwt> {
+public class ErasedAccounts implements OAuth2TokenValidator<Jwt> {
 
     private static final OAuth2Error ERASED =
             new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token's account has been erased", null);

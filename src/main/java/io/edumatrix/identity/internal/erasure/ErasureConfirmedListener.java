@@ -1,4 +1,4 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.erasure;
 
 import io.edumatrix.platform.events.ModuleListener;
 import io.edumatrix.platform.privacy.ErasureConfirmed;

@@ -1,10 +1,13 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.erasure;
 
+import io.edumatrix.identity.internal.IdentityProperties;
+import io.edumatrix.identity.internal.accounts.AccountRepository;
+import io.edumatrix.identity.internal.keys.TokenVerification;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.privacy.ErasureRequested;
 import io.edumatrix.platform.privacy.PersonalDataHolders;
-import io.edumatrix.platform.domain.DomainException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

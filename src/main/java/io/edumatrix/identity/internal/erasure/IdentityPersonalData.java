@@ -1,5 +1,8 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.erasure;
 
+import io.edumatrix.identity.internal.accounts.AccountRepository;
+import io.edumatrix.identity.internal.accounts.AccountService;
+import io.edumatrix.identity.internal.accounts.StoredAccount;
 import io.edumatrix.platform.privacy.PersonalDataHolder;
 import io.edumatrix.platform.privacy.PersonalDataVault;
 import java.time.Instant;

@@ -1,12 +1,13 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.erasure;
 
+import io.edumatrix.identity.internal.accounts.AccountService;
 import io.edumatrix.platform.Times;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.privacy.PersonalDataExport;
 import io.edumatrix.platform.security.Authenticated;
 import io.edumatrix.platform.security.Caller;
 import io.edumatrix.platform.security.Callers;
 import io.edumatrix.platform.security.PlatformAdmin;
-import io.edumatrix.platform.domain.DomainException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.erasure;
 
+import io.edumatrix.identity.internal.sessions.LoginAttempt;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jdbc.repository.query.Modifying;

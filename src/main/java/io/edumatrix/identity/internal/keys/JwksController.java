@@ -1,6 +1,7 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.keys;
 
 import com.nimbusds.jose.jwk.JWK;
+import io.edumatrix.identity.internal.IdentityProperties;
 import io.edumatrix.platform.security.Anonymous;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.keys;
 
 import io.edumatrix.platform.crypto.MasterKey;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.keys;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

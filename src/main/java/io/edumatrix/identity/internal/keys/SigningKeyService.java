@@ -1,6 +1,7 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.keys;
 
 import com.nimbusds.jose.jwk.ECKey;
+import io.edumatrix.identity.internal.IdentityProperties;
 import io.edumatrix.platform.Times;
 import java.time.Duration;
 import java.util.List;

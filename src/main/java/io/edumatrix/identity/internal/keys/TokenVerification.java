@@ -1,5 +1,8 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.keys;
 
+import io.edumatrix.identity.internal.IdentityProperties;
+import io.edumatrix.identity.internal.erasure.ErasedAccounts;
+import io.edumatrix.identity.internal.sessions.RevokedSessions;
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,10 +22,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
-class TokenVerification {
+public class TokenVerification {
 
     /** Spring Security's default allowance for clocks that disagree. */
-    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+    public static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     @Bean
     JwtEncoder jwtEncoder(SigningKeys keys) {

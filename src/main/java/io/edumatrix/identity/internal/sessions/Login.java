@@ -1,10 +1,12 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.sessions;
 
-import io.edumatrix.identity.internal.LoginAttempt.Outcome;
-import io.edumatrix.identity.internal.TokenIssuer.TokenPair;
+import io.edumatrix.identity.internal.IdentityProblems;
+import io.edumatrix.identity.internal.accounts.AccountSealing;
+import io.edumatrix.identity.internal.accounts.AccountService;
+import io.edumatrix.identity.internal.accounts.Passwords;
+import io.edumatrix.identity.internal.sessions.LoginAttempt.Outcome;
+import io.edumatrix.identity.internal.sessions.TokenIssuer.TokenPair;
 import io.edumatrix.platform.domain.DomainException;
-import io.edumatrix.platform.domain.ProblemType;
-import io.edumatrix.platform.domain.ProblemType.Category;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,12 +18,7 @@ import org.springframework.stereotype.Component;
  * passwords and disabled accounts cost the same work and get the same answer.
  */
 @Component
-class Login {
-
-    static final ProblemType INVALID_CREDENTIALS =
-            new ProblemType("invalid-credentials", Category.UNAUTHENTICATED, "Unauthorized");
-    static final ProblemType ACCOUNT_LOCKED = new ProblemType("account-locked", Category.TOO_MANY_ATTEMPTS,
-            "Too many attempts");
+public class Login {
 
     private final LoginAttempts attempts;
     private final Passwords passwords;
@@ -42,7 +39,7 @@ class Login {
         this.sealing = sealing;
     }
 
-    TokenPair login(String email, String password, Optional<UUID> institutionId) {
+    public TokenPair login(String email, String password, Optional<UUID> institutionId) {
         var emailIndex = sealing.emailIndex(email);
         var admission = attempts.admit(emailIndex);
         if (admission.lockedFor().isPresent()) {
@@ -75,12 +72,12 @@ class Login {
 
     private DomainException failed(byte[] emailIndex, UUID accountId, Outcome outcome) {
         attempts.failed(emailIndex, accountId, outcome);
-        return new DomainException(INVALID_CREDENTIALS, "The email or the password is wrong");
+        return new DomainException(IdentityProblems.INVALID_CREDENTIALS, "The email or the password is wrong");
     }
 
     private static DomainException locked(Duration lockedFor) {
         var seconds = Math.max(1, lockedFor.plusMillis(999).toSeconds());
-        return new DomainException(ACCOUNT_LOCKED, "Too many failed logins; try again in " + seconds + " seconds",
-                Duration.ofSeconds(seconds));
+        return new DomainException(IdentityProblems.ACCOUNT_LOCKED,
+                "Too many failed logins; try again in " + seconds + " seconds", Duration.ofSeconds(seconds));
     }
 }

@@ -1,4 +1,4 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.sessions;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -7,10 +7,10 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** One login attempt and how it ended; the email only as its blind index, whether or not an account has it. */
 @Table("login_attempt")
-record LoginAttempt(@Id UUID id, byte[] emailIndex, UUID accountId, Outcome outcome, String requestId,
+public record LoginAttempt(@Id UUID id, byte[] emailIndex, UUID accountId, Outcome outcome, String requestId,
         Instant attemptedAt) {
 
-    enum Outcome {
+    public enum Outcome {
         SUCCESS,
         BAD_CREDENTIALS,
         UNKNOWN_ACCOUNT,

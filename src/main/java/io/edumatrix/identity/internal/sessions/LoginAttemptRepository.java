@@ -1,4 +1,4 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.sessions;
 
 import java.time.Instant;
 import java.util.Optional;

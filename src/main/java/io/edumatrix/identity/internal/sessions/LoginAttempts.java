@@ -1,6 +1,9 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.sessions;
 
-import io.edumatrix.identity.internal.LoginAttempt.Outcome;
+import io.edumatrix.identity.internal.IdentityProperties;
+import io.edumatrix.identity.internal.accounts.Account;
+import io.edumatrix.identity.internal.accounts.AccountService;
+import io.edumatrix.identity.internal.sessions.LoginAttempt.Outcome;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.tenancy.TenantContext;

@@ -1,12 +1,12 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.sessions;
 
+import io.edumatrix.identity.internal.IdentityProblems;
+import io.edumatrix.identity.internal.accounts.Account;
 import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.institutions.MembershipSummary;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.tenancy.TenantContext;
-import io.edumatrix.platform.domain.DomainException;
-import io.edumatrix.platform.domain.ProblemType;
-import io.edumatrix.platform.domain.ProblemType.Category;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +16,7 @@ import org.springframework.stereotype.Component;
 
 /** What an account may log into, as the institutions module says; read afresh for every token issued. */
 @Component
-class Memberships {
-
-    static final ProblemType NOT_A_MEMBER = new ProblemType("not-a-member", Category.FORBIDDEN, "Forbidden");
+public class Memberships {
 
     /** The institution a token is scoped to (null: none) and the roles it carries. */
     record Scope(UUID institutionId, Set<Role> roles) {}
@@ -30,7 +28,7 @@ class Memberships {
     }
 
     /** Row-level security shows an account its own memberships only when it acts as itself. */
-    List<MembershipSummary> of(UUID accountId) {
+    public List<MembershipSummary> of(UUID accountId) {
         return TenantContext.asAccount(accountId, () -> institutions.membershipsOf(accountId));
     }
 
@@ -42,7 +40,7 @@ class Memberships {
         var memberships = of(account.id());
         var membership = institutionId.isPresent()
                 ? Optional.of(memberships.stream().filter(m -> m.institutionId().equals(institutionId.get())).findFirst()
-                        .orElseThrow(() -> new DomainException(NOT_A_MEMBER,
+                        .orElseThrow(() -> new DomainException(IdentityProblems.NOT_A_MEMBER,
                                 "The account is not a member of institution " + institutionId.get())))
                 : memberships.size() == 1 ? Optional.of(memberships.getFirst()) : Optional.<MembershipSummary>empty();
         var roles = new LinkedHashSet<Role>();

@@ -1,5 +1,7 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.sessions;
 
+import io.edumatrix.identity.internal.IdentityProperties;
+import io.edumatrix.identity.internal.keys.TokenVerification;
 import io.edumatrix.platform.Times;
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.sessions;
 
 import io.edumatrix.platform.security.TokenClaims;
 import java.util.Set;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * count at once. Only sessions revoked within one access-token lifetime matter, so the set stays small.
  */
 @Component
-class RevokedSessions implements OAuth2TokenValidator<Jwt> {
+public class RevokedSessions implements OAuth2TokenValidator<Jwt> {
 
     private static final OAuth2Error NO_SESSION =
             new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, "The token names no session (sid)", null);

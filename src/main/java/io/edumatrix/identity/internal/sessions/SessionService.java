@@ -1,10 +1,12 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.sessions;
 
+import io.edumatrix.identity.internal.IdentityProblems;
+import io.edumatrix.identity.internal.IdentityProperties;
+import io.edumatrix.identity.internal.accounts.AccountRepository;
+import io.edumatrix.identity.internal.accounts.StoredAccount;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.DomainException;
-import io.edumatrix.platform.domain.ProblemType;
-import io.edumatrix.platform.domain.ProblemType.Category;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -19,10 +21,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 @Transactional("identity")
 class SessionService {
-
-    static final ProblemType INVALID_REFRESH_TOKEN =
-            new ProblemType("invalid-refresh-token", Category.UNAUTHENTICATED, "Unauthorized");
-    static final ProblemType SESSION_ENDED = new ProblemType("session-ended", Category.UNAUTHENTICATED, "Unauthorized");
 
     /** A refresh token claimed for one refresh: who it is for and where it refreshes into. */
     record Claim(UUID accountId, UUID sessionId, UUID institutionId) {}
@@ -91,7 +89,7 @@ class SessionService {
     IssuedRefreshToken rescope(UUID accountId, UUID sessionId, UUID institutionId) {
         var family = requireLive(sessionId);
         if (!family.accountId().equals(accountId)) {
-            throw new DomainException(SESSION_ENDED, "The session does not belong to the caller");
+            throw new DomainException(IdentityProblems.SESSION_ENDED, "The session does not belong to the caller");
         }
         tokens.markAllUsed(sessionId, Times.now());
         return issue(sessionId, institutionId);
@@ -105,7 +103,7 @@ class SessionService {
 
     private SessionFamily requireLive(UUID sessionId) {
         return families.findById(sessionId).filter(family -> !family.revoked())
-                .orElseThrow(() -> new DomainException(SESSION_ENDED, "The session has ended; log in again"));
+                .orElseThrow(() -> new DomainException(IdentityProblems.SESSION_ENDED, "The session has ended; log in again"));
     }
 
     private IssuedRefreshToken issue(UUID sessionId, UUID institutionId) {
@@ -128,6 +126,6 @@ class SessionService {
     }
 
     private static DomainException refused(String why) {
-        return new DomainException(INVALID_REFRESH_TOKEN, "The refresh token " + why);
+        return new DomainException(IdentityProblems.INVALID_REFRESH_TOKEN, "The refresh token " + why);
     }
 }

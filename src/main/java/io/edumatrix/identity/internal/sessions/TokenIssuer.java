@@ -1,7 +1,8 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.sessions;
 
-import io.edumatrix.identity.internal.Memberships.Scope;
-import io.edumatrix.identity.internal.SessionService.IssuedRefreshToken;
+import io.edumatrix.identity.internal.IdentityProperties;
+import io.edumatrix.identity.internal.sessions.Memberships.Scope;
+import io.edumatrix.identity.internal.sessions.SessionService.IssuedRefreshToken;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.security.TokenClaims;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 class TokenIssuer {
 
     /** What a client receives from a login, a refresh or an institution switch. */
-    record TokenPair(String accessToken, String refreshToken, long expiresIn, String tokenType) {}
+    public record TokenPair(String accessToken, String refreshToken, long expiresIn, String tokenType) {}
 
     private final JwtEncoder encoder;
     private final IdentityProperties properties;

@@ -1,10 +1,12 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.accounts;
 
 import static io.edumatrix.identity.internal.IdentityFixtures.PASSWORD;
 import static io.edumatrix.identity.internal.IdentityFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edumatrix.identity.internal.IdentityProblems;
+import io.edumatrix.identity.internal.sessions.Login;
 import io.edumatrix.institutions.AccountDirectory;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.HttpApplicationTest;
@@ -31,7 +33,7 @@ class AccountTests {
 
         assertThatThrownBy(() -> registration.register("  " + email.toUpperCase(), "Second", PASSWORD))
                 .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.type()).isEqualTo(AccountService.EMAIL_TAKEN));
+                        e -> assertThat(e.type()).isEqualTo(IdentityProblems.EMAIL_TAKEN));
     }
 
     @Test

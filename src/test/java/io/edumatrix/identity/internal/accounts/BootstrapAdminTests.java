@@ -1,9 +1,10 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.accounts;
 
 import static io.edumatrix.identity.internal.IdentityFixtures.PASSWORD;
 import static io.edumatrix.identity.internal.IdentityFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.identity.internal.sessions.Login;
 import io.edumatrix.platform.data.ApplicationLaunch;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

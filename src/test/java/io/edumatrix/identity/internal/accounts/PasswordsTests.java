@@ -1,9 +1,10 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edumatrix.identity.internal.IdentityProblems;
 import io.edumatrix.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -60,6 +61,6 @@ class PasswordsTests {
 
     private static void assertRejected(String password, String email) {
         assertThatThrownBy(() -> Passwords.check(password, email)).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.type()).isEqualTo(Passwords.PASSWORD_REJECTED));
+                e -> assertThat(e.type()).isEqualTo(IdentityProblems.PASSWORD_REJECTED));
     }
 }

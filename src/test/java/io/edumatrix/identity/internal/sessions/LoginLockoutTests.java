@@ -1,12 +1,16 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.sessions;
 
 import static io.edumatrix.identity.internal.IdentityFixtures.PASSWORD;
 import static io.edumatrix.identity.internal.IdentityFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.edumatrix.platform.testing.TestDatabase;
+import io.edumatrix.identity.internal.IdentityFixtures;
+import io.edumatrix.identity.internal.IdentityProblems;
+import io.edumatrix.identity.internal.accounts.AccountRegistration;
+import io.edumatrix.identity.internal.accounts.AccountSealing;
 import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -31,12 +35,12 @@ class LoginLockoutTests {
     void five_failures_lock_the_account_for_fifteen_minutes_even_for_the_right_password_and_then_it_logs_in_again() {
         var email = registration.register(uniqueEmail(), "Locked", PASSWORD).email();
         for (var i = 0; i < 5; i++) {
-            assertThat(failure(email, "wrong password " + i).type()).isEqualTo(Login.INVALID_CREDENTIALS);
+            assertThat(failure(email, "wrong password " + i).type()).isEqualTo(IdentityProblems.INVALID_CREDENTIALS);
         }
 
         var locked = failure(email, PASSWORD);
 
-        assertThat(locked.type()).isEqualTo(Login.ACCOUNT_LOCKED);
+        assertThat(locked.type()).isEqualTo(IdentityProblems.ACCOUNT_LOCKED);
         assertThat(locked.retryAfter()).hasValueSatisfying(wait ->
                 assertThat(wait).isBetween(Duration.ofMinutes(15).minusSeconds(10), Duration.ofMinutes(15)));
         assertThat(outcomes(email)).containsExactly("BAD_CREDENTIALS", "BAD_CREDENTIALS", "BAD_CREDENTIALS",
@@ -56,7 +60,7 @@ class LoginLockoutTests {
         }
         IdentityFixtures.ageLockout(sealing.emailIndex(email), 15);
 
-        assertThat(failure(email, "one more wrong password").type()).isEqualTo(Login.INVALID_CREDENTIALS);
+        assertThat(failure(email, "one more wrong password").type()).isEqualTo(IdentityProblems.INVALID_CREDENTIALS);
         assertThat(login.login(email, PASSWORD, Optional.empty()).accessToken()).isNotBlank();
     }
 
@@ -77,7 +81,7 @@ class LoginLockoutTests {
         }
         var knownLocked = failure(known, "not the password");
         var unknownLocked = failure(unknown, "not the password");
-        assertThat(unknownLocked.type()).isEqualTo(knownLocked.type()).isEqualTo(Login.ACCOUNT_LOCKED);
+        assertThat(unknownLocked.type()).isEqualTo(knownLocked.type()).isEqualTo(IdentityProblems.ACCOUNT_LOCKED);
         assertThat(outcomes(unknown)).startsWith("UNKNOWN_ACCOUNT").endsWith("LOCKED");
     }
 
@@ -89,7 +93,7 @@ class LoginLockoutTests {
         }
         login.login(email, PASSWORD, Optional.empty());
 
-        assertThat(failure(email, "wrong again").type()).isEqualTo(Login.INVALID_CREDENTIALS);
+        assertThat(failure(email, "wrong again").type()).isEqualTo(IdentityProblems.INVALID_CREDENTIALS);
         assertThat(login.login(email, PASSWORD, Optional.empty()).accessToken()).isNotBlank();
     }
 

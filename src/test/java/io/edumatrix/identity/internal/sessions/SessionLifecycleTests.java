@@ -1,4 +1,4 @@
-package io.edumatrix.identity.internal;
+package io.edumatrix.identity.internal.sessions;
 
 import static io.edumatrix.identity.internal.IdentityFixtures.PASSWORD;
 import static io.edumatrix.identity.internal.IdentityFixtures.uniqueEmail;
@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.edumatrix.identity.internal.TokenIssuer.TokenPair;
+import io.edumatrix.identity.internal.IdentityFixtures;
+import io.edumatrix.identity.internal.IdentityProblems;
+import io.edumatrix.identity.internal.accounts.AccountController;
+import io.edumatrix.identity.internal.accounts.AccountRegistration;
+import io.edumatrix.identity.internal.sessions.TokenIssuer.TokenPair;
 import io.edumatrix.institutions.InstitutionsApi;
-import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +26,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * Logins, token contents, refresh rotation and theft detection, institution switches and logout, against the
@@ -101,7 +105,7 @@ class SessionLifecycleTests {
 
         assertThatThrownBy(() -> login.login(account.email(), PASSWORD, Optional.of(other)))
                 .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.type()).isEqualTo(Memberships.NOT_A_MEMBER));
+                        e -> assertThat(e.type()).isEqualTo(IdentityProblems.NOT_A_MEMBER));
     }
 
     @Test
@@ -163,7 +167,7 @@ class SessionLifecycleTests {
 
         assertThat(outcomes).filteredOn(TokenPair.class::isInstance).hasSizeLessThanOrEqualTo(1);
         assertThat(outcomes).filteredOn(DomainException.class::isInstance)
-                .allSatisfy(e -> assertThat(((DomainException) e).type()).isEqualTo(SessionService.INVALID_REFRESH_TOKEN))
+                .allSatisfy(e -> assertThat(((DomainException) e).type()).isEqualTo(IdentityProblems.INVALID_REFRESH_TOKEN))
                 .isNotEmpty();
     }
 
@@ -212,7 +216,7 @@ class SessionLifecycleTests {
         assertThatThrownBy(() -> sessionController.switchInstitution(token,
                 new SessionController.SwitchInstitution(stranger)))
                 .isInstanceOfSatisfying(DomainException.class,
-                        e -> assertThat(e.type()).isEqualTo(Memberships.NOT_A_MEMBER));
+                        e -> assertThat(e.type()).isEqualTo(IdentityProblems.NOT_A_MEMBER));
     }
 
     @Test
@@ -234,7 +238,7 @@ class SessionLifecycleTests {
 
     private static void assertRefused(Runnable refresh) {
         assertThatThrownBy(refresh::run).isInstanceOfSatisfying(DomainException.class,
-                e -> assertThat(e.type()).isEqualTo(SessionService.INVALID_REFRESH_TOKEN));
+                e -> assertThat(e.type()).isEqualTo(IdentityProblems.INVALID_REFRESH_TOKEN));
     }
 
     /** The controllers' access rules are checked: the call is made as the token's caller, as the filter chain would. */
