@@ -57,7 +57,7 @@ class Course {
     /** A course with enrollment closed (its institution deactivated, say) takes no new student. */
     void requireEnrollmentOpen() {
         if (!enrollmentOpen) {
-            throw CourseProblems.ENROLLMENT_CLOSED.exception("Enrollment in course " + id + " is closed");
+            throw CoursesProblems.ENROLLMENT_CLOSED.exception("Enrollment in course " + id + " is closed");
         }
     }
 

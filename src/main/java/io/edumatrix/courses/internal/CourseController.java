@@ -1,5 +1,7 @@
 package io.edumatrix.courses.internal;
 
+import io.edumatrix.courses.internal.Views.CourseView;
+import io.edumatrix.courses.internal.Views.EnrollmentView;
 import io.edumatrix.platform.security.Callers;
 import io.edumatrix.platform.security.InstitutionScope;
 import io.edumatrix.platform.security.Member;
@@ -13,7 +15,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,22 +48,6 @@ class CourseController {
 
     /** Without a student, the caller enrolls themselves. */
     record Enroll(UUID studentId) {}
-
-    record CourseView(UUID id, UUID institutionId, String code, String title, String description,
-            boolean enrollmentOpen, long version, Instant createdAt, Instant updatedAt) {
-
-        static CourseView of(Course c) {
-            return new CourseView(c.id(), c.institutionId(), c.code(), c.title(), c.description(), c.enrollmentOpen(),
-                    c.version(), c.createdAt(), c.updatedAt());
-        }
-    }
-
-    record EnrollmentView(UUID id, UUID courseId, UUID studentId, Instant enrolledAt) {
-
-        static EnrollmentView of(Enrollment e) {
-            return new EnrollmentView(e.id(), e.courseId(), e.studentId(), e.enrolledAt());
-        }
-    }
 
     @PostMapping
     @Staff

@@ -20,7 +20,7 @@ record Enrollment(@Id UUID id, @Version Long version, UUID institutionId, UUID c
     static UUID studentEnrolledBy(Caller caller, UUID requested) {
         var studentId = requested == null ? caller.accountId() : requested;
         if (!caller.staff() && !studentId.equals(caller.accountId())) {
-            throw CourseProblems.FORBIDDEN.exception("Students enroll only themselves");
+            throw CoursesProblems.FORBIDDEN.exception("Students enroll only themselves");
         }
         return studentId;
     }

@@ -28,7 +28,7 @@ record Membership(@Id UUID id, @Version Long version, UUID institutionId, UUID a
      */
     void requireNotLastAdmin(Role newRole, LongSupplier admins) {
         if (role == Role.INSTITUTION_ADMIN && newRole != Role.INSTITUTION_ADMIN && admins.getAsLong() <= 1) {
-            throw InstitutionProblems.LAST_ADMIN.exception("Institution " + institutionId
+            throw InstitutionsProblems.LAST_ADMIN.exception("Institution " + institutionId
                     + " would be left without an admin; make someone else admin first");
         }
     }

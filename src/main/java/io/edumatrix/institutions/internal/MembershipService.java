@@ -31,12 +31,12 @@ class MembershipService {
         if (!institutions.existsById(institutionId)) {
             throw DomainException.notFound("Institution", institutionId);
         }
-        var accountId = accounts.findAccountIdByEmail(email).orElseThrow(() -> InstitutionProblems.UNKNOWN_ACCOUNT
+        var accountId = accounts.findAccountIdByEmail(email).orElseThrow(() -> InstitutionsProblems.UNKNOWN_ACCOUNT
                 .exception("No account is registered with that email; the person must sign up first"));
         try {
             return memberships.save(Membership.of(institutionId, accountId, role));
         } catch (DuplicateKeyException e) {
-            throw InstitutionProblems.ALREADY_MEMBER.exception(
+            throw InstitutionsProblems.ALREADY_MEMBER.exception(
                     "Account " + accountId + " is already a member of institution " + institutionId);
         }
     }

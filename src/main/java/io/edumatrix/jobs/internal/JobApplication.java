@@ -72,7 +72,7 @@ class JobApplication {
     /** Only students apply to job postings. */
     static void requireMayApply(Caller caller) {
         if (!caller.has(Role.STUDENT)) {
-            throw JobProblems.FORBIDDEN.exception("Only students apply to job postings");
+            throw JobsProblems.FORBIDDEN.exception("Only students apply to job postings");
         }
     }
 
@@ -85,7 +85,7 @@ class JobApplication {
             return;
         }
         if (caller.staff()) {
-            throw JobProblems.FORBIDDEN.exception(
+            throw JobsProblems.FORBIDDEN.exception(
                     "Only its poster or an institution admin sees a posting's applications");
         }
         throw DomainException.notFound("Job application", id);
@@ -94,7 +94,7 @@ class JobApplication {
     /** The applicant withdraws; whoever runs the posting ({@code runsPosting}) makes every other move. */
     void moveBy(Caller caller, boolean runsPosting, Status target) {
         if (target == Status.WITHDRAWN ? !isApplicant(caller.accountId()) : !runsPosting) {
-            throw JobProblems.FORBIDDEN.exception(target == Status.WITHDRAWN
+            throw JobsProblems.FORBIDDEN.exception(target == Status.WITHDRAWN
                     ? "Only the applicant withdraws an application"
                     : "Only the posting's poster or an institution admin moves an application to " + target);
         }

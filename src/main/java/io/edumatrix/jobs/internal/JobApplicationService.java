@@ -59,7 +59,7 @@ class JobApplicationService {
             application = applications.save(JobApplication.submit(id, posting, applicant,
                     vault.seal(applicant, JobApplication.COVER_LETTER, id, coverLetter)));
         } catch (DuplicateKeyException e) {
-            throw JobProblems.ALREADY_APPLIED.exception(
+            throw JobsProblems.ALREADY_APPLIED.exception(
                     "Account " + applicant + " has applied to job posting " + postingId + " already");
         }
         events.publishEvent(ApplicationSubmitted.of(posting.institutionId(), id, postingId, applicant));

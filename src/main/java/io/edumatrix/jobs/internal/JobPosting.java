@@ -94,7 +94,7 @@ class JobPosting {
     void moveTo(Status target, Instant now) {
         LIFECYCLE.check(status, target);
         if (target == Status.OPEN && !now.isBefore(closesAt)) {
-            throw JobProblems.CLOSING_TIME_PASSED.exception("Job posting " + id + " closes at " + closesAt
+            throw JobsProblems.CLOSING_TIME_PASSED.exception("Job posting " + id + " closes at " + closesAt
                     + ", which has passed; set a later closesAt first");
         }
         status = target;
@@ -121,7 +121,7 @@ class JobPosting {
 
     void requireTakesApplicationsAt(Instant now) {
         if (!takesApplicationsAt(now)) {
-            throw JobProblems.POSTING_CLOSED.exception("Job posting " + id + " takes no applications: it is "
+            throw JobsProblems.POSTING_CLOSED.exception("Job posting " + id + " takes no applications: it is "
                     + statusAt(now) + " and closes at " + closesAt);
         }
     }
@@ -133,7 +133,7 @@ class JobPosting {
                     "Job posting " + id + " is at version " + version + ", not " + expectedVersion);
         }
         if (statusAt(now) == Status.CLOSED) {
-            throw JobProblems.POSTING_CLOSED.exception("Job posting " + id + " is closed and no longer changes");
+            throw JobsProblems.POSTING_CLOSED.exception("Job posting " + id + " is closed and no longer changes");
         }
     }
 
@@ -144,7 +144,7 @@ class JobPosting {
 
     void requireRunBy(Caller caller, String what) {
         if (!isRunBy(caller)) {
-            throw JobProblems.FORBIDDEN.exception("Only its poster or an institution admin " + what);
+            throw JobsProblems.FORBIDDEN.exception("Only its poster or an institution admin " + what);
         }
     }
 

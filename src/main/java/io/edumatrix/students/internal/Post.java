@@ -44,7 +44,7 @@ class Post {
     /** Only its author changes or deletes a post. */
     void requireAuthor(UUID accountId) {
         if (!authorAccountId.equals(accountId)) {
-            throw StudentProblems.FORBIDDEN.exception("Only its author changes or deletes a post");
+            throw StudentsProblems.FORBIDDEN.exception("Only its author changes or deletes a post");
         }
     }
 

@@ -62,7 +62,7 @@ class Profile {
     /** Only its owner changes a profile, as of the version they read. */
     void requireChangeableBy(UUID changingAccountId, long expectedVersion) {
         if (!accountId.equals(changingAccountId)) {
-            throw StudentProblems.FORBIDDEN.exception("Only its owner changes a profile");
+            throw StudentsProblems.FORBIDDEN.exception("Only its owner changes a profile");
         }
         if (version != expectedVersion) {
             throw PlatformProblems.CONCURRENT_UPDATE.exception(
@@ -73,7 +73,7 @@ class Profile {
     /** A profile does not follow itself. */
     void requireMayFollow(Profile followed) {
         if (id.equals(followed.id)) {
-            throw StudentProblems.SELF_FOLLOW.exception("A profile cannot follow itself");
+            throw StudentsProblems.SELF_FOLLOW.exception("A profile cannot follow itself");
         }
     }
 

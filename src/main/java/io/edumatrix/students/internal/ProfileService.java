@@ -46,7 +46,7 @@ class ProfileService {
         try {
             return open(profiles.save(profile));
         } catch (DuplicateKeyException e) {
-            throw StudentProblems.PROFILE_EXISTS.exception("Account " + accountId + " has a profile in this institution");
+            throw StudentsProblems.PROFILE_EXISTS.exception("Account " + accountId + " has a profile in this institution");
         }
     }
 
@@ -98,7 +98,7 @@ class ProfileService {
 
     /** The caller's profile in the current institution, which posting, commenting and following need. */
     Profile own(UUID accountId) {
-        return profiles.findByAccount(accountId).orElseThrow(() -> StudentProblems.NO_PROFILE.exception(
+        return profiles.findByAccount(accountId).orElseThrow(() -> StudentsProblems.NO_PROFILE.exception(
                 "Account " + accountId + " has no profile in this institution; create one first"));
     }
 

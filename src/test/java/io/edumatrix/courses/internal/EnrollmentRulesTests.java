@@ -33,7 +33,7 @@ class EnrollmentRulesTests {
 
         assertThat(Enrollment.studentEnrolledBy(student, null)).isEqualTo(student.accountId());
         assertThat(Enrollment.studentEnrolledBy(student, student.accountId())).isEqualTo(student.accountId());
-        refusal(() -> Enrollment.studentEnrolledBy(student, UUID.randomUUID()), CourseProblems.FORBIDDEN);
+        refusal(() -> Enrollment.studentEnrolledBy(student, UUID.randomUUID()), CoursesProblems.FORBIDDEN);
     }
 
     @Test
@@ -45,7 +45,7 @@ class EnrollmentRulesTests {
 
     @Test
     void a_course_with_enrollment_closed_takes_no_student() {
-        refusal(() -> Enrollment.of(course(false), UUID.randomUUID()), CourseProblems.ENROLLMENT_CLOSED);
+        refusal(() -> Enrollment.of(course(false), UUID.randomUUID()), CoursesProblems.ENROLLMENT_CLOSED);
     }
 
     @Test

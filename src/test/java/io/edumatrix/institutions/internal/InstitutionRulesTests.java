@@ -23,9 +23,9 @@ class InstitutionRulesTests {
     @Test
     void an_institution_is_never_left_without_an_admin() {
         refusal(() -> member(Role.INSTITUTION_ADMIN).requireNotLastAdmin(Role.STUDENT, () -> 1),
-                InstitutionProblems.LAST_ADMIN);
+                InstitutionsProblems.LAST_ADMIN);
         refusal(() -> member(Role.INSTITUTION_ADMIN).requireNotLastAdmin(null, () -> 1),
-                InstitutionProblems.LAST_ADMIN);
+                InstitutionsProblems.LAST_ADMIN);
         assertThatCode(() -> member(Role.INSTITUTION_ADMIN).requireNotLastAdmin(null, () -> 2))
                 .doesNotThrowAnyException();
     }
@@ -43,7 +43,7 @@ class InstitutionRulesTests {
         var institution = Institution.register("North College", "NORTH");
         institution.addDepartment("Physics", "PHY");
 
-        refusal(() -> institution.addDepartment("Physiology", "phy"), InstitutionProblems.DUPLICATE_CODE);
+        refusal(() -> institution.addDepartment("Physiology", "phy"), InstitutionsProblems.DUPLICATE_CODE);
     }
 
     @Test

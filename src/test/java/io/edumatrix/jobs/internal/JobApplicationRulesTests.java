@@ -24,7 +24,7 @@ class JobApplicationRulesTests {
 
     @Test
     void only_students_apply_to_job_postings() {
-        refusal(() -> JobApplication.requireMayApply(POSTER), JobProblems.FORBIDDEN);
+        refusal(() -> JobApplication.requireMayApply(POSTER), JobsProblems.FORBIDDEN);
         assertThatCode(() -> JobApplication.requireMayApply(STUDENT)).doesNotThrowAnyException();
     }
 
@@ -34,7 +34,7 @@ class JobApplicationRulesTests {
 
         assertThatCode(() -> application.requireReadableBy(STUDENT, false)).doesNotThrowAnyException();
         assertThatCode(() -> application.requireReadableBy(POSTER, true)).doesNotThrowAnyException();
-        refusal(() -> application.requireReadableBy(OTHER_INSTRUCTOR, false), JobProblems.FORBIDDEN);
+        refusal(() -> application.requireReadableBy(OTHER_INSTRUCTOR, false), JobsProblems.FORBIDDEN);
     }
 
     @Test
@@ -53,9 +53,9 @@ class JobApplicationRulesTests {
         assertThat(withdrawn.status()).isEqualTo(Status.WITHDRAWN);
         assertThat(offered.status()).isEqualTo(Status.OFFERED);
         refusal(() -> application(posting, Status.SUBMITTED).moveBy(POSTER, true, Status.WITHDRAWN),
-                JobProblems.FORBIDDEN);
+                JobsProblems.FORBIDDEN);
         refusal(() -> application(posting, Status.SUBMITTED).moveBy(STUDENT, false, Status.UNDER_REVIEW),
-                JobProblems.FORBIDDEN);
+                JobsProblems.FORBIDDEN);
     }
 
     @Test

@@ -40,13 +40,13 @@ class JobPostingRulesTests {
     @Test
     void a_job_posting_past_its_closing_time_takes_no_applications() {
         assertThat(posting(Status.OPEN).takesApplicationsAt(NOW)).isTrue();
-        refusal(() -> posting(Status.OPEN, NOW).requireTakesApplicationsAt(NOW), JobProblems.POSTING_CLOSED);
-        refusal(() -> posting(Status.DRAFT).requireTakesApplicationsAt(NOW), JobProblems.POSTING_CLOSED);
+        refusal(() -> posting(Status.OPEN, NOW).requireTakesApplicationsAt(NOW), JobsProblems.POSTING_CLOSED);
+        refusal(() -> posting(Status.DRAFT).requireTakesApplicationsAt(NOW), JobsProblems.POSTING_CLOSED);
     }
 
     @Test
     void a_job_posting_cannot_open_after_its_closing_time() {
-        refusal(() -> posting(Status.DRAFT, NOW).moveTo(Status.OPEN, NOW), JobProblems.CLOSING_TIME_PASSED);
+        refusal(() -> posting(Status.DRAFT, NOW).moveTo(Status.OPEN, NOW), JobsProblems.CLOSING_TIME_PASSED);
     }
 
     @Test
@@ -63,8 +63,8 @@ class JobPostingRulesTests {
 
     @Test
     void a_closed_posting_or_one_past_its_closing_time_is_not_described_again() {
-        refusal(() -> posting(Status.CLOSED).requireDescribable(0, NOW), JobProblems.POSTING_CLOSED);
-        refusal(() -> posting(Status.OPEN, NOW).requireDescribable(0, NOW), JobProblems.POSTING_CLOSED);
+        refusal(() -> posting(Status.CLOSED).requireDescribable(0, NOW), JobsProblems.POSTING_CLOSED);
+        refusal(() -> posting(Status.OPEN, NOW).requireDescribable(0, NOW), JobsProblems.POSTING_CLOSED);
         refusal(() -> posting(Status.OPEN).requireDescribable(4, NOW), PlatformProblems.CONCURRENT_UPDATE);
         assertThatCode(() -> posting(Status.DRAFT).requireDescribable(0, NOW)).doesNotThrowAnyException();
     }
@@ -76,7 +76,7 @@ class JobPostingRulesTests {
         assertThat(posting.isRunBy(POSTER)).isTrue();
         assertThat(posting.isRunBy(ADMIN)).isTrue();
         assertThat(posting.isRunBy(OTHER_INSTRUCTOR)).isFalse();
-        refusal(() -> posting.requireRunBy(STUDENT, "changes a job posting"), JobProblems.FORBIDDEN);
+        refusal(() -> posting.requireRunBy(STUDENT, "changes a job posting"), JobsProblems.FORBIDDEN);
     }
 
     @Test

@@ -31,7 +31,7 @@ class StudentRulesTests {
     void only_its_owner_changes_a_profile_as_of_the_version_they_read() {
         var profile = profileOf(OWNER);
 
-        refusal(() -> profile.requireChangeableBy(OTHER, 0), StudentProblems.FORBIDDEN);
+        refusal(() -> profile.requireChangeableBy(OTHER, 0), StudentsProblems.FORBIDDEN);
         refusal(() -> profile.requireChangeableBy(OWNER, 2), PlatformProblems.CONCURRENT_UPDATE);
         assertThatCode(() -> profile.requireChangeableBy(OWNER, 0)).doesNotThrowAnyException();
     }
@@ -40,7 +40,7 @@ class StudentRulesTests {
     void a_profile_does_not_follow_itself() {
         var profile = profileOf(OWNER);
 
-        refusal(() -> profile.requireMayFollow(profile), StudentProblems.SELF_FOLLOW);
+        refusal(() -> profile.requireMayFollow(profile), StudentsProblems.SELF_FOLLOW);
         assertThatCode(() -> profile.requireMayFollow(profileOf(OTHER))).doesNotThrowAnyException();
     }
 
@@ -48,8 +48,8 @@ class StudentRulesTests {
     void only_its_author_edits_or_deletes_a_post() {
         var post = postBy(OWNER);
 
-        refusal(() -> post.requireAuthor(OTHER), StudentProblems.FORBIDDEN);
-        refusal(() -> post.requireEditableBy(OTHER, 0), StudentProblems.FORBIDDEN);
+        refusal(() -> post.requireAuthor(OTHER), StudentsProblems.FORBIDDEN);
+        refusal(() -> post.requireEditableBy(OTHER, 0), StudentsProblems.FORBIDDEN);
         refusal(() -> post.requireEditableBy(OWNER, 1), PlatformProblems.CONCURRENT_UPDATE);
         assertThatCode(() -> post.requireEditableBy(OWNER, 0)).doesNotThrowAnyException();
     }

@@ -27,25 +27,23 @@ class LoginAttempts {
 
     private final LoginAttemptRepository attempts;
     private final AccountService accounts;
-    private final IdentityProperties.Lockout lockout;
+    private final LockoutPolicy lockout;
 
     LoginAttempts(LoginAttemptRepository attempts, AccountService accounts, IdentityProperties properties) {
         this.attempts = attempts;
         this.accounts = accounts;
-        this.lockout = properties.lockout();
+        this.lockout = LockoutPolicy.of(properties.lockout());
     }
 
     /** A locked email's attempt is recorded here and goes no further: no password is checked while it is locked. */
     Admission admit(byte[] emailIndex) {
         attempts.lockEmail(emailIndex);
         var account = accounts.findByEmailIndex(emailIndex);
-        var now = Times.now();
-        var lockedUntil = attempts.findLockedUntil(emailIndex).filter(now::isBefore);
-        if (lockedUntil.isPresent()) {
+        var lockedFor = LockoutPolicy.lockedFor(attempts.findLockedUntil(emailIndex), Times.now());
+        if (lockedFor.isPresent()) {
             record(emailIndex, account.map(Account::id).orElse(null), Outcome.LOCKED);
-            return new Admission(account, Optional.of(Duration.between(now, lockedUntil.get())));
         }
-        return new Admission(account, Optional.empty());
+        return new Admission(account, lockedFor);
     }
 
     /** Records a failure; the one that reaches the limit within the window locks the email. */
@@ -53,8 +51,8 @@ class LoginAttempts {
         attempts.lockEmail(emailIndex);
         record(emailIndex, accountId, outcome);
         var now = Times.now();
-        if (attempts.countFailuresSince(emailIndex, now.minus(lockout.window())) >= lockout.maxFailures()) {
-            attempts.lock(emailIndex, now.plus(lockout.duration()));
+        if (lockout.locksAfter(attempts.countFailuresSince(emailIndex, lockout.windowStart(now)))) {
+            attempts.lock(emailIndex, lockout.lockedUntil(now));
         }
     }
 

@@ -56,20 +56,16 @@ class SessionService {
     @Transactional(value = "identity", noRollbackFor = DomainException.class)
     Claim claim(String presented) {
         var now = Times.now();
-        var token = tokens.findByTokenHash(RefreshTokens.hash(presented)).orElseThrow(() -> refused("is not known"));
+        var token = tokens.findByTokenHash(RefreshTokens.hash(presented))
+                .orElseThrow(() -> RefreshToken.refused("is not known"));
         var family = families.findById(token.familyId()).orElseThrow();
-        if (family.revoked()) {
-            throw refused("belongs to a session that has ended");
-        }
-        if (token.expiredAt(now)) {
-            throw refused("has expired");
-        }
+        token.requireUsableIn(family, now);
         if (!tokens.markUsed(token.id(), now)) {
             revoke(family.id(), SessionFamily.TOKEN_REUSED);
-            throw refused("was used before; its session has been ended");
+            throw RefreshToken.refused("was used before; its session has been ended");
         }
         if (accounts.findById(family.accountId()).filter(StoredAccount::active).isEmpty()) {
-            throw refused("belongs to an account that is disabled");
+            throw RefreshToken.refused("belongs to an account that is disabled");
         }
         return new Claim(family.accountId(), family.id(), token.institutionId());
     }
@@ -80,7 +76,7 @@ class SessionService {
      */
     IssuedRefreshToken next(UUID sessionId, UUID institutionId) {
         if (families.findById(sessionId).filter(family -> !family.revoked()).isEmpty()) {
-            throw refused("belongs to a session that has ended");
+            throw RefreshToken.refused("belongs to a session that has ended");
         }
         return issue(sessionId, institutionId);
     }
@@ -103,7 +99,8 @@ class SessionService {
 
     private SessionFamily requireLive(UUID sessionId) {
         return families.findById(sessionId).filter(family -> !family.revoked())
-                .orElseThrow(() -> new DomainException(IdentityProblems.SESSION_ENDED, "The session has ended; log in again"));
+                .orElseThrow(() -> new DomainException(IdentityProblems.SESSION_ENDED,
+                        "The session has ended; log in again"));
     }
 
     private IssuedRefreshToken issue(UUID sessionId, UUID institutionId) {
@@ -123,9 +120,5 @@ class SessionService {
                 }
             });
         }
-    }
-
-    private static DomainException refused(String why) {
-        return new DomainException(IdentityProblems.INVALID_REFRESH_TOKEN, "The refresh token " + why);
     }
 }

@@ -4,7 +4,7 @@ import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.domain.ProblemType;
 
 /** The ways a request to the institutions module can fail, besides an institution that does not exist. */
-final class InstitutionProblems {
+final class InstitutionsProblems {
 
     static final ProblemType DUPLICATE_CODE = ProblemType.conflict("duplicate-code");
     /** No account is registered with the email of a new member. */
@@ -13,7 +13,7 @@ final class InstitutionProblems {
     /** The change would leave the institution without an admin. */
     static final ProblemType LAST_ADMIN = ProblemType.conflict("last-admin");
 
-    private InstitutionProblems() {}
+    private InstitutionsProblems() {}
 
     /** @param what "institution" or "department" */
     static DomainException duplicateCode(String what, String code) {

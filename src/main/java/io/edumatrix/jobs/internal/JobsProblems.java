@@ -3,7 +3,7 @@ package io.edumatrix.jobs.internal;
 import io.edumatrix.platform.domain.ProblemType;
 
 /** The ways a request to the jobs module can fail, besides a resource that does not exist or a refused transition. */
-final class JobProblems {
+final class JobsProblems {
 
     /** The caller's part in the posting does not allow this (not its poster, nor an admin; not a student). */
     static final ProblemType FORBIDDEN = new ProblemType("forbidden", ProblemType.Category.FORBIDDEN, "Forbidden");
@@ -13,5 +13,5 @@ final class JobProblems {
     static final ProblemType CLOSING_TIME_PASSED = ProblemType.ruleViolated("closing-time-passed");
     static final ProblemType ALREADY_APPLIED = ProblemType.conflict("already-applied");
 
-    private JobProblems() {}
+    private JobsProblems() {}
 }

@@ -3,7 +3,7 @@ package io.edumatrix.courses.internal;
 import io.edumatrix.platform.domain.ProblemType;
 
 /** The ways a request to the courses module can fail, besides a course that does not exist. */
-final class CourseProblems {
+final class CoursesProblems {
 
     /** A student asks to enroll someone else: students enroll only themselves. */
     static final ProblemType FORBIDDEN = new ProblemType("forbidden", ProblemType.Category.FORBIDDEN, "Forbidden");
@@ -15,5 +15,5 @@ final class CourseProblems {
     static final ProblemType ENROLLMENT_CLOSED = ProblemType.ruleViolated("enrollment-closed");
     static final ProblemType ALREADY_ENROLLED = ProblemType.conflict("already-enrolled");
 
-    private CourseProblems() {}
+    private CoursesProblems() {}
 }
