@@ -2,6 +2,8 @@ package io.edumatrix.jobs.internal;
 
 import io.edumatrix.jobs.JobPosted;
 import io.edumatrix.jobs.JobPostingClosed;
+import io.edumatrix.jobs.JobPostingSummary;
+import io.edumatrix.jobs.JobsApi;
 import io.edumatrix.jobs.internal.JobPosting.EmploymentType;
 import io.edumatrix.jobs.internal.JobPosting.Status;
 import io.edumatrix.platform.Times;
@@ -10,6 +12,7 @@ import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -17,11 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Job postings, all within the caller's institution (row-level security): another institution's posting is simply not
- * found. Students see open and closed postings, never drafts; staff see all.
+ * found. Students see open and closed postings, never drafts; staff see all. Other modules read postings through it as
+ * the module's {@link JobsApi}, as they read courses and institutions through those modules' services.
  */
 @Service
 @Transactional("jobs")
-class JobPostingService {
+class JobPostingService implements JobsApi {
 
     private final JobPostingRepository postings;
     private final ApplicationEventPublisher events;
@@ -59,6 +63,14 @@ class JobPostingService {
                 ? postings.findPage(statuses, Page.after(after), limit + 1)
                 : postings.search(query, statuses, Page.after(after), limit + 1);
         return Page.of(fetched, limit, JobPosting::id);
+    }
+
+    /** A posting of the current institution, drafts included, with its status as of now. */
+    @Override
+    @Transactional(value = "jobs", readOnly = true)
+    public Optional<JobPostingSummary> findPosting(UUID id) {
+        return postings.find(id).map(p -> new JobPostingSummary(p.id(), p.institutionId(), p.title(),
+                p.statusAt(Times.now()).name(), p.postedByAccountId()));
     }
 
     /** Fields left null stay as they are; {@code version} must be the one the caller read. Closed postings stay. */
