@@ -1,18 +1,18 @@
 package io.edumatrix.identity.internal.accounts;
 
+import io.edumatrix.identity.internal.Views.AccountView;
+import io.edumatrix.identity.internal.Views.Me;
+import io.edumatrix.identity.internal.Views.MembershipView;
 import io.edumatrix.identity.internal.sessions.Memberships;
 import io.edumatrix.platform.security.Anonymous;
 import io.edumatrix.platform.security.Authenticated;
 import io.edumatrix.platform.security.Callers;
-import io.edumatrix.platform.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -41,12 +41,6 @@ public class AccountController {
             @NotBlank @Email @Size(max = 254) String email,
             @NotNull @Size(max = 1024) String password,
             @NotBlank @Size(max = 200) String displayName) {}
-
-    record AccountView(UUID id, String email, String displayName) {}
-
-    public record MembershipView(UUID institutionId, Role role) {}
-
-    public record Me(UUID id, String email, String displayName, List<MembershipView> memberships) {}
 
     @PostMapping
     @Anonymous

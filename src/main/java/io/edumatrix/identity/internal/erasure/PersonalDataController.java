@@ -1,5 +1,8 @@
 package io.edumatrix.identity.internal.erasure;
 
+import io.edumatrix.identity.internal.Views.ErasureStatus;
+import io.edumatrix.identity.internal.Views.Export;
+import io.edumatrix.identity.internal.Views.ModuleStatus;
 import io.edumatrix.identity.internal.accounts.AccountService;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.DomainException;
@@ -9,9 +12,6 @@ import io.edumatrix.platform.security.Caller;
 import io.edumatrix.platform.security.Callers;
 import io.edumatrix.platform.security.PlatformAdmin;
 import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,20 +39,6 @@ class PersonalDataController {
         this.export = export;
         this.erasures = erasures;
         this.erasedAccounts = erasedAccounts;
-    }
-
-    record Export(UUID accountId, Instant exportedAt, Map<String, Map<String, Object>> modules) {}
-
-    record ModuleStatus(String module, Instant confirmedAt) {}
-
-    record ErasureStatus(UUID id, UUID accountId, ErasureRequest.Status status, Instant requestedAt,
-            Instant completedAt, List<ModuleStatus> modules) {
-
-        static ErasureStatus of(ErasureRequests.Progress progress) {
-            return new ErasureStatus(progress.id(), progress.accountId(), progress.status(), progress.requestedAt(),
-                    progress.completedAt(), progress.steps().stream()
-                            .map(step -> new ModuleStatus(step.module(), step.confirmedAt())).toList());
-        }
     }
 
     @GetMapping("/api/accounts/me/export")
@@ -85,7 +71,7 @@ class PersonalDataController {
     @Authenticated
     ErasureStatus erasure(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID requestId) {
         var caller = Callers.of(jwt);
-        return erasures.find(requestId).filter(progress -> mayRead(caller, progress)).map(ErasureStatus::of)
+        return erasures.find(requestId).filter(progress -> mayRead(caller, progress)).map(PersonalDataController::status)
                 .orElseThrow(() -> DomainException.notFound("Erasure request", requestId));
     }
 
@@ -103,6 +89,12 @@ class PersonalDataController {
     private ResponseEntity<ErasureStatus> accepted(ErasureRequests.Progress progress) {
         erasedAccounts.add(progress.accountId());
         return ResponseEntity.accepted().location(URI.create("/api/erasures/" + progress.id()))
-                .body(ErasureStatus.of(progress));
+                .body(status(progress));
+    }
+
+    private static ErasureStatus status(ErasureRequests.Progress progress) {
+        return new ErasureStatus(progress.id(), progress.accountId(), progress.status().name(), progress.requestedAt(),
+                progress.completedAt(), progress.steps().stream()
+                        .map(step -> new ModuleStatus(step.module(), step.confirmedAt())).toList());
     }
 }

@@ -1,5 +1,6 @@
 package io.edumatrix.identity.internal.keys;
 
+import io.edumatrix.identity.internal.Views.RotatedKey;
 import io.edumatrix.platform.security.PlatformAdmin;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,8 +13,6 @@ class SigningKeyController {
     SigningKeyController(SigningKeys keys) {
         this.keys = keys;
     }
-
-    record RotatedKey(String kid) {}
 
     /** A new key signs from now on; the previous ones keep verifying the tokens they signed. */
     @PostMapping("/api/identity/signing-keys/rotation")

@@ -1,11 +1,11 @@
 package io.edumatrix.identity.internal.sessions;
 
 import io.edumatrix.identity.internal.IdentityProblems;
+import io.edumatrix.identity.internal.Views.TokenPair;
 import io.edumatrix.identity.internal.accounts.AccountSealing;
 import io.edumatrix.identity.internal.accounts.AccountService;
 import io.edumatrix.identity.internal.accounts.Passwords;
 import io.edumatrix.identity.internal.sessions.LoginAttempt.Outcome;
-import io.edumatrix.identity.internal.sessions.TokenIssuer.TokenPair;
 import io.edumatrix.platform.domain.DomainException;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.edumatrix.identity.internal.sessions;
 
-import io.edumatrix.identity.internal.sessions.TokenIssuer.TokenPair;
+import io.edumatrix.identity.internal.Views.TokenPair;
 import io.edumatrix.platform.security.Anonymous;
 import io.edumatrix.platform.security.Authenticated;
 import io.edumatrix.platform.security.Callers;

@@ -1,7 +1,7 @@
 package io.edumatrix.identity.internal.sessions;
 
+import io.edumatrix.identity.internal.Views.TokenPair;
 import io.edumatrix.identity.internal.accounts.AccountService;
-import io.edumatrix.identity.internal.sessions.TokenIssuer.TokenPair;
 import io.edumatrix.platform.security.Caller;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,6 +1,7 @@
 package io.edumatrix.identity.internal.sessions;
 
 import io.edumatrix.identity.internal.IdentityProperties;
+import io.edumatrix.identity.internal.Views.TokenPair;
 import io.edumatrix.identity.internal.sessions.Memberships.Scope;
 import io.edumatrix.identity.internal.sessions.SessionService.IssuedRefreshToken;
 import io.edumatrix.platform.Ids;
@@ -19,9 +20,6 @@ import org.springframework.stereotype.Component;
 /** Signs access tokens (ES256) and pairs them with the session's refresh token. */
 @Component
 class TokenIssuer {
-
-    /** What a client receives from a login, a refresh or an institution switch. */
-    public record TokenPair(String accessToken, String refreshToken, long expiresIn, String tokenType) {}
 
     private final JwtEncoder encoder;
     private final IdentityProperties properties;

@@ -8,9 +8,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.edumatrix.identity.internal.IdentityFixtures;
 import io.edumatrix.identity.internal.IdentityProblems;
+import io.edumatrix.identity.internal.Views.MembershipView;
+import io.edumatrix.identity.internal.Views.TokenPair;
 import io.edumatrix.identity.internal.accounts.AccountController;
 import io.edumatrix.identity.internal.accounts.AccountRegistration;
-import io.edumatrix.identity.internal.sessions.TokenIssuer.TokenPair;
 import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.security.Role;
@@ -232,8 +233,8 @@ class SessionLifecycleTests {
         assertThat(me.email()).isEqualTo(account.email());
         assertThat(me.displayName()).isEqualTo("Katherine");
         assertThat(me.memberships()).containsExactlyInAnyOrder(
-                new AccountController.MembershipView(first, Role.STUDENT),
-                new AccountController.MembershipView(second, Role.INSTITUTION_ADMIN));
+                new MembershipView(first, Role.STUDENT),
+                new MembershipView(second, Role.INSTITUTION_ADMIN));
     }
 
     private static void assertRefused(Runnable refresh) {
