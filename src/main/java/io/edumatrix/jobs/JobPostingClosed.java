@@ -6,7 +6,10 @@ import io.edumatrix.platform.events.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A job posting was closed (a draft dropped or an open posting ended), by staff or by its institution's deactivation. */
+/**
+ * A job posting was closed (a draft dropped or an open posting ended): by staff, by its institution's deactivation, or
+ * by its closing time passing. Published once per posting.
+ */
 public record JobPostingClosed(UUID eventId, Instant occurredAt, int version, UUID institutionId, UUID postingId)
         implements DomainEvent {
 

@@ -7,7 +7,6 @@ import io.edumatrix.platform.Times;
 import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
-import io.edumatrix.platform.web.PlatformProblems;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -114,28 +112,24 @@ class CommunityMessageService {
     }
 
     MessageView edit(UUID roomId, UUID id, UUID accountId, long version, String body) {
-        var message = authored(roomId, id, accountId);
-        if (message.version() != version) {
-            throw PlatformProblems.CONCURRENT_UPDATE.exception(
-                    "Message " + id + " is at version " + message.version() + ", not " + version);
-        }
+        var message = visibleMessage(roomId, id, accountId);
+        message.requireEditableBy(accountId, version);
         message.reseal(vault.seal(accountId, Message.BODY, id, body));
         return views(List.of(messages.save(message))).getFirst();
     }
 
     /** A deleted message disappears, mentions and all (no tombstone). */
     void delete(UUID roomId, UUID id, UUID accountId) {
-        messages.delete(authored(roomId, id, accountId));
+        var message = visibleMessage(roomId, id, accountId);
+        message.requireAuthor(accountId);
+        messages.delete(message);
     }
 
-    private Message authored(UUID roomId, UUID id, UUID accountId) {
+    /** The message of a room the account can see; in another room it does not exist. */
+    private Message visibleMessage(UUID roomId, UUID id, UUID accountId) {
         rooms.visible(roomId, accountId);
-        var message = messages.findById(id).filter(m -> m.roomId().equals(roomId))
+        return messages.findById(id).filter(m -> m.roomId().equals(roomId))
                 .orElseThrow(() -> DomainException.notFound("Message", id));
-        if (!message.authorAccountId().equals(accountId)) {
-            throw new AccessDeniedException("Only its author changes or deletes a message");
-        }
-        return message;
     }
 
     private List<MessageView> views(List<Message> page) {

@@ -6,6 +6,8 @@ import io.edumatrix.platform.domain.ProblemType.Category;
 /** The ways a request to the community module can fail, besides a room or message that does not exist. */
 final class CommunityProblems {
 
+    /** The caller's part in the room or message does not allow the change (not its owner or author). */
+    static final ProblemType FORBIDDEN = new ProblemType("forbidden", Category.FORBIDDEN, "Forbidden");
     /** Posting, reading messages and streaming need a membership of the (public) room: join it first. */
     static final ProblemType NOT_A_MEMBER =
             new ProblemType("not-a-room-member", Category.FORBIDDEN, "Forbidden");

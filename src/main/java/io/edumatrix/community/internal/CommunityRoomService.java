@@ -7,7 +7,6 @@ import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import java.util.UUID;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,9 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional("community")
 class CommunityRoomService {
-
-    static final String OWNER = "OWNER";
-    static final String MEMBER = "MEMBER";
 
     private final ChatRoomRepository rooms;
     private final RoomMemberRepository memberships;
@@ -35,7 +31,7 @@ class CommunityRoomService {
     /** The creator is the room's first member and its owner. */
     RoomView create(UUID institutionId, UUID accountId, String name, Room.Visibility visibility) {
         var room = rooms.save(new Room(Ids.next(), null, institutionId, name, visibility, Times.now()));
-        memberships.join(Ids.next(), institutionId, room.id(), accountId, OWNER);
+        memberships.join(Ids.next(), institutionId, room.id(), accountId, Room.OWNER);
         return view(room);
     }
 
@@ -53,54 +49,48 @@ class CommunityRoomService {
     /** Joining twice is joining once; only public rooms are open to anyone. */
     void join(UUID roomId, UUID accountId) {
         var room = visible(roomId, accountId);
-        if (!room.isPublic() && memberships.roleOf(roomId, accountId).isEmpty()) {
-            throw CommunityProblems.PRIVATE_ROOM.exception("Room " + roomId + " is private: its owner adds members");
-        }
-        memberships.join(Ids.next(), room.institutionId(), roomId, accountId, MEMBER);
+        room.requireJoinableBy(roleOf(roomId, accountId));
+        memberships.join(Ids.next(), room.institutionId(), roomId, accountId, Room.MEMBER);
     }
 
     /** Leaving a room one is not in changes nothing. A member who leaves stops receiving its messages at once. */
     void leave(UUID roomId, UUID accountId) {
-        visible(roomId, accountId);
-        if (memberships.roleOf(roomId, accountId).filter(OWNER::equals).isPresent()) {
-            throw CommunityProblems.OWNER_CANNOT_LEAVE.exception("The owner of room " + roomId + " cannot leave it");
-        }
+        visible(roomId, accountId).requireMayLeave(roleOf(roomId, accountId));
         memberships.leave(roomId, accountId);
     }
 
     /** The owner adds a member of the institution; adding one twice is adding once. */
     void add(UUID roomId, UUID ownerAccountId, UUID accountId) {
         var room = visible(roomId, ownerAccountId);
-        if (memberships.roleOf(roomId, ownerAccountId).filter(OWNER::equals).isEmpty()) {
-            throw new AccessDeniedException("Only the room's owner adds members");
-        }
+        room.requireOwner(roleOf(roomId, ownerAccountId));
         if (institutions.membershipInCurrentInstitution(accountId).isEmpty()) {
             throw CommunityProblems.NOT_AN_INSTITUTION_MEMBER.exception(
                     "Account " + accountId + " is not a member of the room's institution");
         }
-        memberships.join(Ids.next(), room.institutionId(), roomId, accountId, MEMBER);
+        memberships.join(Ids.next(), room.institutionId(), roomId, accountId, Room.MEMBER);
     }
 
     /** The room, if the reader may see it: public, or private with the reader a member. */
     Room visible(UUID roomId, UUID readerAccountId) {
-        return rooms.findById(roomId)
-                .filter(room -> room.isPublic() || memberships.roleOf(roomId, readerAccountId).isPresent())
+        return rooms.findById(roomId).filter(room -> room.isVisibleTo(roleOf(roomId, readerAccountId)))
                 .orElseThrow(() -> DomainException.notFound("Room", roomId));
     }
 
     /** The room, if the reader is a member of it; a private room is not found by anyone else. */
     Room joined(UUID roomId, UUID readerAccountId) {
         var room = visible(roomId, readerAccountId);
-        if (memberships.roleOf(roomId, readerAccountId).isEmpty()) {
-            throw CommunityProblems.NOT_A_MEMBER.exception(
-                    "Account " + readerAccountId + " is not a member of room " + roomId + "; join it first");
-        }
+        room.requireMember(readerAccountId, roleOf(roomId, readerAccountId));
         return room;
     }
 
     @Transactional(value = "community", readOnly = true)
     boolean isMember(UUID roomId, UUID accountId) {
         return memberships.roleOf(roomId, accountId).isPresent();
+    }
+
+    /** The account's role in the room, or null if it is not a member. */
+    private String roleOf(UUID roomId, UUID accountId) {
+        return memberships.roleOf(roomId, accountId).orElse(null);
     }
 
     private static RoomView view(Room room) {

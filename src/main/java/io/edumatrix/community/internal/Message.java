@@ -2,6 +2,7 @@ package io.edumatrix.community.internal;
 
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.privacy.SealedColumn;
+import io.edumatrix.platform.web.PlatformProblems;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -38,6 +39,22 @@ class Message {
         this.body = body;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
+    }
+
+    /** Only its author changes or deletes a message. */
+    void requireAuthor(UUID accountId) {
+        if (!authorAccountId.equals(accountId)) {
+            throw CommunityProblems.FORBIDDEN.exception("Only its author changes or deletes a message");
+        }
+    }
+
+    /** Only its author edits a message, as of the version they read. */
+    void requireEditableBy(UUID accountId, long expectedVersion) {
+        requireAuthor(accountId);
+        if (version != expectedVersion) {
+            throw PlatformProblems.CONCURRENT_UPDATE.exception(
+                    "Message " + id + " is at version " + version + ", not " + expectedVersion);
+        }
     }
 
     void reseal(byte[] newBody) {

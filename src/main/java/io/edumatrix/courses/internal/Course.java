@@ -54,6 +54,13 @@ class Course {
         updatedAt = Times.now();
     }
 
+    /** A course with enrollment closed (its institution deactivated, say) takes no new student. */
+    void requireEnrollmentOpen() {
+        if (!enrollmentOpen) {
+            throw CoursesProblems.ENROLLMENT_CLOSED.exception("Enrollment in course " + id + " is closed");
+        }
+    }
+
     UUID id() {
         return id;
     }

@@ -1,11 +1,12 @@
 package io.edumatrix.courses.internal;
 
+import io.edumatrix.courses.internal.Views.CourseView;
+import io.edumatrix.courses.internal.Views.EnrollmentView;
 import io.edumatrix.platform.security.Callers;
 import io.edumatrix.platform.security.InstitutionScope;
 import io.edumatrix.platform.security.Member;
 import io.edumatrix.platform.security.Staff;
 import io.edumatrix.platform.web.Page;
-import org.springframework.security.access.AccessDeniedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,7 +15,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,22 +48,6 @@ class CourseController {
 
     /** Without a student, the caller enrolls themselves. */
     record Enroll(UUID studentId) {}
-
-    record CourseView(UUID id, UUID institutionId, String code, String title, String description,
-            boolean enrollmentOpen, long version, Instant createdAt, Instant updatedAt) {
-
-        static CourseView of(Course c) {
-            return new CourseView(c.id(), c.institutionId(), c.code(), c.title(), c.description(), c.enrollmentOpen(),
-                    c.version(), c.createdAt(), c.updatedAt());
-        }
-    }
-
-    record EnrollmentView(UUID id, UUID courseId, UUID studentId, Instant enrolledAt) {
-
-        static EnrollmentView of(Enrollment e) {
-            return new EnrollmentView(e.id(), e.courseId(), e.studentId(), e.enrolledAt());
-        }
-    }
 
     @PostMapping
     @Staff
@@ -102,11 +86,7 @@ class CourseController {
     @PostMapping("/{id}/enrollments")
     @Member
     ResponseEntity<EnrollmentView> enroll(@PathVariable UUID id, @Valid @RequestBody(required = false) Enroll request) {
-        var caller = Callers.require();
-        var studentId = request == null || request.studentId() == null ? caller.accountId() : request.studentId();
-        if (!caller.staff() && !studentId.equals(caller.accountId())) {
-            throw new AccessDeniedException("Students enroll only themselves");
-        }
+        var studentId = Enrollment.studentEnrolledBy(Callers.require(), request == null ? null : request.studentId());
         var enrollment = service.enroll(id, studentId);
         return ResponseEntity.created(URI.create("/api/courses/" + id + "/enrollments/" + enrollment.id()))
                 .body(EnrollmentView.of(enrollment));

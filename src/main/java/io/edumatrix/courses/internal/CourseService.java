@@ -39,17 +39,17 @@ class CourseService implements CoursesApi {
 
     Course create(UUID institutionId, String code, String title, String description) {
         var institution = institutions.findInstitution(institutionId)
-                .orElseThrow(() -> CourseProblems.UNKNOWN_INSTITUTION.exception(
+                .orElseThrow(() -> CoursesProblems.UNKNOWN_INSTITUTION.exception(
                         "Institution " + institutionId + " does not exist"));
         if (!institution.active()) {
-            throw CourseProblems.INACTIVE_INSTITUTION.exception("Institution " + institutionId + " is deactivated");
+            throw CoursesProblems.INACTIVE_INSTITUTION.exception("Institution " + institutionId + " is deactivated");
         }
         try {
             var course = courses.save(Course.create(institutionId, code, title, description));
             events.publishEvent(CourseCreated.of(institutionId, course.id()));
             return course;
         } catch (DuplicateKeyException e) {
-            throw CourseProblems.DUPLICATE_CODE.exception(
+            throw CoursesProblems.DUPLICATE_CODE.exception(
                     "A course with code '" + code + "' already exists in institution " + institutionId);
         }
     }
@@ -81,16 +81,13 @@ class CourseService implements CoursesApi {
         var course = get(courseId);
         institutions.membershipInCurrentInstitution(studentId)
                 .filter(membership -> membership.role() == Role.STUDENT)
-                .orElseThrow(() -> EnrollmentProblems.NOT_A_STUDENT.exception(
+                .orElseThrow(() -> CoursesProblems.NOT_A_STUDENT.exception(
                         "Account " + studentId + " is not a student of the course's institution"));
-        if (!course.enrollmentOpen()) {
-            throw CourseProblems.ENROLLMENT_CLOSED.exception("Enrollment in course " + courseId + " is closed");
-        }
         Enrollment enrollment;
         try {
             enrollment = enrollments.save(Enrollment.of(course, studentId));
         } catch (DuplicateKeyException e) {
-            throw CourseProblems.ALREADY_ENROLLED.exception("Student " + studentId + " is already enrolled in course " + courseId);
+            throw CoursesProblems.ALREADY_ENROLLED.exception("Student " + studentId + " is already enrolled in course " + courseId);
         }
         events.publishEvent(EnrollmentCreated.of(course.institutionId(), enrollment.id(), courseId, studentId));
         return enrollment;

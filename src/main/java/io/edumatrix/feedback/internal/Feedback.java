@@ -4,6 +4,10 @@ import io.edumatrix.feedback.SubjectType;
 import io.edumatrix.platform.domain.StateMachine;
 import io.edumatrix.platform.privacy.SealedColumn;
 import java.time.Instant;
+import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.web.PlatformProblems;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -63,6 +67,46 @@ class Feedback {
         this.status = status;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
+    }
+
+    /**
+     * The subject id to store for a subject named by {@code type} and {@code subjectId}: the platform has none (the nil
+     * UUID is stored), every other subject needs one. Whether that subject exists is for its module to say.
+     */
+    static UUID storedSubjectId(SubjectType type, UUID subjectId) {
+        if (type == SubjectType.PLATFORM) {
+            if (subjectId != null) {
+                throw invalidSubjectId("must be absent for PLATFORM");
+            }
+            return PLATFORM;
+        }
+        if (subjectId == null) {
+            throw invalidSubjectId("is required for " + type);
+        }
+        return subjectId;
+    }
+
+    /** A moderator hides or shows the comment again, as of the version they read ({@code expectedVersion}, optional). */
+    void requireModeratedTo(Status target, Long expectedVersion) {
+        if (expectedVersion != null && !expectedVersion.equals(version)) {
+            throw changedMeanwhile();
+        }
+        MODERATION.check(status, target);
+    }
+
+    DomainException changedMeanwhile() {
+        return PlatformProblems.CONCURRENT_UPDATE.exception(
+                "Feedback " + id + " was changed meanwhile; it was at version " + version);
+    }
+
+    /** The comment is shown to everyone while visible, and always to its author and to moderators. */
+    boolean showsCommentTo(UUID readerAccountId, boolean moderator) {
+        return status == Status.VISIBLE || authorAccountId.equals(readerAccountId) || moderator;
+    }
+
+    private static DomainException invalidSubjectId(String message) {
+        return PlatformProblems.INVALID_REQUEST.exception("The request has an invalid subjectId")
+                .with("errors", List.of(Map.of("field", "subjectId", "message", message)));
     }
 
     /** The subject id as the API shows it: none for the platform. */

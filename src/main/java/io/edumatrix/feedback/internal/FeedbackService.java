@@ -8,10 +8,6 @@ import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
-import io.edumatrix.platform.web.PlatformProblems;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.LinkedHashMap;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
@@ -93,18 +89,8 @@ class FeedbackService {
     @Transactional(value = "feedback", readOnly = true)
     Summary summary(SubjectType type, UUID subjectId) {
         var subject = subjects.require(type, subjectId);
-        var counts = feedback.distribution(type.name(), subject);
-        var distribution = new LinkedHashMap<String, Long>();
-        long count = 0;
-        long sum = 0;
-        for (var rating = 1; rating <= 5; rating++) {
-            var n = counts.get(rating - 1);
-            distribution.put(String.valueOf(rating), n);
-            count += n;
-            sum += rating * n;
-        }
-        var average = count == 0 ? null : BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_UP);
-        return new Summary(type, type == SubjectType.PLATFORM ? null : subject, count, average, distribution);
+        return Summary.of(type, type == SubjectType.PLATFORM ? null : subject,
+                feedback.distribution(type.name(), subject));
     }
 
     /**
@@ -113,12 +99,9 @@ class FeedbackService {
      */
     FeedbackView changeStatus(UUID id, Feedback.Status status, Long version, Reader moderator) {
         var current = find(id);
-        if (version != null && !version.equals(current.version())) {
-            throw stale(current);
-        }
-        Feedback.MODERATION.check(current.status(), status);
+        current.requireModeratedTo(status, version);
         if (feedback.changeStatus(id, status.name(), current.version()) == 0) {
-            throw stale(current);
+            throw current.changedMeanwhile();
         }
         return view(find(id), moderator);
     }
@@ -135,15 +118,9 @@ class FeedbackService {
         return feedback.findById(id).orElseThrow(() -> DomainException.notFound("Feedback", id));
     }
 
-    private static DomainException stale(Feedback current) {
-        return PlatformProblems.CONCURRENT_UPDATE.exception(
-                "Feedback " + current.id() + " was changed meanwhile; it was at version " + current.version());
-    }
-
     private FeedbackView view(Feedback f, Reader reader) {
         var mine = f.authorAccountId().equals(reader.accountId());
-        var shown = f.status() == Feedback.Status.VISIBLE || mine || reader.moderator();
-        var comment = shown ? vault.openOrNull(f.authorAccountId(), Feedback.COMMENT, f.id(), f.comment()) : null;
+        var comment = f.showsCommentTo(reader.accountId(), reader.moderator()) ? vault.openOrNull(f.authorAccountId(), Feedback.COMMENT, f.id(), f.comment()) : null;
         return new FeedbackView(f.id(), f.subjectType(), f.publicSubjectId(), f.rating(), comment, f.status(), mine,
                 f.version(), f.createdAt(), f.updatedAt());
     }

@@ -4,9 +4,6 @@ import io.edumatrix.courses.CoursesApi;
 import io.edumatrix.feedback.SubjectType;
 import io.edumatrix.jobs.JobsApi;
 import io.edumatrix.platform.domain.DomainException;
-import io.edumatrix.platform.web.PlatformProblems;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -30,14 +27,9 @@ class Subjects {
 
     /** The subject id to store, once the subject is known to exist: the nil UUID for the platform. */
     UUID require(SubjectType type, UUID subjectId) {
+        var stored = Feedback.storedSubjectId(type, subjectId);
         if (type == SubjectType.PLATFORM) {
-            if (subjectId != null) {
-                throw invalidSubjectId("must be absent for PLATFORM");
-            }
-            return Feedback.PLATFORM;
-        }
-        if (subjectId == null) {
-            throw invalidSubjectId("is required for " + type);
+            return stored;
         }
         var exists = switch (type) {
             case COURSE -> courses.findCourse(subjectId).isPresent();
@@ -48,10 +40,5 @@ class Subjects {
             throw DomainException.notFound(type == SubjectType.COURSE ? "Course" : "Job posting", subjectId);
         }
         return subjectId;
-    }
-
-    private static DomainException invalidSubjectId(String message) {
-        return PlatformProblems.INVALID_REQUEST.exception("The request has an invalid subjectId")
-                .with("errors", List.of(Map.of("field", "subjectId", "message", message)));
     }
 }

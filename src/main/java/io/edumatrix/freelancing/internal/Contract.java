@@ -57,6 +57,45 @@ class Contract {
                 accepted.price().amountMinor(), accepted.price().currency(), Status.ACTIVE, now, now);
     }
 
+    /**
+     * A milestone goes to an ACTIVE contract, in its currency, and all its milestones together ({@code planned} before
+     * this one) cost no more than its price.
+     */
+    void requireTakesMilestone(Money amount, long plannedMinor) {
+        if (status != Status.ACTIVE) {
+            throw FreelancingProblems.CONTRACT_NOT_ACTIVE.exception("Contract " + id + " is " + status
+                    + "; milestones are added to ACTIVE contracts only").with("currentState", status.name());
+        }
+        if (!amount.sameCurrencyAs(price())) {
+            throw FreelancingProblems.invalid("amount.currency", "must be the contract's currency ("
+                    + price().currency() + ")");
+        }
+        var remaining = priceMinor - plannedMinor;
+        if (amount.amountMinor() > remaining) {
+            throw FreelancingProblems.MILESTONES_EXCEED_PRICE.exception("Contract " + id + " costs " + priceMinor
+                            + " " + price().currency() + ", of which " + remaining + " is left for milestones")
+                    .with("price", price()).with("remaining", Money.of(Math.max(remaining, 0), price().currency()));
+        }
+    }
+
+    /** A contract that has ended (no move left) keeps its milestones as they are. */
+    void requireMilestonesChange() {
+        if (LIFECYCLE.from(status).isEmpty()) {
+            throw FreelancingProblems.CONTRACT_ENDED.exception("Contract " + id + " is " + status
+                    + "; its milestones no longer change").with("currentState", status.name());
+        }
+    }
+
+    /** {@code expectedVersion} is optional. */
+    void requireMove(Status to, Long expectedVersion) {
+        Changes.requireVersion("Contract", id, version, expectedVersion);
+        LIFECYCLE.check(status, to);
+    }
+
+    boolean ends(Status to) {
+        return LIFECYCLE.from(to).isEmpty();
+    }
+
     UUID id() { return id; }
     long version() { return version; }
     UUID institutionId() { return institutionId; }

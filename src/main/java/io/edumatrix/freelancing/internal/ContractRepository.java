@@ -18,6 +18,12 @@ interface ContractRepository extends ListCrudRepository<Contract, UUID> {
             + " WHERE p.account_id = :accountId AND c.id > :after ORDER BY c.id LIMIT :limit")
     List<Contract> findPageOfParty(UUID accountId, UUID after, int limit);
 
+    /** Locks the contract's row until the transaction ends, so that two milestones added at once are summed in turn. */
+    @Query("SELECT c.* FROM contract c WHERE c.id = :id"
+            + " AND EXISTS (SELECT 1 FROM contract_party p WHERE p.contract_id = c.id AND p.account_id = :accountId)"
+            + " FOR UPDATE OF c")
+    Optional<Contract> findForPartyForUpdate(UUID id, UUID accountId);
+
     @Query("SELECT id FROM contract WHERE proposal_id = :proposalId")
     Optional<UUID> idOfProposal(UUID proposalId);
 

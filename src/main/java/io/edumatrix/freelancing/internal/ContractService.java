@@ -13,7 +13,6 @@ import io.edumatrix.platform.web.Page;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional("freelancing")
 class ContractService {
 
-    private static final String CLIENT = "CLIENT";
-    private static final String FREELANCER = "FREELANCER";
+    private static final String CLIENT = ContractParties.CLIENT;
+    private static final String FREELANCER = ContractParties.FREELANCER;
 
     private final ContractRepository contracts;
     private final MilestoneRepository milestones;
@@ -65,51 +64,31 @@ class ContractService {
         return contracts.idOfProposal(proposalId).orElse(null);
     }
 
-    /**
-     * DELIVERED by the freelancer; back to ACTIVE (changes asked) or COMPLETED by the client; CANCELLED by either. A
-     * contract that ends closes its gig.
-     */
+    /** See {@link ContractParties} for who moves a contract where. A contract that ends closes its gig. */
     ContractView changeStatus(UUID id, UUID accountId, Contract.Status to, Long version) {
         var contract = find(id, accountId);
-        var client = contracts.party(id, CLIENT).orElse(null);
-        var freelancer = contracts.party(id, FREELANCER).orElse(null);
-        boolean allowed = switch (to) {
-            case DELIVERED -> accountId.equals(freelancer);
-            case ACTIVE, COMPLETED -> accountId.equals(client);
-            case CANCELLED -> true;
-        };
-        if (!allowed) {
-            throw new AccessDeniedException(to == Contract.Status.DELIVERED ? "Only the freelancer delivers"
-                    : "Only the client accepts a delivery or asks for changes");
-        }
-        Changes.requireVersion("Contract", id, contract.version(), version);
-        Contract.LIFECYCLE.check(contract.status(), to);
+        var parties = parties(id);
+        parties.requireMayMove(accountId, to);
+        contract.requireMove(to, version);
         Changes.requireMoved(contracts.move(id, contract.status().name(), to.name()), Contract.LIFECYCLE,
                 () -> find(id, accountId).status(), to, "Contract", id);
-        if (to == Contract.Status.COMPLETED || to == Contract.Status.CANCELLED) {
+        if (contract.ends(to)) {
             closeGig(contract);
             events.publishEvent(to == Contract.Status.COMPLETED
-                    ? ContractCompleted.of(contract.institutionId(), id, contract.gigId(), client, freelancer)
-                    : ContractCancelled.of(contract.institutionId(), id, contract.gigId(), client, freelancer));
+                    ? ContractCompleted.of(contract.institutionId(), id, contract.gigId(), parties.client(),
+                            parties.freelancer())
+                    : ContractCancelled.of(contract.institutionId(), id, contract.gigId(), parties.client(),
+                            parties.freelancer()));
         }
         return view(find(id, accountId));
     }
 
-    /** Only the client adds milestones, to an ACTIVE contract, in the contract's currency. */
+    /** The contract is locked while its milestones are summed, so that two added at once cannot pass its price. */
     MilestoneView addMilestone(UUID contractId, UUID accountId, String title, Money amount, LocalDate dueDate) {
-        var contract = find(contractId, accountId);
-        if (!accountId.equals(contracts.party(contractId, CLIENT).orElse(null))) {
-            throw new AccessDeniedException("Only the client adds milestones");
-        }
-        if (contract.status() != Contract.Status.ACTIVE) {
-            throw FreelancingProblems.CONTRACT_NOT_ACTIVE.exception("Contract " + contractId + " is "
-                    + contract.status() + "; milestones are added to ACTIVE contracts only")
-                    .with("currentState", contract.status().name());
-        }
-        if (!amount.sameCurrencyAs(contract.price())) {
-            throw GigService.invalid("amount.currency",
-                    "must be the contract's currency (" + contract.price().currency() + ")");
-        }
+        var contract = contracts.findForPartyForUpdate(contractId, accountId)
+                .orElseThrow(() -> DomainException.notFound("Contract", contractId));
+        parties(contractId).requireMayAddMilestone(accountId);
+        contract.requireTakesMilestone(amount, milestones.plannedMinor(contractId));
         return view(milestones.save(Milestone.pending(Ids.next(), contract, title, amount, dueDate, Times.now())));
     }
 
@@ -117,17 +96,9 @@ class ContractService {
     MilestoneView changeMilestoneStatus(UUID id, UUID accountId, Milestone.Status to, Long version) {
         var milestone = milestones.findById(id).orElseThrow(() -> DomainException.notFound("Milestone", id));
         var contract = find(milestone.contractId(), accountId);
-        var role = to == Milestone.Status.DELIVERED ? FREELANCER : CLIENT;
-        if (!accountId.equals(contracts.party(milestone.contractId(), role).orElse(null))) {
-            throw new AccessDeniedException(to == Milestone.Status.DELIVERED ? "Only the freelancer delivers"
-                    : "Only the client accepts a milestone");
-        }
-        if (Contract.LIFECYCLE.from(contract.status()).isEmpty()) {
-            throw FreelancingProblems.CONTRACT_ENDED.exception("Contract " + contract.id() + " is " + contract.status()
-                    + "; its milestones no longer change").with("currentState", contract.status().name());
-        }
-        Changes.requireVersion("Milestone", id, milestone.version(), version);
-        Milestone.LIFECYCLE.check(milestone.status(), to);
+        parties(contract.id()).requireMayMoveMilestone(accountId, to);
+        contract.requireMilestonesChange();
+        milestone.requireMove(to, version);
         Changes.requireMoved(milestones.move(id, milestone.status().name(), to.name()), Milestone.LIFECYCLE,
                 () -> milestones.findById(id).orElseThrow().status(), to, "Milestone", id);
         return view(milestones.findById(id).orElseThrow());
@@ -140,13 +111,18 @@ class ContractService {
         }
     }
 
+    private ContractParties parties(UUID contractId) {
+        return new ContractParties(contracts.party(contractId, CLIENT).orElse(null),
+                contracts.party(contractId, FREELANCER).orElse(null));
+    }
+
     private Contract find(UUID id, UUID accountId) {
         return contracts.findForParty(id, accountId).orElseThrow(() -> DomainException.notFound("Contract", id));
     }
 
     private ContractView view(Contract c) {
-        return new ContractView(c.id(), c.gigId(), c.proposalId(), contracts.party(c.id(), CLIENT).orElse(null),
-                contracts.party(c.id(), FREELANCER).orElse(null), c.price(), c.status(),
+        var parties = parties(c.id());
+        return new ContractView(c.id(), c.gigId(), c.proposalId(), parties.client(), parties.freelancer(), c.price(), c.status(),
                 milestones.findByContract(c.id()).stream().map(ContractService::view).toList(), c.version(),
                 c.createdAt(), c.updatedAt());
     }

@@ -70,8 +70,50 @@ class Gig {
 
     static Gig open(UUID id, UUID institutionId, UUID clientAccountId, byte[] title, byte[] description,
             Money budgetMin, Money budgetMax, Instant deadline, Instant now) {
+        requireBudget(budgetMin, budgetMax);
         return new Gig(id, null, institutionId, clientAccountId, title, description, budgetMin.amountMinor(),
                 budgetMin.currency(), budgetMax.amountMinor(), budgetMax.currency(), deadline, Status.OPEN, now, now);
+    }
+
+    /** A budget is a range in one currency. */
+    static void requireBudget(Money budgetMin, Money budgetMax) {
+        if (!budgetMax.sameCurrencyAs(budgetMin)) {
+            throw FreelancingProblems.invalid("budgetMax.currency",
+                    "must be the currency of budgetMin (" + budgetMin.currency() + ")");
+        }
+        if (budgetMax.compareAmount(budgetMin) < 0) {
+            throw FreelancingProblems.invalid("budgetMax.amountMinor", "must not be less than budgetMin.amountMinor");
+        }
+    }
+
+    /**
+     * Whether {@code freelancerAccountId} may propose {@code price} at {@code now}: anyone but the client, while the gig
+     * is OPEN and before its deadline, in the gig's currency.
+     */
+    void requireTakesProposal(UUID freelancerAccountId, Money price, Instant now) {
+        if (isClient(freelancerAccountId)) {
+            throw FreelancingProblems.FORBIDDEN.exception("A gig's client does not send proposals on it");
+        }
+        if (status != Status.OPEN) {
+            throw FreelancingProblems.GIG_NOT_OPEN.exception("Gig " + id + " is " + status
+                    + "; proposals go to OPEN gigs only").with("currentState", status.name());
+        }
+        if (!now.isBefore(deadline)) {
+            throw FreelancingProblems.GIG_DEADLINE_PASSED.exception("Gig " + id + " took proposals until its deadline, "
+                    + deadline + ", which has passed").with("deadline", deadline.toString());
+        }
+        if (!price.currency().equals(currency())) {
+            throw FreelancingProblems.invalid("price.currency", "must be the gig's budget currency (" + currency() + ")");
+        }
+    }
+
+    /** Only its client changes a gig directly, and only as {@link #BY_CLIENT} allows; {@code expectedVersion} is optional. */
+    void requireChangeBy(UUID accountId, Status to, Long expectedVersion) {
+        if (!isClient(accountId)) {
+            throw FreelancingProblems.FORBIDDEN.exception("Only its client changes a gig's status");
+        }
+        Changes.requireVersion("Gig", id, version, expectedVersion);
+        BY_CLIENT.check(status, to);
     }
 
     boolean isClient(UUID accountId) {

@@ -9,15 +9,12 @@ import io.edumatrix.platform.domain.Money;
 import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
-import io.edumatrix.platform.web.PlatformProblems;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,12 +41,6 @@ class GigService {
 
     GigView post(UUID institutionId, UUID clientAccountId, String title, String description, Money budgetMin,
             Money budgetMax, Instant deadline) {
-        if (!budgetMax.sameCurrencyAs(budgetMin)) {
-            throw invalid("budgetMax.currency", "must be the currency of budgetMin (" + budgetMin.currency() + ")");
-        }
-        if (budgetMax.compareAmount(budgetMin) < 0) {
-            throw invalid("budgetMax.amountMinor", "must not be less than budgetMin.amountMinor");
-        }
         var id = Ids.next();
         var gig = gigs.save(Gig.open(id, institutionId, clientAccountId,
                 vault.seal(clientAccountId, Gig.TITLE, id, title),
@@ -74,11 +65,7 @@ class GigService {
     /** Only the client withdraws an open gig; its submitted proposals are rejected with it. */
     GigView changeStatus(UUID id, UUID accountId, Gig.Status to, Long version) {
         var gig = find(id);
-        if (!gig.isClient(accountId)) {
-            throw new AccessDeniedException("Only its client changes a gig's status");
-        }
-        Changes.requireVersion("Gig", id, gig.version(), version);
-        Gig.BY_CLIENT.check(gig.status(), to);
+        gig.requireChangeBy(accountId, to, version);
         close(gig);
         return open(find(id));
     }
@@ -114,10 +101,5 @@ class GigService {
                 vault.openOrNull(g.clientAccountId(), Gig.TITLE, g.id(), g.title()),
                 vault.openOrNull(g.clientAccountId(), Gig.DESCRIPTION, g.id(), g.description()), g.budgetMin(),
                 g.budgetMax(), g.deadline(), g.status(), g.version(), g.createdAt(), g.updatedAt());
-    }
-
-    static DomainException invalid(String field, String message) {
-        return PlatformProblems.INVALID_REQUEST.exception("The request has invalid fields")
-                .with("errors", List.of(Map.of("field", field, "message", message)));
     }
 }

@@ -56,6 +56,12 @@ class Milestone {
                 amount.currency(), dueDate, Status.PENDING, now, now);
     }
 
+    /** {@code expectedVersion} is optional. */
+    void requireMove(Status to, Long expectedVersion) {
+        Changes.requireVersion("Milestone", id, version, expectedVersion);
+        LIFECYCLE.check(status, to);
+    }
+
     UUID id() { return id; }
     long version() { return version; }
     UUID contractId() { return contractId; }

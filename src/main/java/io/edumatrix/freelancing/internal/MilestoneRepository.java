@@ -11,6 +11,9 @@ interface MilestoneRepository extends ListCrudRepository<Milestone, UUID> {
     @Query("SELECT * FROM milestone WHERE contract_id = :contractId ORDER BY id")
     List<Milestone> findByContract(UUID contractId);
 
+    @Query("SELECT coalesce(sum(amount_minor), 0) FROM milestone WHERE contract_id = :contractId")
+    long plannedMinor(UUID contractId);
+
     @Modifying
     @Query("UPDATE milestone SET status = :to, version = version + 1, updated_at = now()"
             + " WHERE id = :id AND status = :from")

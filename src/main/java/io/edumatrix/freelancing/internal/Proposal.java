@@ -1,5 +1,6 @@
 package io.edumatrix.freelancing.internal;
 
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.domain.Money;
 import io.edumatrix.platform.domain.StateMachine;
 import io.edumatrix.platform.privacy.SealedColumn;
@@ -56,6 +57,30 @@ class Proposal {
     static Proposal submit(UUID id, Gig gig, UUID freelancerAccountId, Money price, byte[] message, Instant now) {
         return new Proposal(id, null, gig.institutionId(), gig.id(), freelancerAccountId, price.amountMinor(),
                 price.currency(), message, Status.SUBMITTED, now, now);
+    }
+
+    /** Seen by its freelancer and by its gig's client, by nobody else. */
+    boolean isVisibleTo(UUID accountId, Gig gig) {
+        return freelancerAccountId.equals(accountId) || gig.isClient(accountId);
+    }
+
+    /**
+     * The gig's client accepts or rejects a submitted proposal, its freelancer withdraws it; to anyone else it does not
+     * exist. Accepting awards the gig, so the gig must still be open to it. {@code expectedVersion} is optional.
+     */
+    void requireMoveBy(UUID accountId, Gig gig, Status to, Long expectedVersion) {
+        if (!isVisibleTo(accountId, gig)) {
+            throw DomainException.notFound("Proposal", id);
+        }
+        if (to == Status.WITHDRAWN ? !freelancerAccountId.equals(accountId) : !gig.isClient(accountId)) {
+            throw FreelancingProblems.FORBIDDEN.exception(to == Status.WITHDRAWN
+                    ? "Only its freelancer withdraws a proposal" : "Only the gig's client accepts or rejects a proposal");
+        }
+        Changes.requireVersion("Proposal", id, version, expectedVersion);
+        LIFECYCLE.check(status, to);
+        if (to == Status.ACCEPTED) {
+            Gig.LIFECYCLE.check(gig.status(), Gig.Status.AWARDED);
+        }
     }
 
     UUID id() { return id; }

@@ -13,7 +13,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,16 +43,7 @@ class ProposalService {
 
     ProposalView submit(UUID gigId, UUID accountId, Money price, String message) {
         var gig = gigRows.findForShare(gigId).orElseThrow(() -> DomainException.notFound("Gig", gigId));
-        if (gig.isClient(accountId)) {
-            throw new AccessDeniedException("A gig's client does not send proposals on it");
-        }
-        if (gig.status() != Gig.Status.OPEN) {
-            throw FreelancingProblems.GIG_NOT_OPEN.exception("Gig " + gigId + " is " + gig.status()
-                    + "; proposals go to OPEN gigs only").with("currentState", gig.status().name());
-        }
-        if (!price.currency().equals(gig.currency())) {
-            throw GigService.invalid("price.currency", "must be the gig's budget currency (" + gig.currency() + ")");
-        }
+        gig.requireTakesProposal(accountId, price, Times.now());
         var id = Ids.next();
         try {
             var proposal = proposals.save(Proposal.submit(id, gig, accountId, price,
@@ -77,7 +67,7 @@ class ProposalService {
     @Transactional(value = "freelancing", readOnly = true)
     ProposalView get(UUID id, UUID accountId) {
         var proposal = find(id);
-        if (!proposal.freelancerAccountId().equals(accountId) && !gigs.find(proposal.gigId()).isClient(accountId)) {
+        if (!proposal.isVisibleTo(accountId, gigs.find(proposal.gigId()))) {
             throw DomainException.notFound("Proposal", id);
         }
         return open(proposal);
@@ -90,20 +80,9 @@ class ProposalService {
     ProposalView changeStatus(UUID id, UUID accountId, Proposal.Status to, Long version) {
         var proposal = find(id);
         var gig = gigs.find(proposal.gigId());
-        boolean client = gig.isClient(accountId);
-        boolean freelancer = proposal.freelancerAccountId().equals(accountId);
-        if (!client && !freelancer) {
-            throw DomainException.notFound("Proposal", id);
-        }
-        if (to == Proposal.Status.WITHDRAWN ? !freelancer : !client) {
-            throw new AccessDeniedException(to == Proposal.Status.WITHDRAWN ? "Only its freelancer withdraws a proposal"
-                    : "Only the gig's client accepts or rejects a proposal");
-        }
-        Changes.requireVersion("Proposal", id, proposal.version(), version);
-        Proposal.LIFECYCLE.check(proposal.status(), to);
+        proposal.requireMoveBy(accountId, gig, to, version);
         UUID contractId = null;
         if (to == Proposal.Status.ACCEPTED) {
-            Gig.LIFECYCLE.check(gig.status(), Gig.Status.AWARDED);
             Changes.requireMoved(gigRows.move(gig.id(), Gig.Status.OPEN.name(), Gig.Status.AWARDED.name()),
                     Gig.LIFECYCLE, () -> gigs.find(gig.id()).status(), Gig.Status.AWARDED, "Gig", gig.id());
         }

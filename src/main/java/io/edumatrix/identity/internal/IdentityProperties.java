@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("edumatrix.security")
-record IdentityProperties(
+public record IdentityProperties(
         @NotBlank @DefaultValue("edumatrix") String issuer,
         @NotNull @DurationMin(seconds = 10) @DefaultValue("15m") Duration accessTokenTtl,
         @NotNull @DurationMin(minutes = 1) @DefaultValue("30d") Duration refreshTokenTtl,
@@ -38,7 +38,7 @@ record IdentityProperties(
      * @param window how far back failures count
      * @param duration how long the account stays locked
      */
-    record Lockout(
+    public record Lockout(
             @Min(1) @Max(100) @DefaultValue("5") int maxFailures,
             @NotNull @DurationMin(seconds = 1) @DefaultValue("15m") Duration window,
             @NotNull @DurationMin(seconds = 1) @DefaultValue("15m") Duration duration) {}

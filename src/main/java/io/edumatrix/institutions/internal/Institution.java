@@ -65,7 +65,7 @@ class Institution {
     Department addDepartment(String departmentName, String departmentCode) {
         boolean taken = departments.stream().anyMatch(d -> d.code().equalsIgnoreCase(departmentCode));
         if (taken) {
-            throw InstitutionProblems.duplicateCode("department", departmentCode);
+            throw InstitutionsProblems.duplicateCode("department", departmentCode);
         }
         var department = new Department(Ids.next(), departmentName, departmentCode, Times.now());
         departments.add(department);

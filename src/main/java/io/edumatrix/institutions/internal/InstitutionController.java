@@ -1,5 +1,7 @@
 package io.edumatrix.institutions.internal;
 
+import io.edumatrix.institutions.internal.Views.DepartmentView;
+import io.edumatrix.institutions.internal.Views.InstitutionView;
 import io.edumatrix.platform.security.InstitutionAdmin;
 import io.edumatrix.platform.security.InstitutionScope;
 import io.edumatrix.platform.security.MemberOrPlatformAdmin;
@@ -12,8 +14,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -47,26 +47,6 @@ class InstitutionController {
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{1,31}", message = "must be 2-32 letters, digits, '-' or '_'")
                     String code) {}
-
-    record DepartmentView(UUID id, String name, String code, Instant createdAt) {
-
-        static DepartmentView of(Department d) {
-            return new DepartmentView(d.id(), d.name(), d.code(), d.createdAt());
-        }
-    }
-
-    record InstitutionView(UUID id, String name, String code, String status, long version, Instant createdAt,
-            Instant updatedAt, List<DepartmentView> departments) {
-
-        static InstitutionView of(Institution i) {
-            var departments = i.departments().stream()
-                    .sorted(Comparator.comparing(Department::id))
-                    .map(DepartmentView::of)
-                    .toList();
-            return new InstitutionView(i.id(), i.name(), i.code(), i.status().name(), i.version(), i.createdAt(),
-                    i.updatedAt(), departments);
-        }
-    }
 
     @PostMapping
     @PlatformAdmin

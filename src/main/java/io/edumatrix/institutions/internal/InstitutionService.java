@@ -36,7 +36,7 @@ class InstitutionService implements InstitutionsApi {
         try {
             institution = institutions.save(Institution.register(name, code));
         } catch (DuplicateKeyException e) {
-            throw InstitutionProblems.duplicateCode("institution", code);
+            throw InstitutionsProblems.duplicateCode("institution", code);
         }
         events.publishEvent(InstitutionRegistered.of(institution.id(), institution.name(), institution.code()));
         return institution;
@@ -75,7 +75,7 @@ class InstitutionService implements InstitutionsApi {
         try {
             institutions.save(institution);
         } catch (DuplicateKeyException e) {
-            throw InstitutionProblems.duplicateCode("department", code);
+            throw InstitutionsProblems.duplicateCode("department", code);
         }
         return department;
     }

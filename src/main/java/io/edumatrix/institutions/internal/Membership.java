@@ -6,6 +6,7 @@ import io.edumatrix.platform.Times;
 import io.edumatrix.platform.security.Role;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Table;
@@ -18,6 +19,18 @@ record Membership(@Id UUID id, @Version Long version, UUID institutionId, UUID a
     static Membership of(UUID institutionId, UUID accountId, Role role) {
         var now = Times.now();
         return new Membership(Ids.next(), null, institutionId, accountId, role, now, now);
+    }
+
+    /**
+     * An institution is never left without an admin of its own (only a platform admin could then manage it): its last
+     * admin ({@code admins} counts them, asked only when it matters) neither becomes anything else nor leaves
+     * ({@code newRole} null).
+     */
+    void requireNotLastAdmin(Role newRole, LongSupplier admins) {
+        if (role == Role.INSTITUTION_ADMIN && newRole != Role.INSTITUTION_ADMIN && admins.getAsLong() <= 1) {
+            throw InstitutionsProblems.LAST_ADMIN.exception("Institution " + institutionId
+                    + " would be left without an admin; make someone else admin first");
+        }
     }
 
     Membership withRole(Role newRole) {

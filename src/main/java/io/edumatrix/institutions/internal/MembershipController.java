@@ -1,5 +1,6 @@
 package io.edumatrix.institutions.internal;
 
+import io.edumatrix.institutions.internal.Views.MemberView;
 import io.edumatrix.platform.security.InstitutionAdmin;
 import io.edumatrix.platform.security.InstitutionScope;
 import io.edumatrix.platform.security.Role;
@@ -13,7 +14,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -50,13 +50,6 @@ class MembershipController {
         @AssertTrue(message = "must be INSTITUTION_ADMIN, INSTRUCTOR or STUDENT")
         boolean isRole() {
             return role != Role.PLATFORM_ADMIN;
-        }
-    }
-
-    record MemberView(UUID institutionId, UUID accountId, Role role, long version, Instant since) {
-
-        static MemberView of(Membership m) {
-            return new MemberView(m.institutionId(), m.accountId(), m.role(), m.version(), m.createdAt());
         }
     }
 

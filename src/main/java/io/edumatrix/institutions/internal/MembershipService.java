@@ -35,14 +35,14 @@ class MembershipService {
         if (!institutions.existsById(institutionId)) {
             throw DomainException.notFound("Institution", institutionId);
         }
-        var accountId = accounts.findAccountIdByEmail(email).orElseThrow(() -> MembershipProblems.UNKNOWN_ACCOUNT
+        var accountId = accounts.findAccountIdByEmail(email).orElseThrow(() -> InstitutionsProblems.UNKNOWN_ACCOUNT
                 .exception("No account is registered with that email; the person must sign up first"));
         try {
             var added = memberships.save(Membership.of(institutionId, accountId, role));
             security.privilegeGranted(accountId, institutionId, role);
             return added;
         } catch (DuplicateKeyException e) {
-            throw MembershipProblems.ALREADY_MEMBER.exception(
+            throw InstitutionsProblems.ALREADY_MEMBER.exception(
                     "Account " + accountId + " is already a member of institution " + institutionId);
         }
     }
@@ -57,9 +57,7 @@ class MembershipService {
 
     Membership changeRole(UUID institutionId, UUID accountId, Role role) {
         var membership = find(institutionId, accountId);
-        if (membership.role() == Role.INSTITUTION_ADMIN && role != Role.INSTITUTION_ADMIN) {
-            requireAnotherAdmin(institutionId);
-        }
+        membership.requireNotLastAdmin(role, () -> admins(institutionId));
         var changed = memberships.save(membership.withRole(role));
         security.privilegeGranted(accountId, institutionId, role);
         return changed;
@@ -67,9 +65,7 @@ class MembershipService {
 
     void remove(UUID institutionId, UUID accountId) {
         var membership = find(institutionId, accountId);
-        if (membership.role() == Role.INSTITUTION_ADMIN) {
-            requireAnotherAdmin(institutionId);
-        }
+        membership.requireNotLastAdmin(null, () -> admins(institutionId));
         memberships.delete(membership);
     }
 
@@ -78,11 +74,7 @@ class MembershipService {
                 .orElseThrow(() -> DomainException.notFound("Member", accountId));
     }
 
-    /** An institution is never left without an admin of its own; only a platform admin could then manage it. */
-    private void requireAnotherAdmin(UUID institutionId) {
-        if (memberships.countByInstitutionIdAndRole(institutionId, Role.INSTITUTION_ADMIN) <= 1) {
-            throw MembershipProblems.LAST_ADMIN.exception("Institution " + institutionId
-                    + " would be left without an admin; make someone else admin first");
-        }
+    private long admins(UUID institutionId) {
+        return memberships.countByInstitutionIdAndRole(institutionId, Role.INSTITUTION_ADMIN);
     }
 }

@@ -1,7 +1,10 @@
 package io.edumatrix.jobs.internal;
 
 import io.edumatrix.platform.Times;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.domain.StateMachine;
+import io.edumatrix.platform.security.Caller;
+import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.privacy.SealedColumn;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -66,7 +69,43 @@ class JobApplication {
                 Status.SUBMITTED, now, now);
     }
 
-    void moveTo(Status target) {
+    /** Only students apply to job postings. */
+    static void requireMayApply(Caller caller) {
+        if (!caller.has(Role.STUDENT)) {
+            throw JobsProblems.FORBIDDEN.exception("Only students apply to job postings");
+        }
+    }
+
+    /**
+     * An application is read by its applicant and by whoever runs its posting ({@code runsPosting}); other staff are
+     * refused, and to other students it does not exist.
+     */
+    void requireReadableBy(Caller caller, boolean runsPosting) {
+        if (isApplicant(caller.accountId()) || caller.staff() && runsPosting) {
+            return;
+        }
+        if (caller.staff()) {
+            throw JobsProblems.FORBIDDEN.exception(
+                    "Only its poster or an institution admin sees a posting's applications");
+        }
+        throw DomainException.notFound("Job application", id);
+    }
+
+    /** The applicant withdraws; whoever runs the posting ({@code runsPosting}) makes every other move. */
+    void moveBy(Caller caller, boolean runsPosting, Status target) {
+        if (target == Status.WITHDRAWN ? !isApplicant(caller.accountId()) : !runsPosting) {
+            throw JobsProblems.FORBIDDEN.exception(target == Status.WITHDRAWN
+                    ? "Only the applicant withdraws an application"
+                    : "Only the posting's poster or an institution admin moves an application to " + target);
+        }
+        moveTo(target);
+    }
+
+    boolean isApplicant(UUID accountId) {
+        return applicantAccountId.equals(accountId);
+    }
+
+    private void moveTo(Status target) {
         status = PROCESS.check(status, target);
         updatedAt = Times.now();
     }

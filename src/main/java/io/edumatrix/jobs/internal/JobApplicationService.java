@@ -8,14 +8,12 @@ import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.security.Caller;
-import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,16 +47,11 @@ class JobApplicationService {
      * share-locked meanwhile, so a concurrent closing waits for this application (or this one sees it closed).
      */
     ApplicationView apply(UUID postingId, Caller caller, String coverLetter) {
-        if (!caller.has(Role.STUDENT)) {
-            throw new AccessDeniedException("Only students apply to job postings");
-        }
+        JobApplication.requireMayApply(caller);
         postingService.visible(postingId, caller);
         var posting = postings.findForApplying(postingId)
                 .orElseThrow(() -> DomainException.notFound("Job posting", postingId));
-        if (!posting.takesApplicationsAt(Times.now())) {
-            throw JobProblems.POSTING_CLOSED.exception("Job posting " + postingId + " takes no applications: it is "
-                    + posting.status() + " and closes at " + posting.closesAt());
-        }
+        posting.requireTakesApplicationsAt(Times.now());
         var id = Ids.next();
         var applicant = caller.accountId();
         JobApplication application;
@@ -66,7 +59,7 @@ class JobApplicationService {
             application = applications.save(JobApplication.submit(id, posting, applicant,
                     vault.seal(applicant, JobApplication.COVER_LETTER, id, coverLetter)));
         } catch (DuplicateKeyException e) {
-            throw JobProblems.ALREADY_APPLIED.exception(
+            throw JobsProblems.ALREADY_APPLIED.exception(
                     "Account " + applicant + " has applied to job posting " + postingId + " already");
         }
         events.publishEvent(ApplicationSubmitted.of(posting.institutionId(), id, postingId, applicant));
@@ -80,10 +73,7 @@ class JobApplicationService {
 
     @Transactional(value = "jobs", readOnly = true)
     Page<ApplicationView> ofPosting(UUID postingId, Caller caller, UUID after, int limit) {
-        var posting = postingService.get(postingId, caller);
-        if (!JobPostingService.runs(posting, caller)) {
-            throw new AccessDeniedException("Only its poster or an institution admin sees a posting's applications");
-        }
+        postingService.get(postingId, caller).requireRunBy(caller, "sees a posting's applications");
         return Page.of(applications.findPageOfPosting(postingId, Page.after(after), limit + 1), limit,
                 JobApplication::id).map(this::open);
     }
@@ -100,14 +90,8 @@ class JobApplicationService {
      */
     ApplicationView moveTo(UUID id, Caller caller, Status target) {
         var application = readable(id, caller);
-        var applicant = application.applicantAccountId().equals(caller.accountId());
-        if (target == Status.WITHDRAWN ? !applicant : !runsPostingOf(application, caller)) {
-            throw new AccessDeniedException(target == Status.WITHDRAWN
-                    ? "Only the applicant withdraws an application"
-                    : "Only the posting's poster or an institution admin moves an application to " + target);
-        }
         var from = application.status();
-        application.moveTo(target);
+        application.moveBy(caller, runsPostingOf(application, caller), target);
         var saved = applications.save(application);
         events.publishEvent(ApplicationStatusChanged.of(saved.institutionId(), id, saved.postingId(),
                 saved.applicantAccountId(), from.name(), target.name()));
@@ -117,20 +101,13 @@ class JobApplicationService {
     /** The applicant's own application, or any of a posting the caller runs; anything else is not found. */
     private JobApplication readable(UUID id, Caller caller) {
         var application = applications.findById(id).orElseThrow(() -> DomainException.notFound("Job application", id));
-        if (application.applicantAccountId().equals(caller.accountId())) {
-            return application;
-        }
-        if (caller.staff()) {
-            if (runsPostingOf(application, caller)) {
-                return application;
-            }
-            throw new AccessDeniedException("Only its poster or an institution admin sees a posting's applications");
-        }
-        throw DomainException.notFound("Job application", id);
+        application.requireReadableBy(caller, !application.isApplicant(caller.accountId())
+                && caller.staff() && runsPostingOf(application, caller));
+        return application;
     }
 
     private boolean runsPostingOf(JobApplication application, Caller caller) {
-        return postings.find(application.postingId()).filter(p -> JobPostingService.runs(p, caller)).isPresent();
+        return postings.find(application.postingId()).filter(p -> p.isRunBy(caller)).isPresent();
     }
 
     private ApplicationView open(JobApplication a) {

@@ -3,9 +3,15 @@ package io.edumatrix.jobs.internal;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.StateMachine;
+import io.edumatrix.platform.security.Caller;
+import io.edumatrix.platform.security.Role;
+import io.edumatrix.platform.web.PlatformProblems;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.annotation.ReadOnlyProperty;
@@ -81,14 +87,76 @@ class JobPosting {
         updatedAt = Times.now();
     }
 
-    void moveTo(Status target) {
-        status = LIFECYCLE.check(status, target);
-        updatedAt = Times.now();
+    /**
+     * Moves the posting as {@link #LIFECYCLE} allows; it cannot open once its closing time has passed. Closing an
+     * open posting past its closing time is what the sweep would do, and is allowed to whoever comes first.
+     */
+    void moveTo(Status target, Instant now) {
+        LIFECYCLE.check(status, target);
+        if (target == Status.OPEN && !now.isBefore(closesAt)) {
+            throw JobsProblems.CLOSING_TIME_PASSED.exception("Job posting " + id + " closes at " + closesAt
+                    + ", which has passed; set a later closesAt first");
+        }
+        status = target;
+        updatedAt = now;
+    }
+
+    /**
+     * What the posting is at {@code now}: an open posting is closed from its closing time on, whether or not the sweep
+     * has stored that yet.
+     */
+    Status statusAt(Instant now) {
+        return isDueAt(now) ? Status.CLOSED : status;
+    }
+
+    /** Open as stored, and its closing time has come: the sweep closes it. */
+    boolean isDueAt(Instant now) {
+        return status == Status.OPEN && !now.isBefore(closesAt);
     }
 
     /** Whether applications are taken at {@code now}: open, and before its closing time. */
     boolean takesApplicationsAt(Instant now) {
-        return status == Status.OPEN && now.isBefore(closesAt);
+        return statusAt(now) == Status.OPEN;
+    }
+
+    void requireTakesApplicationsAt(Instant now) {
+        if (!takesApplicationsAt(now)) {
+            throw JobsProblems.POSTING_CLOSED.exception("Job posting " + id + " takes no applications: it is "
+                    + statusAt(now) + " and closes at " + closesAt);
+        }
+    }
+
+    /** A posting described again must be the version the caller read, and not closed (nor past its closing time). */
+    void requireDescribable(long expectedVersion, Instant now) {
+        if (version != expectedVersion) {
+            throw PlatformProblems.CONCURRENT_UPDATE.exception(
+                    "Job posting " + id + " is at version " + version + ", not " + expectedVersion);
+        }
+        if (statusAt(now) == Status.CLOSED) {
+            throw JobsProblems.POSTING_CLOSED.exception("Job posting " + id + " is closed and no longer changes");
+        }
+    }
+
+    /** Run by its poster, or by an admin of its institution (row-level security keeps it to the caller's). */
+    boolean isRunBy(Caller caller) {
+        return caller.has(Role.INSTITUTION_ADMIN) || caller.accountId().equals(postedByAccountId);
+    }
+
+    void requireRunBy(Caller caller, String what) {
+        if (!isRunBy(caller)) {
+            throw JobsProblems.FORBIDDEN.exception("Only its poster or an institution admin " + what);
+        }
+    }
+
+    /** The statuses (as read) a listing shows the caller: students the open postings only, staff all, or {@code only}. */
+    static List<Status> listedFor(Caller caller, Status only) {
+        return (caller.staff() ? Arrays.stream(Status.values()) : Stream.of(Status.OPEN))
+                .filter(s -> only == null || s == only).toList();
+    }
+
+    /** Staff see every posting of their institution; anyone else an open or closed one, never a draft. */
+    boolean isVisibleTo(Caller caller) {
+        return caller.staff() || status != Status.DRAFT;
     }
 
     /** As PostgreSQL keeps it (microseconds), so that the posting answered is the posting read back later. */

@@ -1,5 +1,6 @@
 package io.edumatrix.jobs.internal;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,15 @@ interface JobPostingRepository extends Repository<JobPosting, UUID> {
     String WITH_POSTER = "SELECT p.*, a.account_id AS posted_by_account_id FROM job_posting p"
             + " LEFT JOIN job_posting_poster a ON a.posting_id = p.id";
 
+    /**
+     * The posting's status as read (see {@link JobPosting#statusAt}) is one of {@code :statuses}: an open posting past
+     * its closing time is CLOSED. Written as plain comparisons, not a CASE, so that the planner still estimates how
+     * many rows pass (a CASE gets a default guess of almost none, and the search then stops using its word index).
+     */
+    String STATUS_AS_READ_IN = "(p.status IN (:statuses) OR p.status = 'OPEN' AND 'CLOSED' IN (:statuses))"
+            + " AND (p.status <> 'OPEN' OR p.closes_at > now() OR 'CLOSED' IN (:statuses))"
+            + " AND (p.status <> 'OPEN' OR p.closes_at <= now() OR 'OPEN' IN (:statuses))";
+
     JobPosting save(JobPosting posting);
 
     @Query(WITH_POSTER + " WHERE p.id = :id")
@@ -26,8 +36,8 @@ interface JobPostingRepository extends Repository<JobPosting, UUID> {
     @Query(WITH_POSTER + " WHERE p.id = :id FOR SHARE OF p")
     Optional<JobPosting> findForApplying(UUID id);
 
-    /** One keyset page of the institution's postings in the given statuses, in creation order. */
-    @Query(WITH_POSTER + " WHERE p.status IN (:statuses) AND p.id > :after ORDER BY p.id LIMIT :limit")
+    /** One keyset page of the institution's postings in the given statuses (as read), in creation order. */
+    @Query(WITH_POSTER + " WHERE " + STATUS_AS_READ_IN + " AND p.id > :after ORDER BY p.id LIMIT :limit")
     List<JobPosting> findPage(Collection<String> statuses, UUID after, int limit);
 
     /**
@@ -40,8 +50,8 @@ interface JobPostingRepository extends Repository<JobPosting, UUID> {
     @Query("""
             WITH term AS (SELECT DISTINCT t COLLATE "C" AS t, t || chr(1114111) COLLATE "C" AS upto
                             FROM unnest(tsvector_to_array(to_tsvector('simple', :query))) AS t)
-            """ + WITH_POSTER + "\n" + """
-             WHERE p.status IN (:statuses) AND p.id > :after
+            """ + WITH_POSTER + "\n WHERE " + STATUS_AS_READ_IN + "\n" + """
+               AND p.id > :after
                AND p.id IN (SELECT w.posting_id FROM job_posting_word w
                               JOIN term ON w.word >= term.t AND w.word < term.upto
                              GROUP BY w.posting_id
@@ -57,4 +67,12 @@ interface JobPostingRepository extends Repository<JobPosting, UUID> {
     /** The institution's postings not closed yet, oldest first. */
     @Query(WITH_POSTER + " WHERE p.status <> 'CLOSED' ORDER BY p.id")
     List<JobPosting> findNotClosed();
+
+    /** The institution's open postings whose closing time has come, locked; those locked elsewhere are skipped. */
+    @Query(WITH_POSTER + " WHERE p.status = 'OPEN' AND p.closes_at <= :now ORDER BY p.id FOR UPDATE OF p SKIP LOCKED")
+    List<JobPosting> findDueForClosing(Instant now);
+
+    /** Read from the global job_posting_deadline, so without any institution bound (V4__track_job_posting_deadlines). */
+    @Query("SELECT DISTINCT institution_id FROM job_posting_deadline WHERE closes_at <= :now")
+    List<UUID> institutionsWithDuePostings(Instant now);
 }

@@ -2,34 +2,30 @@ package io.edumatrix.jobs.internal;
 
 import io.edumatrix.jobs.JobPosted;
 import io.edumatrix.jobs.JobPostingClosed;
+import io.edumatrix.jobs.JobPostingSummary;
+import io.edumatrix.jobs.JobsApi;
 import io.edumatrix.jobs.internal.JobPosting.EmploymentType;
 import io.edumatrix.jobs.internal.JobPosting.Status;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.security.Caller;
-import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
-import io.edumatrix.platform.web.PlatformProblems;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Job postings, all within the caller's institution (row-level security): another institution's posting is simply not
- * found. Students see open and closed postings, never drafts; staff see all.
+ * found. Students see open and closed postings, never drafts; staff see all. Other modules read postings through it as
+ * the module's {@link JobsApi}, as they read courses and institutions through those modules' services.
  */
 @Service
 @Transactional("jobs")
-class JobPostingService {
-
-    private static final Set<Status> STUDENTS_SEE = Set.of(Status.OPEN, Status.CLOSED);
+class JobPostingService implements JobsApi {
 
     private final JobPostingRepository postings;
     private final ApplicationEventPublisher events;
@@ -59,8 +55,7 @@ class JobPostingService {
      */
     @Transactional(value = "jobs", readOnly = true)
     Page<JobPosting> list(Caller caller, Status status, String query, UUID after, int limit) {
-        var statuses = (caller.staff() ? Arrays.stream(Status.values()) : Stream.of(Status.OPEN))
-                .filter(s -> status == null || s == status).map(Status::name).toList();
+        var statuses = JobPosting.listedFor(caller, status).stream().map(Status::name).toList();
         if (statuses.isEmpty()) {
             return new Page<>(List.of(), null);
         }
@@ -70,17 +65,19 @@ class JobPostingService {
         return Page.of(fetched, limit, JobPosting::id);
     }
 
+    /** A posting of the current institution, drafts included, with its status as of now. */
+    @Override
+    @Transactional(value = "jobs", readOnly = true)
+    public Optional<JobPostingSummary> findPosting(UUID id) {
+        return postings.find(id).map(p -> new JobPostingSummary(p.id(), p.institutionId(), p.title(),
+                p.statusAt(Times.now()).name(), p.postedByAccountId()));
+    }
+
     /** Fields left null stay as they are; {@code version} must be the one the caller read. Closed postings stay. */
     JobPosting describe(UUID id, Caller caller, long version, String title, String description, String location,
             EmploymentType type, Instant closesAt) {
         var posting = managed(id, caller);
-        if (posting.version() != version) {
-            throw PlatformProblems.CONCURRENT_UPDATE.exception(
-                    "Job posting " + id + " is at version " + posting.version() + ", not " + version);
-        }
-        if (posting.status() == Status.CLOSED) {
-            throw JobProblems.POSTING_CLOSED.exception("Job posting " + id + " is closed and no longer changes");
-        }
+        posting.requireDescribable(version, Times.now());
         posting.describe(title, description, location, type, closesAt);
         return postings.save(posting);
     }
@@ -88,11 +85,7 @@ class JobPostingService {
     /** Opening announces the posting ({@link JobPosted}), closing ends it ({@link JobPostingClosed}). */
     JobPosting moveTo(UUID id, Caller caller, Status target) {
         var posting = managed(id, caller);
-        posting.moveTo(target);
-        if (target == Status.OPEN && !Times.now().isBefore(posting.closesAt())) {
-            throw JobProblems.CLOSING_TIME_PASSED.exception("Job posting " + id + " closes at " + posting.closesAt()
-                    + ", which has passed; set a later closesAt first");
-        }
+        posting.moveTo(target, Times.now());
         postings.save(posting);
         announce(posting);
         return posting;
@@ -100,34 +93,45 @@ class JobPostingService {
 
     /** Closes every posting of the current institution not closed yet; a second call finds none. */
     int closeAllOfInstitution() {
-        var open = postings.findNotClosed();
-        for (var posting : open) {
-            posting.moveTo(Status.CLOSED);
+        return close(postings.findNotClosed());
+    }
+
+    /**
+     * Closes the current institution's open postings whose closing time has come, each announced once: their rows are
+     * locked, and those locked by another sweep or a closing by staff are left to it.
+     */
+    int closeDue() {
+        return close(postings.findDueForClosing(Times.now()));
+    }
+
+    /** The institutions with an open posting whose closing time has come, read without any institution bound. */
+    @Transactional(value = "jobs", readOnly = true)
+    List<UUID> institutionsWithDuePostings() {
+        return postings.institutionsWithDuePostings(Times.now());
+    }
+
+    private int close(List<JobPosting> closing) {
+        var now = Times.now();
+        for (var posting : closing) {
+            posting.moveTo(Status.CLOSED, now);
             postings.save(posting);
             announce(posting);
         }
-        return open.size();
+        return closing.size();
     }
 
     /** The posting, if the caller may see it: a student never sees a draft, nor staff another institution's. */
     JobPosting visible(UUID id, Caller caller) {
         var posting = find(id);
-        if (!caller.staff() && !STUDENTS_SEE.contains(posting.status())) {
+        if (!posting.isVisibleTo(caller)) {
             throw DomainException.notFound("Job posting", id);
         }
         return posting;
     }
 
-    /** Whether the caller runs this posting: its poster, or an admin of its institution. */
-    static boolean runs(JobPosting posting, Caller caller) {
-        return caller.has(Role.INSTITUTION_ADMIN) || caller.accountId().equals(posting.postedByAccountId());
-    }
-
     private JobPosting managed(UUID id, Caller caller) {
         var posting = find(id);
-        if (!runs(posting, caller)) {
-            throw new AccessDeniedException("Only its poster or an institution admin changes a job posting");
-        }
+        posting.requireRunBy(caller, "changes a job posting");
         return posting;
     }
 

@@ -1,5 +1,6 @@
 package io.edumatrix.jobs.internal;
 
+import io.edumatrix.platform.Times;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,10 +14,11 @@ final class Views {
             String location, JobPosting.EmploymentType employmentType, Instant closesAt, JobPosting.Status status,
             long version, Instant createdAt, Instant updatedAt) {
 
+        /** With the status as of now: an open posting past its closing time is shown CLOSED. */
         static PostingView of(JobPosting p) {
             return new PostingView(p.id(), p.institutionId(), p.postedByAccountId(), p.title(), p.description(),
-                    p.location(), p.employmentType(), p.closesAt(), p.status(), p.version(), p.createdAt(),
-                    p.updatedAt());
+                    p.location(), p.employmentType(), p.closesAt(), p.statusAt(Times.now()), p.version(),
+                    p.createdAt(), p.updatedAt());
         }
     }
 

@@ -2,6 +2,7 @@ package io.edumatrix.news.internal;
 
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.StateMachine;
+import io.edumatrix.platform.web.PlatformProblems;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -63,21 +64,57 @@ class Article {
         return new Article(id, null, institutionId, Status.DRAFT, title, body, tags, null, now, now, null, null);
     }
 
-    /** Fields left null stay as they are. */
-    void rewrite(String newTitle, String newBody, List<String> newTags) {
+    /** A draft is found only by its author ({@code author}, null once erased) and the institution's admins. */
+    boolean isVisibleTo(UUID accountId, boolean admin, UUID author) {
+        return status != Status.DRAFT || admin || accountId.equals(author);
+    }
+
+    /**
+     * Only its author corrects an article, as of the version they read ({@code expectedVersion}); a retracted article
+     * is final. Fields left null stay as they are.
+     */
+    void rewriteBy(UUID accountId, UUID author, long expectedVersion, String newTitle, String newBody,
+            List<String> newTags) {
+        if (!accountId.equals(author)) {
+            throw NewsProblems.FORBIDDEN.exception("Only its author changes an article");
+        }
+        if (status == Status.RETRACTED) {
+            throw NewsProblems.ARTICLE_RETRACTED.exception("Article " + id + " was retracted; it changes no more");
+        }
+        if (version != expectedVersion) {
+            throw PlatformProblems.CONCURRENT_UPDATE.exception(
+                    "Article " + id + " is at version " + version + ", not " + expectedVersion);
+        }
+        rewrite(newTitle, newBody, newTags);
+    }
+
+    /** Its author or an institution admin publishes or retracts an article ({@code reason} for a retraction). */
+    void moveBy(UUID accountId, boolean admin, UUID author, Status target, String reason) {
+        if (!admin && !accountId.equals(author)) {
+            throw NewsProblems.FORBIDDEN.exception(
+                    "Only its author or an institution admin publishes or retracts an article");
+        }
+        switch (LIFECYCLE.check(status, target)) {
+            case PUBLISHED -> publish();
+            case RETRACTED -> retract(reason);
+            case DRAFT -> throw new IllegalStateException("The lifecycle allows no way back to DRAFT");
+        }
+    }
+
+    private void rewrite(String newTitle, String newBody, List<String> newTags) {
         title = newTitle != null ? newTitle : title;
         body = newBody != null ? newBody : body;
         tags = newTags != null ? List.copyOf(newTags) : tags;
         updatedAt = Times.now();
     }
 
-    void publish() {
+    private void publish() {
         status = LIFECYCLE.check(status, Status.PUBLISHED);
         publishedAt = Times.now();
         updatedAt = publishedAt;
     }
 
-    void retract(String reason) {
+    private void retract(String reason) {
         status = LIFECYCLE.check(status, Status.RETRACTED);
         retractionReason = reason;
         retractedAt = Times.now();

@@ -8,13 +8,11 @@ import io.edumatrix.news.internal.Views.ArticleView;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
-import io.edumatrix.platform.web.PlatformProblems;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -71,17 +69,7 @@ class ArticleService {
         var article = find(id);
         var author = authors.authorOf(id).orElse(null);
         visible(article, author, reader);
-        if (!reader.accountId().equals(author)) {
-            throw new AccessDeniedException("Only its author changes an article");
-        }
-        if (article.status() == Status.RETRACTED) {
-            throw NewsProblems.ARTICLE_RETRACTED.exception("Article " + id + " was retracted; it changes no more");
-        }
-        if (article.version() != version) {
-            throw PlatformProblems.CONCURRENT_UPDATE.exception(
-                    "Article " + id + " is at version " + article.version() + ", not " + version);
-        }
-        article.rewrite(title, body, tags == null ? null : sorted(tags));
+        article.rewriteBy(reader.accountId(), author, version, title, body, tags == null ? null : sorted(tags));
         return view(articles.save(article), author);
     }
 
@@ -93,20 +81,9 @@ class ArticleService {
         var article = find(id);
         var author = authors.authorOf(id).orElse(null);
         visible(article, author, reader);
-        if (!reader.admin() && !reader.accountId().equals(author)) {
-            throw new AccessDeniedException("Only its author or an institution admin publishes or retracts an article");
-        }
-        switch (Article.LIFECYCLE.check(article.status(), target)) {
-            case PUBLISHED -> {
-                article.publish();
-                events.publishEvent(ArticlePublished.of(article.institutionId(), id, author));
-            }
-            case RETRACTED -> {
-                article.retract(reason);
-                events.publishEvent(ArticleRetracted.of(article.institutionId(), id));
-            }
-            case DRAFT -> throw new IllegalStateException("The lifecycle allows no way back to DRAFT");
-        }
+        article.moveBy(reader.accountId(), reader.admin(), author, target, reason);
+        events.publishEvent(target == Status.PUBLISHED ? ArticlePublished.of(article.institutionId(), id, author)
+                : ArticleRetracted.of(article.institutionId(), id));
         return view(articles.save(article), author);
     }
 
@@ -127,7 +104,7 @@ class ArticleService {
 
     /** A draft is found only by its author and the institution's admins. */
     private static void visible(Article article, UUID author, Reader reader) {
-        if (article.status() == Status.DRAFT && !reader.admin() && !reader.accountId().equals(author)) {
+        if (!article.isVisibleTo(reader.accountId(), reader.admin(), author)) {
             throw DomainException.notFound("Article", article.id());
         }
     }

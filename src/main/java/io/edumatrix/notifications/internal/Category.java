@@ -1,5 +1,9 @@
 package io.edumatrix.notifications.internal;
 
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+
 /** What a notification is about; each can be switched off by its reader. */
 enum Category {
     /** The reader was enrolled in a course. */
@@ -15,5 +19,14 @@ enum Category {
     /** The reader was mentioned in a room. */
     MENTION,
     /** A course the reader teaches was rated. */
-    FEEDBACK
+    FEEDBACK;
+
+    /** Every category, on unless its reader switched it off ({@code muted} names those). */
+    static Map<Category, Boolean> preferences(Collection<String> muted) {
+        var preferences = new EnumMap<Category, Boolean>(Category.class);
+        for (var category : values()) {
+            preferences.put(category, !muted.contains(category.name()));
+        }
+        return preferences;
+    }
 }

@@ -4,7 +4,6 @@ import io.edumatrix.community.MessagePosted;
 import io.edumatrix.courses.CoursesApi;
 import io.edumatrix.courses.EnrollmentCreated;
 import io.edumatrix.feedback.FeedbackSubmitted;
-import io.edumatrix.feedback.SubjectType;
 import io.edumatrix.freelancing.ContractCompleted;
 import io.edumatrix.freelancing.ProposalAccepted;
 import io.edumatrix.jobs.ApplicationStatusChanged;
@@ -62,22 +61,17 @@ class NotificationListeners {
     /** The detail is the room. The author is never told of their own mention. */
     @ModuleListener("notifications")
     void on(MessagePosted event) {
-        if (event.mentions() == null) {
-            return;
-        }
-        event.mentions().stream().filter(account -> !account.equals(event.authorAccountId()))
-                .forEach(account -> notifier.notify(event.institutionId(), account, Category.MENTION,
+        Recipients.ofMentions(event).forEach(account -> notifier.notify(event.institutionId(), account, Category.MENTION,
                         event.messageId(), event.roomId().toString(), event.eventId()));
     }
 
     /** Only a course's feedback has somebody to tell: its instructors, but not one who rated their own course. */
     @ModuleListener("notifications")
     void on(FeedbackSubmitted event) {
-        if (event.subjectType() != SubjectType.COURSE || event.subjectId() == null) {
+        if (!Recipients.concernInstructors(event)) {
             return;
         }
-        courses.instructorsOf(event.subjectId()).stream()
-                .filter(instructor -> !instructor.equals(event.authorAccountId()))
+        Recipients.ofFeedback(event, courses.instructorsOf(event.subjectId()))
                 .forEach(instructor -> notifier.notify(event.institutionId(), instructor, Category.FEEDBACK,
                         event.feedbackId(), event.subjectId().toString(), event.eventId()));
     }

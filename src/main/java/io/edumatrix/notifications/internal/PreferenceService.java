@@ -2,7 +2,6 @@ package io.edumatrix.notifications.internal;
 
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -21,12 +20,7 @@ class PreferenceService {
 
     @Transactional(value = "notifications", readOnly = true)
     Map<Category, Boolean> of(UUID accountId) {
-        var preferences = new EnumMap<Category, Boolean>(Category.class);
-        for (var category : Category.values()) {
-            preferences.put(category, true);
-        }
-        muted.mutedBy(accountId).forEach(category -> preferences.put(Category.valueOf(category), false));
-        return preferences;
+        return Category.preferences(muted.mutedBy(accountId));
     }
 
     /** Categories left out of {@code changes} stay as they were. */

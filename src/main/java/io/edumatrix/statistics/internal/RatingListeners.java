@@ -1,11 +1,7 @@
 package io.edumatrix.statistics.internal;
 
-import static io.edumatrix.statistics.internal.Tally.COURSE_RATING_COUNT;
-import static io.edumatrix.statistics.internal.Tally.COURSE_RATING_SUM;
-
 import io.edumatrix.feedback.FeedbackErased;
 import io.edumatrix.feedback.FeedbackSubmitted;
-import io.edumatrix.feedback.SubjectType;
 import io.edumatrix.platform.events.ModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -27,24 +23,16 @@ class RatingListeners {
 
     @ModuleListener("statistics")
     void on(FeedbackSubmitted event) {
-        if (event.subjectType() == SubjectType.COURSE) {
+        RatingDelta.of(event).ifPresent(delta -> {
             tally.count(event, DailyMetric.COURSE_RATINGS);
-            if (event.previousRating() == null) {
-                tally.adjust(event, COURSE_RATING_COUNT, 1);
-                tally.adjust(event, COURSE_RATING_SUM, event.rating());
-            } else {
-                tally.adjust(event, COURSE_RATING_SUM, event.rating() - event.previousRating());
-            }
-        }
+            tally.adjustRatings(event, delta);
+        });
         lag.observe(event);
     }
 
     @ModuleListener("statistics")
     void on(FeedbackErased event) {
-        if (event.subjectType() == SubjectType.COURSE) {
-            tally.adjust(event, COURSE_RATING_COUNT, -1);
-            tally.adjust(event, COURSE_RATING_SUM, -event.rating());
-        }
+        RatingDelta.of(event).ifPresent(delta -> tally.adjustRatings(event, delta));
         lag.observe(event);
     }
 }

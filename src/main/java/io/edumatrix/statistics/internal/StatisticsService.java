@@ -12,7 +12,6 @@ import io.edumatrix.statistics.internal.Views.CourseRatings;
 import io.edumatrix.statistics.internal.Views.Gigs;
 import io.edumatrix.statistics.internal.Views.JobPostings;
 import io.edumatrix.statistics.internal.Views.Overview;
-import io.edumatrix.statistics.internal.Views.Point;
 import io.edumatrix.statistics.internal.Views.Series;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -68,15 +67,14 @@ class StatisticsService {
                 new Contracts(created - completed - cancelled, completed, cancelled),
                 new Articles(published - retracted, retracted),
                 total(totals, DailyMetric.MESSAGES),
-                new CourseRatings(ratings, ratingSum, ratings == 0 ? null : (double) ratingSum / ratings));
+                CourseRatings.of(ratings, ratingSum));
     }
 
     Series daily(DailyMetric metric, LocalDate from, LocalDate to) {
         Map<LocalDate, Long> values = metric == DailyMetric.ACTIVE_STUDENTS
                 ? model.activeAccountsDaily(from, to)
                 : model.daily(metric.seriesName(), from, to);
-        var days = from.datesUntil(to.plusDays(1)).map(day -> new Point(day, values.getOrDefault(day, 0L))).toList();
-        return new Series(metric.seriesName(), from, to, days);
+        return Series.of(metric.seriesName(), from, to, values);
     }
 
     private static long total(Map<String, Long> totals, DailyMetric metric) {

@@ -35,6 +35,14 @@ class Tally {
         model.addToTotal(event.institutionId(), figure, delta);
     }
 
+    /** The course ratings' count and sum; a delta of zero writes nothing. */
+    void adjustRatings(DomainEvent event, RatingDelta delta) {
+        if (delta.count() != 0) {
+            adjust(event, COURSE_RATING_COUNT, delta.count());
+        }
+        adjust(event, COURSE_RATING_SUM, delta.sum());
+    }
+
     void mark(DomainEvent event, Kind kind, UUID entityId, String mark) {
         model.mark(event.institutionId(), kind, entityId, mark);
     }

@@ -31,10 +31,23 @@ final class Views {
     record Articles(long published, long retracted) {}
 
     /** The ratings of the institution's courses: their count and sum, so the average is exact; null without ratings. */
-    record CourseRatings(long count, long sum, Double average) {}
+    record CourseRatings(long count, long sum, Double average) {
+
+        /** The average is null until somebody rated a course. */
+        static CourseRatings of(long count, long sum) {
+            return new CourseRatings(count, sum, count == 0 ? null : (double) sum / count);
+        }
+    }
 
     /** A daily series: one value for every UTC day from {@code from} to {@code to}, zeros included. */
-    record Series(String metric, LocalDate from, LocalDate to, List<Point> days) {}
+    record Series(String metric, LocalDate from, LocalDate to, List<Point> days) {
+
+        /** Every day from {@code from} to {@code to}, both included; a day without a value counts zero. */
+        static Series of(String metric, LocalDate from, LocalDate to, Map<LocalDate, Long> values) {
+            return new Series(metric, from, to,
+                    from.datesUntil(to.plusDays(1)).map(day -> new Point(day, values.getOrDefault(day, 0L))).toList());
+        }
+    }
 
     record Point(LocalDate day, long value) {}
 }

@@ -5,7 +5,6 @@ import io.edumatrix.platform.Times;
 import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
-import io.edumatrix.platform.web.PlatformProblems;
 import io.edumatrix.students.StudentPostPublished;
 import io.edumatrix.students.internal.Views.CommentView;
 import io.edumatrix.students.internal.Views.PostView;
@@ -16,7 +15,6 @@ import java.util.stream.Collectors;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,11 +59,8 @@ class PostService {
     }
 
     PostView edit(UUID id, UUID accountId, long version, String body) {
-        var post = authored(id, accountId);
-        if (post.version() != version) {
-            throw PlatformProblems.CONCURRENT_UPDATE.exception(
-                    "Post " + id + " is at version " + post.version() + ", not " + version);
-        }
+        var post = find(id);
+        post.requireEditableBy(accountId, version);
         post.reseal(vault.sealOrNull(accountId, Post.BODY, id, body));
         return withLikes(posts.save(post), accountId);
     }
@@ -127,9 +122,7 @@ class PostService {
 
     private Post authored(UUID id, UUID accountId) {
         var post = find(id);
-        if (!post.authorAccountId().equals(accountId)) {
-            throw new AccessDeniedException("Only its author changes or deletes a post");
-        }
+        post.requireAuthor(accountId);
         return post;
     }
 

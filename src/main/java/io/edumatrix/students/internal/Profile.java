@@ -2,6 +2,7 @@ package io.edumatrix.students.internal;
 
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.privacy.SealedColumn;
+import io.edumatrix.platform.web.PlatformProblems;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
@@ -56,6 +57,24 @@ class Profile {
     void study(String newProgram, Integer newGraduationYear) {
         program = newProgram;
         graduationYear = newGraduationYear;
+    }
+
+    /** Only its owner changes a profile, as of the version they read. */
+    void requireChangeableBy(UUID changingAccountId, long expectedVersion) {
+        if (!accountId.equals(changingAccountId)) {
+            throw StudentsProblems.FORBIDDEN.exception("Only its owner changes a profile");
+        }
+        if (version != expectedVersion) {
+            throw PlatformProblems.CONCURRENT_UPDATE.exception(
+                    "Profile " + id + " is at version " + version + ", not " + expectedVersion);
+        }
+    }
+
+    /** A profile does not follow itself. */
+    void requireMayFollow(Profile followed) {
+        if (id.equals(followed.id)) {
+            throw StudentsProblems.SELF_FOLLOW.exception("A profile cannot follow itself");
+        }
     }
 
     void touch() {

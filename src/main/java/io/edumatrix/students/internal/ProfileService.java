@@ -5,7 +5,6 @@ import io.edumatrix.platform.Times;
 import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
-import io.edumatrix.platform.web.PlatformProblems;
 import io.edumatrix.students.StudentFollowed;
 import io.edumatrix.students.internal.Views.ProfileView;
 import java.util.Optional;
@@ -13,7 +12,6 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,7 +46,7 @@ class ProfileService {
         try {
             return open(profiles.save(profile));
         } catch (DuplicateKeyException e) {
-            throw StudentProblems.PROFILE_EXISTS.exception("Account " + accountId + " has a profile in this institution");
+            throw StudentsProblems.PROFILE_EXISTS.exception("Account " + accountId + " has a profile in this institution");
         }
     }
 
@@ -72,13 +70,7 @@ class ProfileService {
     ProfileView change(UUID id, UUID accountId, long version, String headline, String bio, String program,
             Integer graduationYear) {
         var profile = find(id);
-        if (!profile.accountId().equals(accountId)) {
-            throw new AccessDeniedException("Only its owner changes a profile");
-        }
-        if (profile.version() != version) {
-            throw PlatformProblems.CONCURRENT_UPDATE.exception(
-                    "Profile " + id + " is at version " + profile.version() + ", not " + version);
-        }
+        profile.requireChangeableBy(accountId, version);
         var current = open(profile);
         profile.reseal(
                 vault.sealOrNull(accountId, Profile.HEADLINE, id, headline != null ? headline : current.headline()),
@@ -93,9 +85,7 @@ class ProfileService {
     void follow(UUID followerAccountId, UUID followedProfileId) {
         var followed = find(followedProfileId);
         var follower = own(followerAccountId);
-        if (follower.id().equals(followed.id())) {
-            throw StudentProblems.SELF_FOLLOW.exception("A profile cannot follow itself");
-        }
+        follower.requireMayFollow(followed);
         if (follows.follow(Ids.next(), follower.institutionId(), follower.id(), followed.id(), followerAccountId) == 1) {
             events.publishEvent(StudentFollowed.of(follower.institutionId(), follower.id(), followed.id()));
         }
@@ -108,7 +98,7 @@ class ProfileService {
 
     /** The caller's profile in the current institution, which posting, commenting and following need. */
     Profile own(UUID accountId) {
-        return profiles.findByAccount(accountId).orElseThrow(() -> StudentProblems.NO_PROFILE.exception(
+        return profiles.findByAccount(accountId).orElseThrow(() -> StudentsProblems.NO_PROFILE.exception(
                 "Account " + accountId + " has no profile in this institution; create one first"));
     }
 

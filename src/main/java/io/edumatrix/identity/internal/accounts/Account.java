@@ -1,0 +1,29 @@
+package io.edumatrix.identity.internal.accounts;
+
+import io.edumatrix.platform.Ids;
+import io.edumatrix.platform.Times;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A person's account: how they log in. What they may do in an institution is a membership, kept by institutions. The
+ * email and display name are the plaintext of the sealed columns ({@link StoredAccount}); both are null once the
+ * person's key has been forgotten (erasure).
+ */
+public record Account(UUID id, Long version, String email, String displayName, Status status, boolean platformAdmin,
+        String passwordHash, Instant createdAt, Instant updatedAt) {
+
+    public enum Status {
+        ACTIVE,
+        DISABLED
+    }
+
+    static Account register(String email, String displayName, String passwordHash, boolean platformAdmin) {
+        var now = Times.now();
+        return new Account(Ids.next(), null, email, displayName, Status.ACTIVE, platformAdmin, passwordHash, now, now);
+    }
+
+    public boolean active() {
+        return status == Status.ACTIVE;
+    }
+}
