@@ -72,7 +72,7 @@ interface JobPostingRepository extends Repository<JobPosting, UUID> {
     @Query(WITH_POSTER + " WHERE p.status = 'OPEN' AND p.closes_at <= :now ORDER BY p.id FOR UPDATE OF p SKIP LOCKED")
     List<JobPosting> findDueForClosing(Instant now);
 
-    /** Read from the global job_posting_deadline, so without any institution bound (V4__track_job_posting_deadlines). */
+    /** Read from the global job_posting_deadline, so without any institution bound (V5__track_job_posting_deadlines). */
     @Query("SELECT DISTINCT institution_id FROM job_posting_deadline WHERE closes_at <= :now")
     List<UUID> institutionsWithDuePostings(Instant now);
 }
