@@ -1,10 +1,10 @@
 package io.edumatrix.freelancing;
 
 import static io.edumatrix.freelancing.FreelancingRequests.accept;
-import static io.edumatrix.freelancing.FreelancingRequests.created;
+import static io.edumatrix.platform.testing.Api.created;
 import static io.edumatrix.freelancing.FreelancingRequests.eur;
 import static io.edumatrix.freelancing.FreelancingRequests.gig;
-import static io.edumatrix.freelancing.FreelancingRequests.post;
+import static io.edumatrix.platform.testing.Api.post;
 import static io.edumatrix.freelancing.FreelancingRequests.propose;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,6 +4,7 @@ import static io.edumatrix.platform.testing.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.feedback.SubjectType;
 import io.edumatrix.feedback.internal.Views.Summary;
 import io.edumatrix.platform.testing.UnitTest;
@@ -56,7 +57,7 @@ class FeedbackRulesTests {
         refusal(() -> feedback(Feedback.Status.VISIBLE).requireModeratedTo(Feedback.Status.HIDDEN, 1L),
                 PlatformProblems.CONCURRENT_UPDATE);
         refusal(() -> feedback(Feedback.Status.HIDDEN).requireModeratedTo(Feedback.Status.HIDDEN, null),
-                PlatformProblems.INVALID_TRANSITION);
+                ProblemType.INVALID_TRANSITION);
     }
 
     @Test

@@ -9,6 +9,7 @@ import static io.edumatrix.platform.testing.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.domain.Money;
 import io.edumatrix.platform.testing.UnitTest;
 import io.edumatrix.platform.web.PlatformProblems;
@@ -46,7 +47,7 @@ class ContractRulesTests {
     void a_completed_contract_is_final_and_ends_its_milestones() {
         var completed = contract(Contract.Status.COMPLETED);
 
-        refusal(() -> completed.requireMove(Contract.Status.ACTIVE, null), PlatformProblems.INVALID_TRANSITION);
+        refusal(() -> completed.requireMove(Contract.Status.ACTIVE, null), ProblemType.INVALID_TRANSITION);
         assertThat(refusal(completed::requireMilestonesChange, FreelancingProblems.CONTRACT_ENDED).properties())
                 .containsEntry("currentState", "COMPLETED");
         assertThat(completed.ends(Contract.Status.CANCELLED)).isTrue();

@@ -9,6 +9,7 @@ import static io.edumatrix.platform.testing.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.domain.Money;
 import io.edumatrix.platform.testing.UnitTest;
 import io.edumatrix.platform.web.PlatformProblems;
@@ -68,9 +69,9 @@ class GigRulesTests {
 
     @Test
     void the_client_neither_awards_a_gig_directly_nor_withdraws_an_awarded_one() {
-        refusal(() -> gig().requireChangeBy(CLIENT, Gig.Status.AWARDED, null), PlatformProblems.INVALID_TRANSITION);
+        refusal(() -> gig().requireChangeBy(CLIENT, Gig.Status.AWARDED, null), ProblemType.INVALID_TRANSITION);
         refusal(() -> gig(Gig.Status.AWARDED, NOW).requireChangeBy(CLIENT, Gig.Status.CLOSED, null),
-                PlatformProblems.INVALID_TRANSITION);
+                ProblemType.INVALID_TRANSITION);
     }
 
     @Test

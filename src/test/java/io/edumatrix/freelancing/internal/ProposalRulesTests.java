@@ -59,7 +59,7 @@ class ProposalRulesTests {
         var gig = gig();
 
         var refused = refusal(() -> proposal(gig, Proposal.Status.REJECTED).requireMoveBy(CLIENT, gig,
-                Proposal.Status.ACCEPTED, null), PlatformProblems.INVALID_TRANSITION);
+                Proposal.Status.ACCEPTED, null), ProblemType.INVALID_TRANSITION);
 
         assertThat(refused.properties()).containsEntry("currentState", "REJECTED");
     }
@@ -69,7 +69,7 @@ class ProposalRulesTests {
         var awarded = gig(Gig.Status.AWARDED, NOW);
 
         refusal(() -> proposal(awarded, Proposal.Status.SUBMITTED).requireMoveBy(CLIENT, awarded,
-                Proposal.Status.ACCEPTED, null), PlatformProblems.INVALID_TRANSITION);
+                Proposal.Status.ACCEPTED, null), ProblemType.INVALID_TRANSITION);
         assertThatCode(() -> proposal(awarded, Proposal.Status.SUBMITTED).requireMoveBy(CLIENT, awarded,
                 Proposal.Status.REJECTED, null)).doesNotThrowAnyException();
     }

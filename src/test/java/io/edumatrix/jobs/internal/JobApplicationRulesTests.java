@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.edumatrix.jobs.internal.JobApplication.Status;
 import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.testing.UnitTest;
-import io.edumatrix.platform.web.PlatformProblems;
 import org.junit.jupiter.api.Test;
 
 /** Who applies, who reads an application and who moves it: the rules of {@link JobApplication}. */
@@ -61,10 +60,10 @@ class JobApplicationRulesTests {
     @Test
     void an_application_moves_one_step_at_a_time_and_a_finished_one_stays_finished() {
         refusal(() -> application(posting, Status.SUBMITTED).moveBy(POSTER, true, Status.OFFERED),
-                PlatformProblems.INVALID_TRANSITION);
+                ProblemType.INVALID_TRANSITION);
         refusal(() -> application(posting, Status.HIRED).moveBy(POSTER, true, Status.REJECTED),
-                PlatformProblems.INVALID_TRANSITION);
+                ProblemType.INVALID_TRANSITION);
         refusal(() -> application(posting, Status.REJECTED).moveBy(STUDENT, false, Status.WITHDRAWN),
-                PlatformProblems.INVALID_TRANSITION);
+                ProblemType.INVALID_TRANSITION);
     }
 }

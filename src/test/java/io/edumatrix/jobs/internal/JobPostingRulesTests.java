@@ -10,6 +10,7 @@ import static io.edumatrix.platform.testing.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.jobs.internal.JobPosting.Status;
 import io.edumatrix.platform.testing.UnitTest;
 import io.edumatrix.platform.web.PlatformProblems;
@@ -57,8 +58,8 @@ class JobPostingRulesTests {
 
         assertThat(due.status()).isEqualTo(Status.CLOSED);
         assertThat(due.isDueAt(NOW)).isFalse();
-        refusal(() -> due.moveTo(Status.CLOSED, NOW), PlatformProblems.INVALID_TRANSITION);
-        refusal(() -> due.moveTo(Status.OPEN, NOW), PlatformProblems.INVALID_TRANSITION);
+        refusal(() -> due.moveTo(Status.CLOSED, NOW), ProblemType.INVALID_TRANSITION);
+        refusal(() -> due.moveTo(Status.OPEN, NOW), ProblemType.INVALID_TRANSITION);
     }
 
     @Test

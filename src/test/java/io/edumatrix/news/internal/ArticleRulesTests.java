@@ -3,6 +3,7 @@ package io.edumatrix.news.internal;
 import static io.edumatrix.platform.testing.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.news.internal.Article.Status;
 import io.edumatrix.platform.testing.UnitTest;
 import io.edumatrix.platform.web.PlatformProblems;
@@ -53,7 +54,7 @@ class ArticleRulesTests {
 
         refusal(() -> retracted.rewriteBy(AUTHOR, AUTHOR, 0, "Again", null, null), NewsProblems.ARTICLE_RETRACTED);
         refusal(() -> retracted.moveBy(AUTHOR, false, AUTHOR, Status.PUBLISHED, null),
-                PlatformProblems.INVALID_TRANSITION);
+                ProblemType.INVALID_TRANSITION);
     }
 
     @Test
