@@ -1,5 +1,6 @@
 package io.edumatrix.architecture;
 
+import io.edumatrix.platform.testing.UnitTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -18,6 +19,7 @@ import org.springframework.util.StringUtils;
  * The one module shape of ADR 0009 (amended by issue 15), checked on every configured module: what its root package
  * holds, where its problem types and views are declared, and how large one folder may grow.
  */
+@UnitTest
 class ModuleShapeTests {
 
     /** Past this many top-level types, a folder's types go into sub-packages by area. */

@@ -1,5 +1,6 @@
 package io.edumatrix.architecture;
 
+import io.edumatrix.platform.testing.UnitTest;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ADR 0018: the platform is a closed module whose kernel, the types modules may use, is published as named interfaces;
  * inside it, the packages depend on each other one way only, and the domain building blocks know nothing of HTTP.
  */
+@UnitTest
 class PlatformKernelTests {
 
     private static final String PLATFORM = "io.edumatrix.platform";

@@ -1,5 +1,6 @@
 package io.edumatrix.freelancing;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import static io.edumatrix.freelancing.FreelancingRequests.accept;
 import static io.edumatrix.platform.testing.Api.created;
 import static io.edumatrix.freelancing.FreelancingRequests.eur;
@@ -27,6 +28,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * The two limits of freelancing work over HTTP against the database: a gig's deadline for proposals, and a contract's
  * price for its milestones.
  */
+@IntegrationTest
 @HttpApplicationTest
 class GigDeadlineTests {
 

@@ -1,5 +1,6 @@
 package io.edumatrix.jobs.internal;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.TestDatabase;
@@ -22,6 +23,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * A posting past its closing time, over HTTP and the sweep against the database: read and listed as CLOSED at once,
  * stored CLOSED by the sweep, and JobPostingClosed published once, through the module's outbox.
  */
+@IntegrationTest
 @HttpApplicationTest
 class JobPostingDeadlineTests {
 

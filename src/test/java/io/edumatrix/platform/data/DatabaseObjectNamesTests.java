@@ -1,5 +1,6 @@
 package io.edumatrix.platform.data;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.TestDatabase;
@@ -19,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * application's name instead: functions {@code edumatrix_fn_<action>}, event triggers {@code edumatrix_trg_<event>}.
  * Functions of extensions keep their own names.
  */
+@IntegrationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class DatabaseObjectNamesTests {
 

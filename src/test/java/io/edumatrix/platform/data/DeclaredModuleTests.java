@@ -1,5 +1,6 @@
 package io.edumatrix.platform.data;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.architecture.ConfiguredModules;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * {@code declaredmodule} (test sources) writes no persistence configuration and no erasure listener, yet its
  * repository runs on its own pool, role and schema, and it takes part in exports and erasures.
  */
+@IntegrationTest
 class DeclaredModuleTests {
 
     private static final String MODULE = "declaredmodule";

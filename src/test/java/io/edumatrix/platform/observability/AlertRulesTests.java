@@ -1,5 +1,6 @@
 package io.edumatrix.platform.observability;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
  * {@code ops/prometheus/alerts.yml} is valid and passes its unit tests ({@code alerts.test.yml}), in which every alert
  * fires in one case and stays silent at its threshold in another.
  */
+@IntegrationTest
 class AlertRulesTests {
 
     @Test

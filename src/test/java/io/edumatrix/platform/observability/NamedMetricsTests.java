@@ -1,5 +1,6 @@
 package io.edumatrix.platform.observability;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.World;
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Neither the alert rules nor the dashboard can drift from the code: every metric their PromQL names is in a scrape of
  * the running application, once it has served the requests that make the security counters.
  */
+@IntegrationTest
 @ObservedApplication
 class NamedMetricsTests {
 

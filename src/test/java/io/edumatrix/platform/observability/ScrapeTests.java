@@ -1,5 +1,6 @@
 package io.edumatrix.platform.observability;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,6 +24,7 @@ import org.springframework.context.ApplicationContext;
  * tagged with the application and the module; and the scrape is what Prometheus accepts ({@code promtool check
  * metrics}).
  */
+@IntegrationTest
 @ObservedApplication
 class ScrapeTests {
 

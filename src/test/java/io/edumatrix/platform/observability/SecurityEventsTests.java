@@ -1,5 +1,6 @@
 package io.edumatrix.platform.observability;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.World;
@@ -20,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Every security event is one JSON line in the {@code edumatrix.security} log category, with the account,
  * institution, source address and request id, and a count in the scrape.
  */
+@IntegrationTest
 @ObservedApplication
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityEventsTests {

@@ -1,5 +1,6 @@
 package io.edumatrix.platform.openapi;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ModuleDatabases;
@@ -26,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * of the table but not part of the description (the actuator describes itself). Swagger UI, for anyone, lists one
  * group per module.
  */
+@IntegrationTest
 @HttpApplicationTest
 class ApiDescriptionTests {
 

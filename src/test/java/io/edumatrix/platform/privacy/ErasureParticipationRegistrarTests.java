@@ -1,5 +1,6 @@
 package io.edumatrix.platform.privacy;
 
+import io.edumatrix.platform.testing.UnitTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -14,6 +15,7 @@ import org.springframework.mock.env.MockEnvironment;
  * The platform makes one erasure participation for every configured module that declares a {@link PersonalDataHolder}
  * bean, and none for a module that declares none: an erasure waits for exactly the holders' confirmations.
  */
+@UnitTest
 class ErasureParticipationRegistrarTests {
 
     @Test
