@@ -2,15 +2,11 @@ package io.edumatrix.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.edumatrix.platform.events.ModuleListener;
 import io.edumatrix.platform.privacy.ErasureRequested;
 import io.edumatrix.platform.privacy.PersonalDataHolder;
+import io.edumatrix.platform.testing.ApplicationClasses;
 import io.edumatrix.platform.testing.UnitTest;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +23,6 @@ class ErasureParticipationTests {
         noMethods().that().areAnnotatedWith(ModuleListener.class)
                 .should().haveRawParameterTypes(ErasureRequested.class)
                 .because("the platform makes each holder's erasure participation (ADR 0019)")
-                .check(new ClassFileImporter().withImportOption(IsolationRules.PRODUCTION_CODE)
-                        .importPackages(ConfiguredModules.ROOT_PACKAGE));
+                .check(ApplicationClasses.production());
     }
 }

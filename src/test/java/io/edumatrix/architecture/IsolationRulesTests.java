@@ -1,7 +1,7 @@
 package io.edumatrix.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.edumatrix.platform.testing.ApplicationClasses;
 import io.edumatrix.platform.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 
@@ -9,9 +9,7 @@ import org.junit.jupiter.api.Test;
 @UnitTest
 class IsolationRulesTests {
 
-    private static final JavaClasses APPLICATION = new ClassFileImporter()
-            .withImportOption(IsolationRules.PRODUCTION_CODE)
-            .importPackages(ConfiguredModules.ROOT_PACKAGE);
+    private static final JavaClasses APPLICATION = ApplicationClasses.production();
 
     private static final IsolationRules RULES = ConfiguredModules.rules();
 

@@ -1,13 +1,13 @@
 package io.edumatrix.architecture;
 
-import io.edumatrix.platform.testing.UnitTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.edumatrix.platform.domain.ProblemType;
+import io.edumatrix.platform.testing.ApplicationClasses;
+import io.edumatrix.platform.testing.UnitTest;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,18 +25,8 @@ class ModuleShapeTests {
     /** Past this many top-level types, a folder's types go into sub-packages by area. */
     static final int MOST_TYPES_IN_ONE_FOLDER = 30;
 
-    /**
-     * The application's classes as written: without what Spring AOT generates into the same packages when the build is
-     * processed ahead of time ({@code X__BeanDefinitions}, {@code X__Accessor_…}, {@code X$$SpringCGLIB$$0}).
-     */
-    private static final JavaClasses PRODUCTION = new ClassFileImporter()
-            .withImportOption(IsolationRules.PRODUCTION_CODE)
-            .withImportOption(location -> {
-                var path = location.asURI().getPath();
-                var file = path.substring(path.lastIndexOf('/') + 1);
-                return !file.contains("__") && !file.contains("$$");
-            })
-            .importPackages(ConfiguredModules.ROOT_PACKAGE);
+    /** The application's classes as written, without what Spring AOT generates into the same packages. */
+    private static final JavaClasses PRODUCTION = ApplicationClasses.production();
 
     @Test
     void a_modules_root_package_holds_only_its_api_facade_interfaces_for_others_events_and_the_records_they_carry() {

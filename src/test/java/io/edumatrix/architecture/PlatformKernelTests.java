@@ -1,6 +1,6 @@
 package io.edumatrix.architecture;
 
-import io.edumatrix.platform.testing.UnitTest;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,9 +8,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.edumatrix.EduMatrixApplication;
+import io.edumatrix.platform.testing.ApplicationClasses;
+import io.edumatrix.platform.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.modulith.core.ApplicationModules;
@@ -64,6 +65,6 @@ class PlatformKernelTests {
     }
 
     private static JavaClasses platformClasses() {
-        return new ClassFileImporter().withImportOption(IsolationRules.PRODUCTION_CODE).importPackages(PLATFORM);
+        return ApplicationClasses.production().that(resideInAPackage(PLATFORM + ".."));
     }
 }

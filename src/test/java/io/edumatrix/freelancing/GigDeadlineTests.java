@@ -1,14 +1,14 @@
 package io.edumatrix.freelancing;
 
-import io.edumatrix.platform.testing.IntegrationTest;
 import static io.edumatrix.freelancing.FreelancingRequests.accept;
-import static io.edumatrix.platform.testing.Api.created;
 import static io.edumatrix.freelancing.FreelancingRequests.eur;
 import static io.edumatrix.freelancing.FreelancingRequests.gig;
-import static io.edumatrix.platform.testing.Api.post;
 import static io.edumatrix.freelancing.FreelancingRequests.propose;
+import static io.edumatrix.platform.testing.Api.created;
+import static io.edumatrix.platform.testing.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;

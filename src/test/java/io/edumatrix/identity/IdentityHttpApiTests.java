@@ -2,8 +2,8 @@ package io.edumatrix.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.identity.internal.Views.TokenPair;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
 import java.util.Map;

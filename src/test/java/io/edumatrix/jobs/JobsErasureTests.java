@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.tenancy.TenantContext;
 import io.edumatrix.platform.testing.IntegrationTest;
-import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.Map;

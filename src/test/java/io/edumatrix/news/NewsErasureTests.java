@@ -4,9 +4,8 @@ import static io.edumatrix.platform.testing.Api.read;
 import static io.edumatrix.platform.testing.Erasures.awaitCompleted;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edumatrix.platform.testing.Sql;
 import io.edumatrix.platform.testing.IntegrationTest;
-import io.edumatrix.platform.testing.TestDatabase;
+import io.edumatrix.platform.testing.Sql;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.Endpoints;
 import io.edumatrix.platform.testing.IntegrationTest;
-import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Institution;
 import io.edumatrix.platform.testing.World.Person;
+import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,8 +3,8 @@ package io.edumatrix.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.edumatrix.platform.testing.Endpoints;
 import io.edumatrix.platform.testing.Endpoints.Endpoint;
+import io.edumatrix.platform.testing.Endpoints;
 import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;

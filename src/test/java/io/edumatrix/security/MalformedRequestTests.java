@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ApplicationLaunch;
 import io.edumatrix.platform.data.FreshDatabase;
-import io.edumatrix.platform.testing.Endpoints;
 import io.edumatrix.platform.testing.Endpoints.Endpoint;
+import io.edumatrix.platform.testing.Endpoints;
 import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import java.io.ByteArrayOutputStream;

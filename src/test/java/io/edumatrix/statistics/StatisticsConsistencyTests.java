@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.edumatrix.platform.testing.IntegrationTest;
-import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Institution;
 import io.edumatrix.platform.testing.World.Person;
+import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.time.Duration;
 import java.time.Instant;

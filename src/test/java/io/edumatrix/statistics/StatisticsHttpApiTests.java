@@ -3,8 +3,8 @@ package io.edumatrix.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.IntegrationTest;
-import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Institution;
+import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
 import java.time.LocalDate;

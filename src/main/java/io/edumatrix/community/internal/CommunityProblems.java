@@ -1,7 +1,7 @@
 package io.edumatrix.community.internal;
 
-import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.domain.ProblemType.Category;
+import io.edumatrix.platform.domain.ProblemType;
 
 /** The ways a request to the community module can fail, besides a room or message that does not exist. */
 final class CommunityProblems {

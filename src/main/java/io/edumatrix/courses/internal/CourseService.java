@@ -1,14 +1,14 @@
 package io.edumatrix.courses.internal;
 
-import io.edumatrix.courses.CoursesApi;
 import io.edumatrix.courses.CourseCreated;
 import io.edumatrix.courses.CourseSummary;
+import io.edumatrix.courses.CoursesApi;
 import io.edumatrix.courses.EnrollmentCreated;
 import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
-import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.web.Page;
 import java.util.List;
 import java.util.Optional;

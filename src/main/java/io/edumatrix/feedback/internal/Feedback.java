@@ -1,11 +1,11 @@
 package io.edumatrix.feedback.internal;
 
 import io.edumatrix.feedback.SubjectType;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.domain.StateMachine;
 import io.edumatrix.platform.privacy.SealedColumn;
-import java.time.Instant;
-import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.PlatformProblems;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -3,9 +3,9 @@ package io.edumatrix.feedback.internal;
 import io.edumatrix.feedback.SubjectType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 

@@ -1,9 +1,9 @@
 package io.edumatrix.institutions.internal;
 
 import io.edumatrix.institutions.AccountDirectory;
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.observability.SecurityEvents;
 import io.edumatrix.platform.security.Role;
-import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;

@@ -1,6 +1,7 @@
 package io.edumatrix.platform.data;
 
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -9,10 +10,9 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.context.ResourceLoaderAware;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
-import javax.sql.DataSource;
 
 /**
  * Registers each listed module's data beans: its {@link ModuleDataAccess} and, taken from it, a data source, JDBC

@@ -1,7 +1,7 @@
 package io.edumatrix.platform.openapi;
 
-import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.domain.ProblemType.Category;
+import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.security.AccessRules;
 import io.edumatrix.platform.security.Anonymous;
 import io.edumatrix.platform.security.Authenticated;

@@ -1,7 +1,7 @@
 package io.edumatrix.platform.security;
 
-import io.edumatrix.platform.tenancy.TenantContext;
 import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.tenancy.TenantContext;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.web.context.request.RequestAttributes;

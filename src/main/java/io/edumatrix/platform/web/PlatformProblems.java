@@ -1,7 +1,7 @@
 package io.edumatrix.platform.web;
 
-import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.domain.ProblemType.Category;
+import io.edumatrix.platform.domain.ProblemType;
 import org.springframework.modulith.NamedInterface;
 
 /**

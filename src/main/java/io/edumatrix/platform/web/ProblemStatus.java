@@ -1,6 +1,5 @@
 package io.edumatrix.platform.web;
 
-import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.domain.ProblemType.Category;
 import org.springframework.http.HttpStatus;
 

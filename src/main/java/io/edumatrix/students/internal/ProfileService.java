@@ -2,8 +2,8 @@ package io.edumatrix.students.internal;
 
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
-import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.web.Page;
 import io.edumatrix.students.StudentFollowed;
 import io.edumatrix.students.internal.Views.ProfileView;

@@ -4,11 +4,11 @@ import static io.edumatrix.platform.testing.World.uniqueCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionDeactivated;
-import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.tenancy.TenantContext;
-import io.edumatrix.platform.testing.Redelivery;
 import io.edumatrix.platform.testing.IntegrationTest;
+import io.edumatrix.platform.testing.Redelivery;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.edumatrix.courses.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.courses.EnrollmentCreated;
-import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.tenancy.TenantContext;
 import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;

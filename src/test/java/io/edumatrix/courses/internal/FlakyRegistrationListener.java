@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionRegistered;
 import io.edumatrix.platform.events.ModuleListener;
-import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.events.Outboxes;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;

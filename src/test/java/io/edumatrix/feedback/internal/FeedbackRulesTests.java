@@ -4,9 +4,9 @@ import static io.edumatrix.platform.testing.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.feedback.SubjectType;
 import io.edumatrix.feedback.internal.Views.Summary;
+import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.testing.UnitTest;
 import io.edumatrix.platform.web.PlatformProblems;
 import java.math.BigDecimal;

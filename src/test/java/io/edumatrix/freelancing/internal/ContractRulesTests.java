@@ -9,8 +9,8 @@ import static io.edumatrix.platform.testing.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.domain.Money;
+import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.testing.UnitTest;
 import io.edumatrix.platform.web.PlatformProblems;
 import org.junit.jupiter.api.Test;

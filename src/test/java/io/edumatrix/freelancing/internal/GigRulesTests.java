@@ -6,11 +6,11 @@ import static io.edumatrix.freelancing.internal.FreelancingFixtures.NOW;
 import static io.edumatrix.freelancing.internal.FreelancingFixtures.eur;
 import static io.edumatrix.freelancing.internal.FreelancingFixtures.gig;
 import static io.edumatrix.platform.testing.Refusals.refusal;
-import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.domain.Money;
+import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.testing.UnitTest;
 import io.edumatrix.platform.web.PlatformProblems;
 import java.time.Duration;

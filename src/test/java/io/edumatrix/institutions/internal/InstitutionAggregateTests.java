@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.edumatrix.platform.tenancy.TenantContext;
 import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.Map;
-import io.edumatrix.platform.tenancy.TenantContext;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.edumatrix.institutions.InstitutionDeactivated;
-import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.testing.EventDeliveries;
 import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;

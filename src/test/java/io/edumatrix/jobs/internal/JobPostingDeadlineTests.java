@@ -1,8 +1,8 @@
 package io.edumatrix.jobs.internal;
 
-import io.edumatrix.platform.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;

@@ -10,8 +10,8 @@ import static io.edumatrix.platform.testing.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.jobs.internal.JobPosting.Status;
+import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.testing.UnitTest;
 import io.edumatrix.platform.web.PlatformProblems;
 import java.time.Duration;

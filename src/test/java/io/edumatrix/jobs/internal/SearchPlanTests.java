@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.testing.AppConnections;
-import io.edumatrix.platform.testing.QueryPlans;
 import io.edumatrix.platform.testing.IntegrationTest;
+import io.edumatrix.platform.testing.QueryPlans;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.SQLException;

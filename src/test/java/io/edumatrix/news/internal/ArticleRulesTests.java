@@ -3,8 +3,8 @@ package io.edumatrix.news.internal;
 import static io.edumatrix.platform.testing.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.news.internal.Article.Status;
+import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.testing.UnitTest;
 import io.edumatrix.platform.web.PlatformProblems;
 import java.time.Instant;

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.jobs.ApplicationStatusChanged;
 import io.edumatrix.news.ArticlePublished;
-import io.edumatrix.platform.events.DomainEvent;
-import io.edumatrix.platform.events.Outboxes;
-import io.edumatrix.platform.events.Outboxes.Publication;
 import io.edumatrix.platform.testing.IntegrationTest;
-import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Person;
+import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.io.BufferedReader;
 import java.io.InputStream;

@@ -5,8 +5,8 @@ import static io.edumatrix.platform.testing.Api.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.IntegrationTest;
-import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.testing.World.Person;
+import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.util.ArrayList;
 import java.util.HashSet;

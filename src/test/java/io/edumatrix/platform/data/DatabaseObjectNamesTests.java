@@ -1,8 +1,8 @@
 package io.edumatrix.platform.data;
 
-import io.edumatrix.platform.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,5 @@
 package io.edumatrix.platform.data;
 
-import io.edumatrix.platform.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.architecture.ConfiguredModules;
@@ -10,6 +9,7 @@ import io.edumatrix.declaredmodule.NoteRepository;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.privacy.PersonalDataExport;
 import io.edumatrix.platform.privacy.PersonalDataHolders;
+import io.edumatrix.platform.testing.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.testing.UnitTest;
-import io.edumatrix.platform.web.PlatformProblems;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.edumatrix.platform.Times;
+import io.edumatrix.platform.testing.ApplicationClasses;
 import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.io.IOException;
@@ -150,10 +150,7 @@ class EventCatalogueTests {
 
     /** Every class of the application (not of its tests) that implements {@link DomainEvent}. */
     private static List<Class<?>> domainEvents() {
-        return new ClassFileImporter()
-                .withImportOption(location -> !location.contains("/test-classes/"))
-                .importPackages(ROOT_PACKAGE.substring(0, ROOT_PACKAGE.length() - 1))
-                .stream()
+        return ApplicationClasses.production().stream()
                 .filter(c -> c.isAssignableTo(DomainEvent.class) && !c.isInterface())
                 .<Class<?>>map(JavaClass::reflect)
                 .toList();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.platform.testing.IntegrationTest;
-import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.Timestamp;
 import java.time.Duration;

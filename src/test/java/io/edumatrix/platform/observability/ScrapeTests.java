@@ -1,12 +1,12 @@
 package io.edumatrix.platform.observability;
 
-import io.edumatrix.platform.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.edumatrix.platform.data.ModuleBeans;
 import io.edumatrix.platform.data.ModuleDataAccess;
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,8 +1,8 @@
 package io.edumatrix.platform.observability;
 
-import io.edumatrix.platform.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.edumatrix.platform.openapi;
 
-import io.edumatrix.platform.testing.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.io.IOException;
 import java.nio.file.Files;

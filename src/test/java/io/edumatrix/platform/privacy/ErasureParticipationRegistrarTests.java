@@ -1,11 +1,11 @@
 package io.edumatrix.platform.privacy;
 
-import io.edumatrix.platform.testing.UnitTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.edumatrix.architecture.ConfiguredModules;
+import io.edumatrix.platform.testing.ApplicationClasses;
+import io.edumatrix.platform.testing.UnitTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -21,8 +21,7 @@ class ErasureParticipationRegistrarTests {
     @Test
     void every_configured_module_with_a_personal_data_holder_gets_an_erasure_participation_and_no_other_module_does() {
         var beans = new DefaultListableBeanFactory();
-        var holders = new ClassFileImporter().withImportOption(location -> !location.contains("/test-classes/"))
-                .importPackages("io.edumatrix").stream()
+        var holders = ApplicationClasses.production().stream()
                 .filter(type -> type.isAssignableTo(PersonalDataHolder.class) && !type.isInterface())
                 .map(JavaClass::reflect).toList();
         holders.forEach(type -> beans.registerBeanDefinition(type.getName(), new RootBeanDefinition(type)));

@@ -1,8 +1,8 @@
 package io.edumatrix.platform.testing;
 
 import io.edumatrix.platform.events.DomainEvent;
-import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.events.Outboxes;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.modulith.test.Scenario;

@@ -1,7 +1,7 @@
 package io.edumatrix.platform.testing;
 
-import io.edumatrix.platform.events.Outboxes;
 import io.edumatrix.platform.events.Outboxes.Publication;
+import io.edumatrix.platform.events.Outboxes;
 import java.util.List;
 import org.springframework.context.ApplicationContext;
 import org.springframework.modulith.events.EventPublication.Status;

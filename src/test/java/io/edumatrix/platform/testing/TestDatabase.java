@@ -10,8 +10,8 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.testcontainers.DockerClientFactory;
 import org.springframework.boot.SpringApplication;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**

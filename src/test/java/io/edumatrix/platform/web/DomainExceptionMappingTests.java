@@ -1,10 +1,10 @@
 package io.edumatrix.platform.web;
 
-import io.edumatrix.platform.domain.DomainException;
-import io.edumatrix.platform.domain.ProblemType;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.domain.ProblemType.Category;
+import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.testing.UnitTest;
 import java.net.URI;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.edumatrix.platform.web;
 
-import io.edumatrix.platform.domain.ProblemType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
+import io.edumatrix.platform.domain.ProblemType;
+import io.edumatrix.platform.testing.ApplicationClasses;
 import io.edumatrix.platform.testing.UnitTest;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -66,10 +66,7 @@ class ProblemCatalogueTests {
 
     /** The value of every {@code static final ProblemType} field of the application's classes, not its tests'. */
     private static List<ProblemType> declaredTypes() {
-        return new ClassFileImporter()
-                .withImportOption(location -> !location.contains("/test-classes/"))
-                .importPackages("io.edumatrix")
-                .stream()
+        return ApplicationClasses.production().stream()
                 .flatMap(javaClass -> javaClass.getFields().stream())
                 .filter(field -> field.getRawType().isEquivalentTo(ProblemType.class)
                         && field.getModifiers().containsAll(List.of(JavaModifier.STATIC, JavaModifier.FINAL)))

@@ -7,8 +7,6 @@ import io.edumatrix.identity.internal.accounts.StoredAccount;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.DomainException;
-import io.edumatrix.platform.domain.ProblemType;
-import io.edumatrix.platform.domain.ProblemType.Category;
 import io.edumatrix.platform.observability.SecurityEvents;
 import java.time.Instant;
 import java.util.UUID;

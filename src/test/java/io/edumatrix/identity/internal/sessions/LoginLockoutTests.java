@@ -5,13 +5,12 @@ import static io.edumatrix.identity.internal.IdentityFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.edumatrix.platform.testing.IntegrationTest;
-import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.identity.internal.IdentityFixtures;
 import io.edumatrix.identity.internal.IdentityProblems;
 import io.edumatrix.identity.internal.accounts.AccountRegistration;
 import io.edumatrix.identity.internal.accounts.AccountSealing;
 import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import java.sql.SQLException;

@@ -1,10 +1,10 @@
 package io.edumatrix.platform.events.crash;
 
-import io.edumatrix.platform.testing.ApplicationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.privacy.ErasureConfirmed;
 import io.edumatrix.platform.privacy.ErasureRequested;
+import io.edumatrix.platform.testing.ApplicationProcess;
 import io.edumatrix.platform.testing.CrashHarness;
 import io.edumatrix.platform.testing.Erasures;
 import io.edumatrix.platform.testing.ProcessTest;

@@ -1,11 +1,10 @@
 package io.edumatrix.platform.events.crash;
 
-import io.edumatrix.platform.testing.ApplicationProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.institutions.InstitutionDeactivated;
+import io.edumatrix.platform.testing.ApplicationProcess;
 import io.edumatrix.platform.testing.CrashHarness;
-import io.edumatrix.platform.data.FreshDatabase;
 import io.edumatrix.platform.testing.ProcessTest;
 import io.edumatrix.platform.testing.World;
 import java.nio.charset.StandardCharsets;
