@@ -2,6 +2,7 @@ package io.edumatrix;
 
 import io.edumatrix.platform.audit.AuditMaintenanceCommand;
 import io.edumatrix.platform.data.ProvisioningScriptCommand;
+import io.edumatrix.platform.rollback.RollbackCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
@@ -22,6 +23,9 @@ public class EduMatrixApplication {
         if (AuditMaintenanceCommand.isRequested(args)) {
             AuditMaintenanceCommand.run(args);
             return;
+        }
+        if (RollbackCommand.isRequested(args)) {
+            System.exit(RollbackCommand.run(args));
         }
         SpringApplication.run(EduMatrixApplication.class, args);
     }
