@@ -1,6 +1,7 @@
 package io.edumatrix;
 
 import io.edumatrix.platform.audit.AuditMaintenanceCommand;
+import io.edumatrix.platform.backup.ModuleBackupCommand;
 import io.edumatrix.platform.data.ProvisioningScriptCommand;
 import io.edumatrix.platform.rollback.RollbackCommand;
 import org.springframework.boot.SpringApplication;
@@ -23,6 +24,9 @@ public class EduMatrixApplication {
         if (AuditMaintenanceCommand.isRequested(args)) {
             AuditMaintenanceCommand.run(args);
             return;
+        }
+        if (ModuleBackupCommand.isRequested(args)) {
+            System.exit(ModuleBackupCommand.run(args));
         }
         if (RollbackCommand.isRequested(args)) {
             System.exit(RollbackCommand.run(args));
