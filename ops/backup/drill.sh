@@ -197,6 +197,9 @@ call POST "/api/jobs/$JOB/applications" "$BO" '{"coverLetter":"I like algebra"}'
 
 say "traffic through every module written; full backup"
 as_pg "${BR[@]}" --type=full backup
+BACKUP_SET=$(as_pg "${BR[@]}" info --output=json | jq -r '.[0].backup[-1].label')
+# pgBackRest records a backup's stop time in whole seconds, and picks for a time target a backup stopped before it.
+sleep 1
 
 # Written after the backup and before the target: the restore must replay them from the archived WAL.
 COURSE_BEFORE=$(course GEO1 Geometry)
@@ -253,8 +256,8 @@ say "WAL holding the target archived ${RPO} s after it; server lost; restoring t
 RESTORE_STARTED=$(date +%s.%N)
 mkdir -m 700 "$WORK/restored"
 [[ $(id -un) == postgres ]] || chown postgres:postgres "$WORK/restored"
-as_pg "${BR[@]}" --pg1-path="$WORK/restored" --type=time "--target=$TARGET" --target-action=promote \
-  --archive-mode=off restore
+as_pg "${BR[@]}" --pg1-path="$WORK/restored" --set="$BACKUP_SET" --type=time "--target=$TARGET" \
+  --target-action=promote --archive-mode=off restore
 start_cluster "$WORK/restored" "$RESTORE_PORT"
 for _ in $(seq 240); do [[ $(psql_at "$RESTORE_PORT" 'SELECT pg_is_in_recovery()') == f ]] && break; sleep 0.5; done
 
