@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.util.FileSystemUtils;
@@ -43,11 +42,14 @@ public final class ModuleBackup {
             connection.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             String snapshot;
+            java.time.Instant takenAt;
             try (var statement = connection.createStatement()) {
                 statement.execute(TableDigest.SESSION);
-                try (var rows = statement.executeQuery("SELECT pg_export_snapshot()")) {
+                // now() is the transaction's start, no later than its snapshot: what completed after it may be missing.
+                try (var rows = statement.executeQuery("SELECT pg_export_snapshot(), now()")) {
                     rows.next();
                     snapshot = rows.getString(1);
+                    takenAt = rows.getTimestamp(2).toInstant();
                 }
             }
             var digests = TableDigest.read(connection, module.schema());
@@ -56,7 +58,7 @@ public final class ModuleBackup {
             tools.run("pg_dump", role.name(), role.password(), "-d", settings.name(), "-n", module.schema(), "-Fc",
                     "--snapshot=" + snapshot, "-f", dump.toString());
             connection.commit();
-            var manifest = new Manifest(module.module(), versions.module(), versions.platform(), java.time.Instant.now(Clock.systemUTC()),
+            var manifest = new Manifest(module.module(), versions.module(), versions.platform(), takenAt,
                     ModuleArchive.sha256(dump), digests);
             ModuleArchive.write(file, manifest, dump);
             return summary(module, manifest, file);

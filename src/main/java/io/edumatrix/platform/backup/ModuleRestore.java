@@ -63,9 +63,14 @@ public final class ModuleRestore {
             tools.run("psql", settings.admin().username(), settings.admin().password(), "-d", settings.name(), "-X", "-q",
                     "-v", "ON_ERROR_STOP=1", "-f", script.toString());
             long pausedMillis = (System.nanoTime() - started) / 1_000_000;
+            var missed = EventCatchUp.markForRedelivery(admin, modules.all(), module, manifest.takenAt());
             return List.of("Restored module '" + module.module() + "' from " + file + " (taken " + manifest.takenAt() + "): "
                     + manifest.tables().size() + " tables, " + manifest.tables().stream().mapToLong(TableDigest::rows).sum()
-                    + " rows, row counts and checksums equal to the backup's; the module was paused " + pausedMillis + " ms");
+                    + " rows, row counts and checksums equal to the backup's; the module was paused " + pausedMillis + " ms",
+                    missed.isEmpty() ? "No event or erasure reached the module since the backup"
+                            : "Events and erasures the module handled since the backup, marked FAILED for redelivery, by"
+                                    + " publishing module: " + String.join(", ", missed)
+                                    + ". Deliver them: POST /actuator/eventpublications as a platform administrator.");
         } finally {
             FileSystemUtils.deleteRecursively(work);
         }

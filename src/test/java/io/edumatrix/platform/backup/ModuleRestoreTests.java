@@ -34,11 +34,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 /**
  * One module backed up and restored alone, online: a course deleted by SQL comes back from the courses module's
  * backup while the institutions module answers every request; the courses module answers 503 with Retry-After
- * during the swap. Damaged files, another module's backup and a newer migration version are refused, changing nothing.
+ * during the swap, and an erasure the module handled after the backup is marked for redelivery and handled again.
+ * Damaged files, another module's backup and a newer migration version are refused, changing nothing.
  */
 class ModuleRestoreTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String ERASURES_HANDLED_BY_COURSES =
+            "courses.event_inbox WHERE listener_id LIKE 'io.edumatrix.courses.%Erasure%'";
 
     @TempDir
     Path folder;
@@ -53,6 +56,11 @@ class ModuleRestoreTests {
 
             assertThat(command(database, "--backup-module=courses", "--to=" + file)).isZero();
             execute(database, "DELETE FROM courses.course WHERE id = '" + course + "'");
+            // After the backup, the courses module handles an erasure; the restore takes it away, the catch-up brings it back.
+            var admin = World.onServer(baseUrl).platformAdmin();
+            assertThat(post(baseUrl, "/api/accounts/" + north.student().accountId() + "/erasure", admin.accessToken())
+                    .statusCode()).isBetween(200, 299);
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(database, ERASURES_HANDLED_BY_COURSES) == 1);
             assertThat(get(baseUrl, "/api/courses/" + course, north.admin().accessToken()).statusCode()).isEqualTo(404);
 
             var restore = CompletableFuture.supplyAsync(() -> command(database, "--restore-module=courses", "--from=" + file));
@@ -74,6 +82,10 @@ class ModuleRestoreTests {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                     assertThat(get(baseUrl, "/api/courses/" + course, north.admin().accessToken()).body()).contains("Backed up"));
             assertThat(World.course(north.instructor().client(), north.id(), "BAK-2", "After the restore")).isNotNull();
+
+            assertThat(count(database, ERASURES_HANDLED_BY_COURSES)).as("erasures in the restored inbox").isZero();
+            assertThat(post(baseUrl, "/actuator/eventpublications", admin.accessToken()).body()).contains("\"resubmitted\":1");
+            await().atMost(Duration.ofSeconds(30)).until(() -> count(database, ERASURES_HANDLED_BY_COURSES) == 1);
         }
     }
 
@@ -131,6 +143,12 @@ class ModuleRestoreTests {
 
     private static HttpResponse<String> get(String baseUrl, String path, String token) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String baseUrl, String path, String token) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
