@@ -2,9 +2,11 @@ package io.edumatrix.platform.backup;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,7 +39,7 @@ final class ModuleArchive {
             zip.closeEntry();
         }
         // Only a complete file gets the name asked for.
-        Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Reads the manifest and extracts the dump into {@code dump}, refusing a damaged file. */
@@ -86,9 +88,9 @@ final class ModuleArchive {
         }
         try (var hashing = new DigestInputStream(in, digest)) {
             if (target == null) {
-                hashing.transferTo(java.io.OutputStream.nullOutputStream());
+                hashing.transferTo(OutputStream.nullOutputStream());
             } else {
-                Files.copy(hashing, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(hashing, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }
         return HexFormat.of().formatHex(digest.digest());

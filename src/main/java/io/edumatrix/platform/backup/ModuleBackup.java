@@ -5,9 +5,10 @@ import io.edumatrix.platform.data.ModuleDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.util.FileSystemUtils;
 
@@ -39,10 +40,10 @@ public final class ModuleBackup {
         var work = Files.createTempDirectory("edumatrix-backup-");
         try (var connection = DriverManager.getConnection(settings.jdbcUrl(), role.name(), role.password())) {
             connection.setAutoCommit(false);
-            connection.setTransactionIsolation(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             String snapshot;
-            java.time.Instant takenAt;
+            Instant takenAt;
             try (var statement = connection.createStatement()) {
                 statement.execute(TableDigest.SESSION);
                 // now() is the transaction's start, no later than its snapshot: what completed after it may be missing.
@@ -68,10 +69,9 @@ public final class ModuleBackup {
     }
 
     private static List<String> summary(ModuleDatabase module, Manifest manifest, Path file) throws IOException {
-        var lines = new ArrayList<String>();
-        lines.add("Backed up module '" + module.module() + "' (" + manifest.moduleVersion() + ", platform "
+        return List.of("Backed up module '" + module.module() + "' (" + manifest.moduleVersion() + ", platform "
                 + manifest.platformVersion() + ") to " + file + ": " + Files.size(file) + " bytes, "
-                + manifest.tables().size() + " tables, " + manifest.tables().stream().mapToLong(TableDigest::rows).sum() + " rows");
-        return lines;
+                + manifest.tables().size() + " tables, " + manifest.tables().stream().mapToLong(TableDigest::rows).sum()
+                + " rows, as of " + manifest.takenAt());
     }
 }

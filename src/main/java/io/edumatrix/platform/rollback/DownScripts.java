@@ -2,6 +2,7 @@ package io.edumatrix.platform.rollback;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.edumatrix.platform.data.ModuleDatabase;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,17 @@ final class DownScripts {
 
     Optional<String> forVersion(int version) {
         return Optional.ofNullable(byVersion.get(version)).map(DownScripts::read);
+    }
+
+    /** The script with the placeholders the migrations have ({@code ModuleMigration}) filled in for {@code module}. */
+    Optional<String> forVersion(int version, ModuleDatabase module) {
+        var placeholders = Map.of("module", module.module(), "owner_role", module.ownerRole(), "app_role", module.appRole());
+        return forVersion(version).map(sql -> {
+            for (var placeholder : placeholders.entrySet()) {
+                sql = sql.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
+            }
+            return sql;
+        });
     }
 
     String describe(int version) {

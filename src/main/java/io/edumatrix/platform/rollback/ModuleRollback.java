@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.postgresql.core.Utils;
 
 /**
@@ -79,8 +78,7 @@ public final class ModuleRollback {
             statement.execute("SET LOCAL search_path = " + schema);
             var done = new ArrayList<String>();
             for (var version : undone) {
-                statement.execute(placeholders(module).entrySet().stream().reduce(scripts.forVersion(version).orElseThrow(),
-                        (sql, p) -> sql.replace("${" + p.getKey() + "}", p.getValue()), (a, b) -> b));
+                statement.execute(scripts.forVersion(version, module).orElseThrow());
                 done.add("ran " + scripts.describe(version));
             }
             statement.execute("RESET ROLE");
@@ -100,10 +98,5 @@ public final class ModuleRollback {
                     + " entries removed; module '" + module.module() + "' is at version " + toVersion);
             return done;
         }
-    }
-
-    /** The same placeholders as the migrations ({@code ModuleMigration}). */
-    private static Map<String, String> placeholders(ModuleDatabase module) {
-        return Map.of("module", module.module(), "owner_role", module.ownerRole(), "app_role", module.appRole());
     }
 }

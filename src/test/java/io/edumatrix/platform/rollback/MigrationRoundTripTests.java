@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -93,17 +92,12 @@ class MigrationRoundTripTests {
     /** The platform's down scripts from the newest to {@code version}, as the owner role, and their history entries. */
     private static void undoPlatform(FreshDatabase database, ModuleDatabase module, DownScripts scripts, int version)
             throws SQLException {
-        var placeholders = Map.of("module", module.module(), "owner_role", module.ownerRole(), "app_role", module.appRole());
         try (var admin = database.connectAsAdmin(); var statement = admin.createStatement()) {
             admin.setAutoCommit(false);
             statement.execute("SET LOCAL ROLE \"" + module.ownerRole() + "\"");
             statement.execute("SET LOCAL search_path = " + module.schema());
             for (int v = 4; v >= version; v--) {
-                var sql = scripts.forVersion(v).orElseThrow();
-                for (var p : placeholders.entrySet()) {
-                    sql = sql.replace("${" + p.getKey() + "}", p.getValue());
-                }
-                statement.execute(sql);
+                statement.execute(scripts.forVersion(v, module).orElseThrow());
             }
             statement.executeUpdate("DELETE FROM platform_schema_history WHERE version::integer >= " + version);
             admin.commit();
