@@ -1,7 +1,9 @@
 package io.edumatrix;
 
 import io.edumatrix.platform.audit.AuditMaintenanceCommand;
+import io.edumatrix.platform.backup.ModuleBackupCommand;
 import io.edumatrix.platform.data.ProvisioningScriptCommand;
+import io.edumatrix.platform.rollback.RollbackCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
@@ -22,6 +24,12 @@ public class EduMatrixApplication {
         if (AuditMaintenanceCommand.isRequested(args)) {
             AuditMaintenanceCommand.run(args);
             return;
+        }
+        if (ModuleBackupCommand.isRequested(args)) {
+            System.exit(ModuleBackupCommand.run(args));
+        }
+        if (RollbackCommand.isRequested(args)) {
+            System.exit(RollbackCommand.run(args));
         }
         SpringApplication.run(EduMatrixApplication.class, args);
     }

@@ -1,0 +1,2 @@
+-- Down of db/feedback/V1__create_feedback.sql: drops the feedback.
+DROP TABLE feedback;

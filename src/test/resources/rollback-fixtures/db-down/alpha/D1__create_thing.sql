@@ -1,0 +1,2 @@
+-- Down of V1.
+DROP TABLE thing;

@@ -1,0 +1,2 @@
+-- A down script whose migration is gone.
+DROP TABLE gone;

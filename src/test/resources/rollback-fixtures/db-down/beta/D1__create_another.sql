@@ -1,0 +1,2 @@
+-- Named after another migration.
+DROP TABLE other;

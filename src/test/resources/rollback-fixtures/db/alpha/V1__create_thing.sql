@@ -1,0 +1,2 @@
+-- Has its down script.
+CREATE TABLE thing (id uuid PRIMARY KEY);

@@ -1,0 +1,2 @@
+-- Added without a down script.
+ALTER TABLE thing ADD COLUMN name text;

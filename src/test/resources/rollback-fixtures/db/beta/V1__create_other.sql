@@ -1,0 +1,2 @@
+-- Has its down script, under another description.
+CREATE TABLE other (id uuid PRIMARY KEY);
