@@ -1,13 +1,11 @@
 package io.edumatrix.platform.audit;
 
+import io.edumatrix.platform.data.CommandContext;
 import io.edumatrix.platform.data.EduMatrixProperties;
 import io.edumatrix.platform.data.ModuleDatabases;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.modulith.NamedInterface;
 
@@ -30,12 +28,7 @@ public final class AuditMaintenanceCommand {
 
     public static void run(String[] args) throws SQLException {
         var rest = Arrays.stream(args).filter(a -> !a.equals(FLAG)).toArray(String[]::new);
-        try (var context = new SpringApplicationBuilder(PropertiesOnly.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .bannerMode(Banner.Mode.OFF)
-                .properties("logging.level.root=warn")
-                .run(rest)) {
+        try (var context = CommandContext.start(PropertiesOnly.class, rest)) {
             var modules = ModuleDatabases.of(context.getBean(EduMatrixProperties.class));
             if (!modules.settings().admin().configured()) {
                 throw new IllegalStateException("--maintain-audit-log needs the admin connection (DB_ADMIN_USER), which"

@@ -1,14 +1,12 @@
 package io.edumatrix.platform.backup;
 
+import io.edumatrix.platform.data.CommandContext;
 import io.edumatrix.platform.data.EduMatrixProperties;
 import io.edumatrix.platform.data.ModuleDatabases;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
@@ -40,12 +38,7 @@ public final class ModuleBackupCommand {
         }
         var rest = Arrays.stream(args).filter(a -> List.of(BACKUP, TO, RESTORE, FROM).stream().noneMatch(a::startsWith))
                 .toArray(String[]::new);
-        try (var context = new SpringApplicationBuilder(PropertiesOnly.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .bannerMode(Banner.Mode.OFF)
-                .properties("logging.level.root=warn")
-                .run(rest)) {
+        try (var context = CommandContext.start(PropertiesOnly.class, rest)) {
             var modules = ModuleDatabases.of(context.getBean(EduMatrixProperties.class));
             var environment = context.getEnvironment();
             var pgBin = environment.getProperty("EDUMATRIX_PG_BIN", "");

@@ -1,8 +1,6 @@
 package io.edumatrix.platform.data;
 
 import java.util.Arrays;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.modulith.NamedInterface;
 
@@ -23,12 +21,7 @@ public final class ProvisioningScriptCommand {
 
     public static void run(String[] args) {
         var rest = Arrays.stream(args).filter(a -> !a.equals(FLAG)).toArray(String[]::new);
-        try (var context = new SpringApplicationBuilder(PropertiesOnly.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .bannerMode(org.springframework.boot.Banner.Mode.OFF)
-                .properties("logging.level.root=warn")
-                .run(rest)) {
+        try (var context = CommandContext.start(PropertiesOnly.class, rest)) {
             System.out.print(render(ModuleDatabases.of(context.getBean(EduMatrixProperties.class))));
         }
     }

@@ -1,13 +1,11 @@
 package io.edumatrix.platform.rollback;
 
+import io.edumatrix.platform.data.CommandContext;
 import io.edumatrix.platform.data.EduMatrixProperties;
 import io.edumatrix.platform.data.ModuleDatabases;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Optional;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
@@ -40,12 +38,7 @@ public final class RollbackCommand {
         var allowDataLoss = Arrays.asList(args).contains(ALLOW_DATA_LOSS);
         var rest = Arrays.stream(args).filter(a -> !a.startsWith(MODULE) && !a.startsWith(VERSION) && !a.equals(ALLOW_DATA_LOSS))
                 .toArray(String[]::new);
-        try (var context = new SpringApplicationBuilder(PropertiesOnly.class)
-                .web(WebApplicationType.NONE)
-                .logStartupInfo(false)
-                .bannerMode(Banner.Mode.OFF)
-                .properties("logging.level.root=warn")
-                .run(rest)) {
+        try (var context = CommandContext.start(PropertiesOnly.class, rest)) {
             var modules = ModuleDatabases.of(context.getBean(EduMatrixProperties.class));
             new ModuleRollback(modules).rollBack(module, version.get(), allowDataLoss).forEach(System.out::println);
             return 0;
