@@ -10,11 +10,12 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
-import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
+import org.springframework.transaction.interceptor.TransactionAttributeSource;
 
 /**
  * {@link ConflictRetry} around every transactional method of EduMatrix's classes, just outside the transaction advice:
- * a retried call gets a transaction of its own each time.
+ * a retried call gets a transaction of its own each time. Methods are matched through the transaction advice's own
+ * attribute source, whose cache then answers both advisors at start-up (ADR 0017).
  */
 @Configuration(proxyBeanMethods = false)
 class ConflictRetryConfiguration {
@@ -23,15 +24,19 @@ class ConflictRetryConfiguration {
 
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static Advisor conflictRetryAdvisor() {
-        var advisor = new DefaultPointcutAdvisor(new TransactionalMethods(), new ConflictRetry());
+    static Advisor conflictRetryAdvisor(TransactionAttributeSource transactionAttributeSource) {
+        var advisor = new DefaultPointcutAdvisor(new TransactionalMethods(transactionAttributeSource), new ConflictRetry());
         advisor.setOrder(ORDER);
         return advisor;
     }
 
     private static final class TransactionalMethods extends StaticMethodMatcherPointcut {
 
-        private final AnnotationTransactionAttributeSource attributes = new AnnotationTransactionAttributeSource(false);
+        private final TransactionAttributeSource attributes;
+
+        TransactionalMethods(TransactionAttributeSource attributes) {
+            this.attributes = attributes;
+        }
 
         @Override
         public ClassFilter getClassFilter() {
