@@ -2,6 +2,7 @@ package io.edumatrix.platform.events;
 
 import io.edumatrix.platform.data.ModuleDataAccess;
 import io.edumatrix.platform.tenancy.TenantContext;
+import io.edumatrix.platform.tenancy.TransactionAttempt;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -57,7 +58,8 @@ final class ListenerInterceptors {
         public Object invoke(MethodInvocation invocation) throws Throwable {
             var attempt = (ProxyMethodInvocation) invocation;
             try {
-                return retryTemplate.execute(() -> attempt.invocableClone().proceed());
+                // As an attempt of its own, so the request transactions' conflict retry inside does not retry again.
+                return retryTemplate.execute(() -> new TransactionAttempt().run(attempt.invocableClone()::proceed));
             } catch (RetryException e) {
                 log.warn("Listener {} failed {} time(s); its publication is left failed for resubmission",
                         ListenerIds.of(invocation.getMethod()), e.getRetryCount() + 1);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
  * A module's transaction manager: every transaction it begins carries the {@link TenantContext} bound at that moment to
@@ -27,6 +28,13 @@ public final class TenantAwareTransactionManager extends JdbcTransactionManager 
             throw new IllegalStateException("Module transactions need connections of a TenantAwareDataSource");
         }
         carrier.carry(TransactionSettings.of(TenantContext.current(), super.determineTimeout(definition)));
+    }
+
+    /** A commit is what makes a failed {@link TransactionAttempt} unsafe to repeat. */
+    @Override
+    protected void doCommit(DefaultTransactionStatus status) {
+        super.doCommit(status);
+        TransactionAttempt.recordCommit();
     }
 
     /** No deadline for Spring to enforce statement by statement: the server enforces it (see above). */

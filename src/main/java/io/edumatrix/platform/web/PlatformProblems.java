@@ -25,6 +25,13 @@ public final class PlatformProblems {
 
     public static final ProblemType CONCURRENT_UPDATE = ProblemType.conflict("concurrent-update");
 
+    /** The request's transaction lost to concurrent ones (deadlock, serialization failure) even after retries. */
+    public static final ProblemType TRANSACTION_CONFLICT = ProblemType.conflict("transaction-conflict");
+
+    /** Rows the request needs stayed locked by other work longer than it may wait; the response says when to retry. */
+    public static final ProblemType RESOURCE_BUSY =
+            new ProblemType("resource-busy", Category.UNAVAILABLE, "Service unavailable");
+
     /** The database cannot be reached for now; the response says when to try again. */
     public static final ProblemType SERVICE_UNAVAILABLE =
             new ProblemType("service-unavailable", Category.UNAVAILABLE, "Service unavailable");

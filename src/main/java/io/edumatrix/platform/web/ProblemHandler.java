@@ -1,5 +1,6 @@
 package io.edumatrix.platform.web;
 
+import io.edumatrix.platform.data.TransactionConflict;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.domain.ProblemType;
 import java.time.Duration;
@@ -34,6 +35,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** About as long as PostgreSQL takes to restart; a client retrying sooner would mostly meet the outage again. */
     static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);
+
+    /**
+     * A conflict between transactions clears within milliseconds; by the time the platform's own retries ran out
+     * (ADR 0024), a second is a fair wait.
+     */
+    static final Duration RETRY_AFTER_CONFLICT = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -95,15 +102,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(rejected(ex.getName(), "is not a valid " + simpleName(ex.getRequiredType())))));
     }
 
+    @ExceptionHandler(RejectedPathVariableException.class)
+    ResponseEntity<Object> rejectedPathVariable(RejectedPathVariableException ex) {
+        return Problems.response(Problems.invalid("The request has invalid parameters",
+                List.of(rejected(ex.variable(), ex.reason()))));
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentUpdate(OptimisticLockingFailureException ex) {
         return Problems.response(Problems.of(PlatformProblems.CONCURRENT_UPDATE,
                 "The resource was changed by someone else; read it again and retry"));
     }
 
-    /** Anything unexpected: an unreachable database is an outage to wait out, anything else a bug to log. */
+    /**
+     * Anything unexpected: a transaction that lost to others (and was not, or no longer, retried) is a conflict to try
+     * again shortly, an unreachable database an outage to wait out, anything else a bug to log.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) {
+        var conflict = TransactionConflict.of(ex);
+        if (conflict.isPresent()) {
+            log.info("Transaction conflict answered to the client: {}", ex.toString());
+            return conflict.get() == TransactionConflict.LOCK_NOT_AVAILABLE
+                    ? Problems.response(Problems.of(PlatformProblems.RESOURCE_BUSY,
+                            "The data the request needs is locked by other work; try again shortly"), RETRY_AFTER_CONFLICT)
+                    : Problems.response(Problems.of(PlatformProblems.TRANSACTION_CONFLICT,
+                            "The request conflicted with concurrent requests; try again"), RETRY_AFTER_CONFLICT);
+        }
         if (DatabaseOutage.causedBy(ex)) {
             log.warn("Database unreachable: {}", ex.toString());
             return Problems.response(Problems.of(PlatformProblems.SERVICE_UNAVAILABLE,

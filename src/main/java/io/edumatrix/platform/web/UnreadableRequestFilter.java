@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.InvalidMediaTypeException;
@@ -27,6 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>a {@code Content-Type} that is no concrete media type ({@code *}{@code /*}, garbage): Spring's request wrapper
  *       asserts it deep inside argument resolution, as an unchecked exception that would read as a bug.</li>
  * </ul>
+ * and with a 400 {@code invalid-request} naming the parameter, a query parameter that holds a control character
+ * ({@link ParameterText}): every handler and filter after this one reads only parameters PostgreSQL can store. (Path
+ * variables are known only once a handler is mapped: {@link PathVariableTextInterceptor} checks them.)
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -46,10 +51,16 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
                     "The body is larger than " + JsonInputConfiguration.MAX_BODY_BYTES + " bytes, the most the API reads"));
             return;
         }
+        Map<String, String[]> parameters;
         try {
-            request.getParameterMap();
+            parameters = request.getParameterMap();
         } catch (IllegalStateException unreadable) {
             refuse(request, response, "The request parameters are not valid percent-encoded UTF-8, or there are too many");
+            return;
+        }
+        var flawed = flawedParameter(parameters);
+        if (flawed != null) {
+            refuse(request, response, Problems.invalid("The request has invalid parameters", List.of(flawed)));
             return;
         }
         if (!concrete(request.getContentType())) {
@@ -57,6 +68,20 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** The first parameter whose name or a value {@link ParameterText} refuses, as a rejected field; or null. */
+    private static Map<String, String> flawedParameter(Map<String, String[]> parameters) {
+        for (var parameter : parameters.entrySet()) {
+            var flaw = ParameterText.flawOf(parameter.getKey());
+            for (int i = 0; flaw == null && i < parameter.getValue().length; i++) {
+                flaw = ParameterText.flawOf(parameter.getValue()[i]);
+            }
+            if (flaw != null) {
+                return Map.of("field", parameter.getKey(), "message", flaw);
+            }
+        }
+        return null;
     }
 
     private static boolean concrete(String contentType) {

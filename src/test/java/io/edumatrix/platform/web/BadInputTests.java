@@ -116,14 +116,16 @@ class BadInputTests {
      * Spring MVC; its refusal is the client's fault there as anywhere.
      */
     @Test
-    void a_form_parameter_name_the_firewall_refuses_is_a_400_malformed_request() {
+    void a_form_parameter_name_with_a_control_character_is_a_400_invalid_request_naming_it() {
         for (var body : new String[] {"a%00b=1", "%07=x", "{\"name\":\"a\u0000b\"}"}) {
             for (var path : new String[] {"/api/sessions/institution", "/api/institutions"}) {
                 var response = http.send("POST", path, "application/x-www-form-urlencoded", body);
 
                 assertThat(response.status()).as("%s %s: %s", path, body, response).isEqualTo(400);
                 assertThat(response.isProblem()).as("%s %s: %s", path, body, response).isTrue();
-                assertThat(response.problem().type()).as(path).hasToString("https://edumatrix.io/problems/malformed-request");
+                assertThat(response.problem().type()).as(path).hasToString("https://edumatrix.io/problems/invalid-request");
+                assertThat(response.problem().rejectedFields()).as("%s %s", path, body)
+                        .containsExactly(java.net.URLDecoder.decode(body.split("=")[0], StandardCharsets.UTF_8));
             }
         }
     }
