@@ -3,6 +3,7 @@ package io.edumatrix.platform.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.RawHttp;
 import java.sql.Connection;
@@ -31,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * out, the client gets a 409 or 503 with {@code Retry-After}, never a 500 (ADR 0024). The app roles' lock timeout is
  * short here (300 ms), so that a lock held from the side by the test outlasts it at will.
  */
+@IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TransactionConflictTests {
 

@@ -2,6 +2,7 @@ package io.edumatrix.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * is mapped.
  */
 @HttpApplicationTest
+@IntegrationTest
 class ControlCharacterTests {
 
     @LocalServerPort

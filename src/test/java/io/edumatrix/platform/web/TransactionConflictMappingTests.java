@@ -2,6 +2,7 @@ package io.edumatrix.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.testing.UnitTest;
 import java.sql.SQLException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,6 +16,7 @@ import org.springframework.http.ProblemDetail;
  * cue to try again, never a 500: a deadlock or serialization failure a 409, a lock timeout a 503, both with
  * {@code Retry-After}, however deeply Spring or Spring Data wrapped the driver's exception.
  */
+@UnitTest
 class TransactionConflictMappingTests {
 
     private final ProblemHandler handler = new ProblemHandler();
