@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * {@code java -jar edumatrix.jar --backup-module=<m> --to=FILE} and {@code --restore-module=<m> --from=FILE}: one
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * settings: {@code EDUMATRIX_BACKUP_PASSWORD} (the backup role's password) and {@code EDUMATRIX_PG_BIN} (the folder of
  * pg_dump, pg_restore and psql, if not on the PATH). Exit code 0 when done, 2 when refused: nothing changed.
  */
+@NamedInterface("commands")
 public final class ModuleBackupCommand {
 
     private static final String BACKUP = "--backup-module=";

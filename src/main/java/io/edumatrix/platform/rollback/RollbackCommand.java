@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * {@code java -jar edumatrix.jar --rollback-module=<m> --to-version=<n> [--allow-data-loss]} runs the down scripts of
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * {@code --allow-data-loss} is given. Stop the application first and start the release that knows version {@code n}
  * after it: a release with the newer migrations would apply them again at its start.
  */
+@NamedInterface("commands")
 public final class RollbackCommand {
 
     private static final String MODULE = "--rollback-module=";
