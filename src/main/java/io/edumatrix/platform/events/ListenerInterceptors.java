@@ -43,7 +43,10 @@ final class ListenerInterceptors {
                 : TenantContext.of(event.institutionId(), null, requestId);
     }
 
-    /** Outside the listener's transaction: every attempt runs in a transaction of its own. */
+    /**
+     * Outside the listener's transaction: every attempt runs in a transaction of its own. An attempt refused because
+     * the event would write a person erased from the module ends the delivery, completed ({@link ErasedSubjectRefusal}).
+     */
     static final class Retry implements MethodInterceptor {
 
         private static final Logger log = LoggerFactory.getLogger(Retry.class);
@@ -59,11 +62,24 @@ final class ListenerInterceptors {
             var attempt = (ProxyMethodInvocation) invocation;
             try {
                 // As an attempt of its own, so the request transactions' conflict retry inside does not retry again.
-                return retryTemplate.execute(() -> new TransactionAttempt().run(attempt.invocableClone()::proceed));
+                return retryTemplate.execute(() -> skippedIfErased(invocation, attempt.invocableClone()));
             } catch (RetryException e) {
                 log.warn("Listener {} failed {} time(s); its publication is left failed for resubmission",
                         ListenerIds.of(invocation.getMethod()), e.getRetryCount() + 1);
                 throw e.getLastException();
+            }
+        }
+
+        private static Object skippedIfErased(MethodInvocation invocation, MethodInvocation attempt) throws Throwable {
+            try {
+                return new TransactionAttempt().run(attempt::proceed);
+            } catch (Throwable e) {
+                if (!ErasedSubjectRefusal.isCauseOf(e)) {
+                    throw e;
+                }
+                log.info("Skipping event {} for {}: it concerns an account erased from the module",
+                        ((DomainEvent) invocation.getArguments()[0]).eventId(), ListenerIds.of(invocation.getMethod()));
+                return null;
             }
         }
     }

@@ -17,7 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers an event to a listener the platform makes for a module, rather than a {@link ModuleListener} method the
  * module writes, exactly as it delivers to one: on the listener executor, retried with backoff, with the event's tenant
  * or data subject bound, in a new transaction of the module's own manager, recorded in the module's inbox (a redelivery
- * does nothing), and with its publication marked completed, or failed once the retries are used up. Spring Modulith
+ * does nothing), and with its publication marked completed, or failed once the retries are used up. An event that
+ * would write a person erased from the module is skipped and completed ({@link ErasedSubjectRefusal}). Spring Modulith
  * stored that publication when the event was published, under the listener's id.
  */
 public final class ModuleDelivery {
@@ -62,12 +63,20 @@ public final class ModuleDelivery {
         var dataAccess = beans.getBean(ModuleBeans.dataAccess(module), ModuleDataAccess.class);
         var transaction = new TransactionTemplate(dataAccess.transactionManager());
         transaction.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
-        transaction.executeWithoutResult(status -> {
-            if (new Inbox(dataAccess).firstDelivery(event.eventId(), listenerId)) {
-                work.run();
-            } else {
-                log.info("Skipping event {} already processed by {}", event.eventId(), listenerId);
+        try {
+            transaction.executeWithoutResult(status -> {
+                if (new Inbox(dataAccess).firstDelivery(event.eventId(), listenerId)) {
+                    work.run();
+                } else {
+                    log.info("Skipping event {} already processed by {}", event.eventId(), listenerId);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!ErasedSubjectRefusal.isCauseOf(e)) {
+                throw e;
             }
-        });
+            log.info("Skipping event {} for {}: it concerns an account erased from module {}", event.eventId(),
+                    listenerId, module);
+        }
     }
 }

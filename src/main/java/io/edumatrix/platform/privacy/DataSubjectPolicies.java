@@ -12,11 +12,16 @@ import java.util.regex.Pattern;
  * The {@code data_subject} policies of a module's tables declared with {@link DataSubjectColumns}, as SQL its owner role
  * runs. Permissive policies are OR-ed, so beside the tenant's rows a transaction that carries a data subject also sees
  * (and may change or delete) the rows whose column names that person, in any institution. An unset or empty setting
- * compares as NULL: the policy admits nothing, and nothing changes for ordinary work.
+ * compares as NULL: the policy admits nothing, and nothing changes for ordinary work. Beside each policy, a trigger
+ * refuses a row that names an account already erased from the module ({@code db/platform/V5__create_erased_subject.sql}),
+ * so no late or redelivered event writes the person back.
  */
 final class DataSubjectPolicies {
 
     static final String POLICY = "data_subject";
+
+    /** The trigger's action, after the module's name as ADR 0001 names functions and triggers. */
+    private static final String REFUSE_ERASED = "refuse_erased_subject";
 
     /** STABLE and read at execution, like the tenant's setting. */
     static final String CURRENT_DATA_SUBJECT =
@@ -62,7 +67,7 @@ final class DataSubjectPolicies {
     }
 
     /** Idempotent: run again whenever the declaration changes. One column per table: the policy is named per table. */
-    static List<String> statements(List<SubjectColumn> columns) {
+    static List<String> statements(String module, List<SubjectColumn> columns) {
         var tables = columns.stream().map(SubjectColumn::table).toList();
         if (tables.stream().distinct().count() != tables.size()) {
             throw new IllegalStateException("@DataSubjectColumns names a table twice: " + tables);
@@ -72,6 +77,10 @@ final class DataSubjectPolicies {
             sql.add("DROP POLICY IF EXISTS " + POLICY + " ON " + subject.table());
             sql.add("CREATE POLICY " + POLICY + " ON " + subject.table() + " USING (" + subject.column() + " = "
                     + CURRENT_DATA_SUBJECT + ") WITH CHECK (" + subject.column() + " = " + CURRENT_DATA_SUBJECT + ")");
+            sql.add("DROP TRIGGER IF EXISTS " + module + "_trg_" + REFUSE_ERASED + " ON " + subject.table());
+            sql.add("CREATE TRIGGER " + module + "_trg_" + REFUSE_ERASED + " BEFORE INSERT OR UPDATE OF "
+                    + subject.column() + " ON " + subject.table() + " FOR EACH ROW EXECUTE FUNCTION " + module + "_fn_"
+                    + REFUSE_ERASED + "('" + subject.column() + "')");
         }
         return sql;
     }

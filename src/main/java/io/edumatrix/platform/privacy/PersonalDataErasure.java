@@ -9,16 +9,20 @@ import org.springframework.stereotype.Component;
  * One module's part of an erasure, for the module's {@code @ModuleListener} of {@link ErasureRequested}: its holder
  * erases the person, and {@link ErasureConfirmed} is published in that same transaction, so the confirmation exists
  * exactly when the erasure committed. The listener's inbox row commits with both, so a redelivered request does
- * nothing; a crash before the commit leaves the request's publication incomplete, and it is delivered again.
+ * nothing; a crash before the commit leaves the request's publication incomplete, and it is delivered again. The same
+ * transaction records the account in the module's {@code erased_subject}, after the holder's own changes, so from that
+ * commit on the module's data-subject triggers refuse any row that names the person: erasure is final.
  */
 @Component
 class PersonalDataErasure {
 
     private final PersonalDataHolders holders;
+    private final ErasedSubjects erased;
     private final ApplicationEventPublisher events;
 
-    PersonalDataErasure(PersonalDataHolders holders, ApplicationEventPublisher events) {
+    PersonalDataErasure(PersonalDataHolders holders, ErasedSubjects erased, ApplicationEventPublisher events) {
         this.holders = holders;
+        this.erased = erased;
         this.events = events;
     }
 
@@ -34,6 +38,7 @@ class PersonalDataErasure {
                     + " must run with only that account bound as the data subject");
         }
         holders.holder(module).erase(request.accountId());
+        erased.remember(module, request.accountId());
         events.publishEvent(ErasureConfirmed.of(request.requestId(), module));
     }
 }
