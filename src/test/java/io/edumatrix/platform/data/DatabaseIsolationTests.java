@@ -132,7 +132,13 @@ class DatabaseIsolationTests {
                 allowed(a, "UPDATE " + name, table, t -> "UPDATE " + t.sql() + " SET " + t.columnSql() + " = " + t.columnSql() + " WHERE false"),
                 allowed(a, "DELETE from " + name, table, t -> "DELETE FROM " + t.sql() + " WHERE false"),
                 dynamicTest(app(a) + " cannot TRUNCATE " + name, () -> assertRefused(a.appRole(),
-                        "TRUNCATE " + table.orElseThrow(() -> noTable(a)).sql())));
+                        "TRUNCATE " + table.orElseThrow(() -> noTable(a)).sql())),
+                dynamicTest(app(a) + " may only add to " + a.schema() + ".erased_subject, never change or remove a row",
+                        () -> {
+                            var erased = ProvisioningScript.ident(a.schema()) + ".erased_subject";
+                            assertRefused(a.appRole(), "UPDATE " + erased + " SET account_id = account_id WHERE false");
+                            assertRefused(a.appRole(), "DELETE FROM " + erased + " WHERE false");
+                        }));
     }
 
     private static DynamicTest refused(ModuleDatabase a, String what, String sql) {
@@ -154,13 +160,15 @@ class DatabaseIsolationTests {
 
     /**
      * A table of the module's own data (not its migration history, nor its audit trail, which the app role may only
-     * read: AuditAppendOnlyTests), with its first column.
+     * read: AuditAppendOnlyTests, nor its record of erased accounts, which it may only add to: below),
+     * with its first column.
      */
     private static Optional<TableRef> dataTableOf(ModuleDatabase module) {
         return queryAsAdmin("SELECT c.relname, a.attname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "JOIN LATERAL (SELECT attname FROM pg_attribute WHERE attrelid = c.oid AND attnum > 0 AND NOT attisdropped "
                 + "ORDER BY attnum LIMIT 1) a ON true "
                 + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND c.relname <> ? AND c.relname NOT LIKE 'audit\\_log%'"
+                + " AND c.relname <> 'erased_subject'"
                 + " ORDER BY c.relname LIMIT 1",
                 module.schema(), HISTORY).stream()
                 .map(row -> new TableRef(module.schema(), (String) row.get("relname"), (String) row.get("attname")))
