@@ -43,7 +43,7 @@ class ModuleRestoreTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String ERASURES_HANDLED_BY_COURSES =
-            "courses.event_inbox WHERE listener_id LIKE 'io.edumatrix.courses.%Erasure%'";
+            "courses.event_inbox WHERE listener_id = 'courses.erasure'";
 
     @TempDir
     Path folder;
