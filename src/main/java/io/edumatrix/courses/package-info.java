@@ -3,8 +3,9 @@
  * {@link io.edumatrix.institutions.InstitutionsApi}.
  */
 @ApplicationModule(allowedDependencies = {"platform :: *", "institutions"})
-@TenantOwned({"course", "enrollment", "enrollment_closure", "course_instructor"})
-@Audited({"course", "enrollment", "enrollment_closure", "course_instructor"})
+@TenantOwned({"course", "enrollment", "enrollment_closure", "course_instructor", "course_section",
+        "lesson"})
+@Audited({"course", "enrollment", "enrollment_closure", "course_instructor", "course_section", "lesson"})
 @DataSubjectColumns({"enrollment.student_id", "course_instructor.account_id"})
 package io.edumatrix.courses;
 

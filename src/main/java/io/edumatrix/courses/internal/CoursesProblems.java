@@ -15,5 +15,8 @@ final class CoursesProblems {
     static final ProblemType ENROLLMENT_CLOSED = ProblemType.ruleViolated("enrollment-closed");
     static final ProblemType ALREADY_ENROLLED = ProblemType.conflict("already-enrolled");
 
+    /** A reorder of a section's lessons must name each of them once, and no lesson of another section or course. */
+    static final ProblemType LESSON_ORDER_MISMATCH = ProblemType.ruleViolated("lesson-order-mismatch");
+
     private CoursesProblems() {}
 }

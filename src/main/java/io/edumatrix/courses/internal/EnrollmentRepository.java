@@ -9,4 +9,6 @@ interface EnrollmentRepository extends ListCrudRepository<Enrollment, UUID> {
 
     @Query("SELECT * FROM enrollment WHERE course_id = :courseId AND id > :after ORDER BY id LIMIT :limit")
     List<Enrollment> findPage(UUID courseId, UUID after, int limit);
+
+    boolean existsByCourseIdAndStudentId(UUID courseId, UUID studentId);
 }

@@ -1,6 +1,7 @@
 package io.edumatrix.courses.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** What the module answers with. */
@@ -21,6 +22,42 @@ final class Views {
 
         static EnrollmentView of(Enrollment e) {
             return new EnrollmentView(e.id(), e.courseId(), e.studentId(), e.enrolledAt());
+        }
+    }
+
+    /** A section as created; its lessons are in the outline. */
+    record SectionView(UUID id, UUID courseId, String title, int position, long version) {
+
+        static SectionView of(Section s) {
+            return new SectionView(s.id(), s.courseId(), s.title(), s.position(), s.version());
+        }
+    }
+
+    record LessonView(UUID id, UUID courseId, UUID sectionId, String title, Lesson.Kind kind, String body, String url,
+            Integer durationMinutes, String instructions, Instant dueAt, Lesson.Status status, int position, long version,
+            Instant createdAt, Instant updatedAt, Instant publishedAt) {
+
+        static LessonView of(Lesson l) {
+            return new LessonView(l.id(), l.courseId(), l.sectionId(), l.title(), l.kind(), l.body(), l.url(),
+                    l.durationMinutes(), l.instructions(), l.dueAt(), l.status(), l.position(), l.version(), l.createdAt(),
+                    l.updatedAt(), l.publishedAt());
+        }
+    }
+
+    /** A section with its lessons in order: the answer to a reorder, and a part of the outline. */
+    record SectionLessonsView(UUID id, String title, int position, long version, List<LessonView> lessons) {
+
+        static SectionLessonsView of(CourseContentService.Outline.SectionOutline s) {
+            return new SectionLessonsView(s.section().id(), s.section().title(), s.section().position(),
+                    s.section().version(), s.lessons().stream().map(LessonView::of).toList());
+        }
+    }
+
+    record OutlineView(UUID courseId, String title, List<SectionLessonsView> sections) {
+
+        static OutlineView of(CourseContentService.Outline o) {
+            return new OutlineView(o.course().id(), o.course().title(),
+                    o.sections().stream().map(SectionLessonsView::of).toList());
         }
     }
 }
