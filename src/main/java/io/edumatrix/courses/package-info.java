@@ -4,9 +4,10 @@
  */
 @ApplicationModule(allowedDependencies = {"platform :: *", "institutions"})
 @TenantOwned({"course", "enrollment", "enrollment_closure", "course_instructor", "course_section",
-        "lesson"})
-@Audited({"course", "enrollment", "enrollment_closure", "course_instructor", "course_section", "lesson"})
-@DataSubjectColumns({"enrollment.student_id", "course_instructor.account_id"})
+        "lesson", "lesson_progress"})
+@Audited({"course", "enrollment", "enrollment_closure", "course_instructor", "course_section", "lesson",
+        "lesson_progress"})
+@DataSubjectColumns({"enrollment.student_id", "course_instructor.account_id", "lesson_progress.student_id"})
 package io.edumatrix.courses;
 
 import io.edumatrix.platform.tables.Audited;

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * What courses holds about a person: their enrollments and the courses they teach, in every institution. Courses
+ * What courses holds about a person: their enrollments (with their progress through lessons) and the courses they teach, in every institution. Courses
  * themselves name no person (their instructors are rows of their own, deleted with the person), and an
  * enrollment closure is about an institution. Erasure deletes the enrollments and forgets the person's key of this
  * module, so that a personal column sealed here later is shredded with no change to this class.
@@ -19,12 +19,14 @@ class CoursesPersonalData implements PersonalDataHolder {
 
     private final PersonalEnrollmentRepository enrollments;
     private final CourseInstructorRepository instructors;
+    private final ProgressRepository progress;
     private final PersonalDataVault vault;
 
     CoursesPersonalData(PersonalEnrollmentRepository enrollments, CourseInstructorRepository instructors,
-            @Qualifier("courses") PersonalDataVault vault) {
+            ProgressRepository progress, @Qualifier("courses") PersonalDataVault vault) {
         this.enrollments = enrollments;
         this.instructors = instructors;
+        this.progress = progress;
         this.vault = vault;
     }
 
@@ -39,6 +41,7 @@ class CoursesPersonalData implements PersonalDataHolder {
 
     @Override
     public void erase(UUID accountId) {
+        progress.deleteByStudentId(accountId);
         enrollments.deleteByStudentId(accountId);
         instructors.deleteByAccountId(accountId);
         vault.forget(accountId);

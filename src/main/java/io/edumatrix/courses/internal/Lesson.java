@@ -57,6 +57,22 @@ record Lesson(@Id UUID id, @Version Long version, UUID institutionId, UUID cours
                 instructions, dueAt, status, newPosition, createdAt, Times.now(), publishedAt);
     }
 
+    /** A student completes, or watches, only a published lesson. */
+    void requireOpenToStudents() {
+        if (status != Status.PUBLISHED) {
+            throw CoursesProblems.LESSON_NOT_PUBLISHED.exception("Lesson " + id + " is " + status + ", not PUBLISHED")
+                    .with("currentState", status.name());
+        }
+    }
+
+    /** A position watched is reported for a VIDEO lesson only. */
+    void requireVideo() {
+        if (kind != Kind.VIDEO) {
+            throw CoursesProblems.NOT_A_VIDEO.exception("Lesson " + id + " is a " + kind + " lesson, not a VIDEO")
+                    .with("kind", kind.name());
+        }
+    }
+
     boolean published() {
         return status == Status.PUBLISHED;
     }

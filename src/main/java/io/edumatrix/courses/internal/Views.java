@@ -10,18 +10,20 @@ final class Views {
     private Views() {}
 
     record CourseView(UUID id, UUID institutionId, String code, String title, String description,
-            boolean enrollmentOpen, long version, Instant createdAt, Instant updatedAt) {
+            boolean enrollmentOpen, Integer capacity, long version, Instant createdAt, Instant updatedAt) {
 
         static CourseView of(Course c) {
             return new CourseView(c.id(), c.institutionId(), c.code(), c.title(), c.description(), c.enrollmentOpen(),
-                    c.version(), c.createdAt(), c.updatedAt());
+                    c.capacity(), c.version(), c.createdAt(), c.updatedAt());
         }
     }
 
-    record EnrollmentView(UUID id, UUID courseId, UUID studentId, Instant enrolledAt) {
+    record EnrollmentView(UUID id, UUID courseId, UUID studentId, Enrollment.Status status, Instant enrolledAt,
+            Instant completedAt, Instant withdrawnAt) {
 
         static EnrollmentView of(Enrollment e) {
-            return new EnrollmentView(e.id(), e.courseId(), e.studentId(), e.enrolledAt());
+            return new EnrollmentView(e.id(), e.courseId(), e.studentId(), e.status(), e.enrolledAt(), e.completedAt(),
+                    e.withdrawnAt());
         }
     }
 
@@ -58,6 +60,28 @@ final class Views {
         static OutlineView of(CourseContentService.Outline o) {
             return new OutlineView(o.course().id(), o.course().title(),
                     o.sections().stream().map(SectionLessonsView::of).toList());
+        }
+    }
+
+    /** The caller's progress in a course; the certificate's code once the course is completed. */
+    record ProgressView(UUID courseId, UUID enrollmentId, Enrollment.Status status, long completedLessons,
+            int totalLessons, int percent, Instant lastActivityAt, Instant completedAt, String certificateCode) {
+
+        static ProgressView of(ProgressService.Mine m, String certificateCode) {
+            return new ProgressView(m.enrollment().courseId(), m.enrollment().id(), m.enrollment().status(),
+                    m.progress().completedLessons(), m.progress().totalLessons(), m.progress().percent(),
+                    m.figures().lastActivityAt(), m.enrollment().completedAt(), certificateCode);
+        }
+    }
+
+    /** A line of the staff progress table: one student's enrollment and progress. */
+    record ProgressRowView(UUID enrollmentId, UUID studentId, Enrollment.Status status, long completedLessons,
+            int totalLessons, int percent, Instant lastActivityAt, Instant completedAt) {
+
+        static ProgressRowView of(ProgressRepository.Row r, int totalLessons) {
+            var progress = new Progress(r.completedLessons(), totalLessons);
+            return new ProgressRowView(r.enrollmentId(), r.studentId(), r.status(), r.completedLessons(), totalLessons,
+                    progress.percent(), r.lastActivityAt(), r.completedAt());
         }
     }
 }

@@ -50,9 +50,9 @@ class InstitutionDeactivationModuleTests {
             Scenario scenario) {
         var deactivated = activeInstitution();
         var other = activeInstitution();
-        var algebra = in(deactivated, () -> courses.create(deactivated, "ALG", "Algebra", null)).id();
-        var biology = in(deactivated, () -> courses.create(deactivated, "BIO", "Biology", null)).id();
-        var chemistry = in(other, () -> courses.create(other, "CHE", "Chemistry", null)).id();
+        var algebra = in(deactivated, () -> courses.create(deactivated, "ALG", "Algebra", null, null)).id();
+        var biology = in(deactivated, () -> courses.create(deactivated, "BIO", "Biology", null, null)).id();
+        var chemistry = in(other, () -> courses.create(other, "CHE", "Chemistry", null, null)).id();
 
         scenario.publish(InstitutionDeactivated.of(deactivated))
                 .andWaitForStateChange(() -> in(deactivated, () -> closures.findByInstitutionId(deactivated)))
