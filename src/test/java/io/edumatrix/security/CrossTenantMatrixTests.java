@@ -318,6 +318,10 @@ class CrossTenantMatrixTests {
                 p -> p.client().post().uri("/api/courses/{id}/enrollments/me/withdrawal", bCourse)));
         list.add(new Case("POST /api/courses/{id}/enrollments/{enrollmentId}/withdrawal", "withdraw B's student", staffOnly,
                 p -> p.client().post().uri("/api/courses/{id}/enrollments/{enrollment}/withdrawal", bCourse, bEnrollment)));
+        // A certificate's code is the secret that lets anyone verify it (CertificateHttpApiTests); one B never issued
+        // is found by no one, whatever their institution.
+        list.add(new Case("GET /api/certificates/{code}", "verify a code B never issued", nobody,
+                p -> p.client().get().uri("/api/certificates/{code}", "ABCDEFGHJKLMNPQR")));
         list.add(new Case("POST /api/courses/{id}/sections", "add a section to B's course", staffOnly,
                 p -> json(p.client().post().uri("/api/courses/{id}/sections", bCourse), Map.of("title", "Planted"))));
         list.add(new Case("POST /api/courses/{id}/sections/{sectionId}/lessons", "add a lesson to B's section", staffOnly,
@@ -334,6 +338,15 @@ class CrossTenantMatrixTests {
                         Map.of("lessonIds", List.of(bLesson)))));
         list.add(new Case("GET /api/courses/{id}/outline", "read B's course's outline", nobody,
                 p -> p.client().get().uri("/api/courses/{id}/outline", bCourse)));
+        list.add(new Case("PUT /api/courses/{id}/lessons/{lessonId}/completion", "complete B's lesson", nobody,
+                p -> p.client().put().uri("/api/courses/{id}/lessons/{lesson}/completion", bCourse, bLesson)));
+        list.add(new Case("PUT /api/courses/{id}/lessons/{lessonId}/position", "report a position in B's lesson", nobody,
+                p -> json(p.client().put().uri("/api/courses/{id}/lessons/{lesson}/position", bCourse, bLesson),
+                        Map.of("seconds", 10))));
+        list.add(new Case("GET /api/courses/{id}/progress/me", "read one's progress in B's course", nobody,
+                p -> p.client().get().uri("/api/courses/{id}/progress/me", bCourse)));
+        list.add(new Case("GET /api/courses/{id}/progress", "read B's course's progress table", staffOnly,
+                p -> p.client().get().uri("/api/courses/{id}/progress?limit=100", bCourse)));
         // Identity answers an institution the account does not belong to with 403 not-a-member, worded the same for
         // one that exists nowhere (checked below): it reveals nothing, though ADR 0012 would have a 404.
         list.add(new Case("POST /api/sessions/institution", "switch the session to B", nobody,
@@ -474,6 +487,8 @@ class CrossTenantMatrixTests {
         seen.put("enrollments", read(admin.get().uri("/api/courses/{id}/enrollments?limit=100", bCourse)));
         seen.put("outline", read(admin.get().uri("/api/courses/{id}/outline", bCourse)));
         seen.put("student's outline", read(b.student().client().get().uri("/api/courses/{id}/outline", bCourse)));
+        seen.put("progress", read(admin.get().uri("/api/courses/{id}/progress?limit=100", bCourse)));
+        seen.put("student's progress", read(b.student().client().get().uri("/api/courses/{id}/progress/me", bCourse)));
         seen.put("profiles", read(admin.get().uri("/api/students/profiles?limit=100")));
         seen.put("post", read(admin.get().uri("/api/students/posts/{id}", bPost)));
         seen.put("comments", read(admin.get().uri("/api/students/posts/{id}/comments?limit=100", bPost)));

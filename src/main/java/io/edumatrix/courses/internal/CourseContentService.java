@@ -1,5 +1,6 @@
 package io.edumatrix.courses.internal;
 
+import io.edumatrix.courses.LessonPublished;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.security.Caller;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,9 +26,11 @@ class CourseContentService {
     private final SectionRepository sections;
     private final LessonRepository lessons;
     private final EnrollmentRepository enrollments;
+    private final ApplicationEventPublisher events;
 
     CourseContentService(CourseRepository courses, SectionRepository sections, LessonRepository lessons,
-            EnrollmentRepository enrollments) {
+            EnrollmentRepository enrollments, ApplicationEventPublisher events) {
+        this.events = events;
         this.courses = courses;
         this.sections = sections;
         this.lessons = lessons;
@@ -49,7 +53,11 @@ class CourseContentService {
 
     Lesson changeStatus(UUID courseId, UUID lessonId, Lesson.Status status) {
         var lesson = lessons.findInCourse(lessonId, courseId).orElseThrow(() -> DomainException.notFound("Lesson", lessonId));
-        return lessons.save(lesson.movedTo(status));
+        var changed = lessons.save(lesson.movedTo(status));
+        if (changed.published()) {
+            events.publishEvent(LessonPublished.of(changed.institutionId(), courseId, lessonId, changed.sectionId()));
+        }
+        return changed;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.edumatrix.courses.CoursesApi;
 import io.edumatrix.courses.CourseCreated;
 import io.edumatrix.courses.CourseSummary;
 import io.edumatrix.courses.EnrollmentCreated;
+import io.edumatrix.courses.EnrollmentWithdrawn;
 import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
@@ -102,14 +103,21 @@ class CourseService implements CoursesApi {
     Enrollment withdrawOwn(UUID courseId, UUID studentId) {
         var enrollment = enrollments.findCurrent(courseId, studentId)
                 .orElseThrow(() -> DomainException.notFound("Enrollment in course", courseId));
-        return enrollments.save(enrollment.withdrawn());
+        return withdrawn(enrollment);
     }
 
     /** A student's enrollment withdrawn by staff of the course's institution. */
     Enrollment withdraw(UUID courseId, UUID enrollmentId) {
         var enrollment = enrollments.findInCourse(enrollmentId, courseId)
                 .orElseThrow(() -> DomainException.notFound("Enrollment", enrollmentId));
-        return enrollments.save(enrollment.withdrawn());
+        return withdrawn(enrollment);
+    }
+
+    private Enrollment withdrawn(Enrollment enrollment) {
+        var withdrawn = enrollments.save(enrollment.withdrawn());
+        events.publishEvent(EnrollmentWithdrawn.of(withdrawn.institutionId(), withdrawn.courseId(), withdrawn.id(),
+                withdrawn.studentId()));
+        return withdrawn;
     }
 
     @Transactional(value = "courses", readOnly = true)
@@ -129,5 +137,11 @@ class CourseService implements CoursesApi {
     @Transactional(value = "courses", readOnly = true)
     public List<UUID> instructorsOf(UUID courseId) {
         return instructors.instructorsOf(courseId);
+    }
+
+    @Override
+    @Transactional(value = "courses", readOnly = true)
+    public List<UUID> learnersOf(UUID courseId) {
+        return enrollments.learnersOf(courseId);
     }
 }

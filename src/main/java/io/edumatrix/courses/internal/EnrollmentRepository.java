@@ -16,6 +16,9 @@ interface EnrollmentRepository extends ListCrudRepository<Enrollment, UUID> {
             + " AND status <> 'WITHDRAWN')")
     boolean isLearner(UUID courseId, UUID studentId);
 
+    @Query("SELECT student_id FROM enrollment WHERE course_id = :courseId AND status <> 'WITHDRAWN' ORDER BY id")
+    List<UUID> learnersOf(UUID courseId);
+
     @Query("SELECT * FROM enrollment WHERE course_id = :courseId AND student_id = :studentId AND status <> 'WITHDRAWN'")
     Optional<Enrollment> findCurrent(UUID courseId, UUID studentId);
 

@@ -51,7 +51,7 @@ class ProgressController {
     @GetMapping("/progress/me")
     @Member
     ProgressView mine(@PathVariable UUID id) {
-        return ProgressView.of(service.mine(id, Callers.require().accountId()), null);
+        return ProgressView.of(service.mine(id, Callers.require().accountId()));
     }
 
     @GetMapping("/progress")

@@ -9,7 +9,8 @@ import org.springframework.data.repository.Repository;
 
 /**
  * Students' progress through lessons (lesson_progress). Writes are upserts on (enrollment, lesson), so that a lesson
- * completed twice, or by two concurrent calls, is one row completed at the first time.
+ * completed twice, or by two concurrent calls, is one row completed at the first time; {@link #complete} answers 1 for
+ * that first time only (the second call waits for the first one's row and then finds it completed).
  */
 interface ProgressRepository extends Repository<Enrollment, UUID> {
 
@@ -17,9 +18,8 @@ interface ProgressRepository extends Repository<Enrollment, UUID> {
     @Query("INSERT INTO lesson_progress (id, institution_id, course_id, enrollment_id, lesson_id, student_id, completed_at,"
             + " updated_at) VALUES (:id, :institutionId, :courseId, :enrollmentId, :lessonId, :studentId, :at, :at)"
             + " ON CONFLICT (enrollment_id, lesson_id) DO UPDATE SET"
-            + " completed_at = COALESCE(lesson_progress.completed_at, EXCLUDED.completed_at),"
-            + " updated_at = CASE WHEN lesson_progress.completed_at IS NULL THEN EXCLUDED.updated_at"
-            + " ELSE lesson_progress.updated_at END")
+            + " completed_at = EXCLUDED.completed_at, updated_at = EXCLUDED.updated_at"
+            + " WHERE lesson_progress.completed_at IS NULL")
     int complete(UUID id, UUID institutionId, UUID courseId, UUID enrollmentId, UUID lessonId, UUID studentId, Instant at);
 
     @Modifying

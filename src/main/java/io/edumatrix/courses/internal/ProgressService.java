@@ -1,10 +1,13 @@
 package io.edumatrix.courses.internal;
 
+import io.edumatrix.courses.EnrollmentCompleted;
+import io.edumatrix.courses.LessonCompleted;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,9 +20,13 @@ class ProgressService {
     private final LessonRepository lessons;
     private final EnrollmentRepository enrollments;
     private final ProgressRepository progress;
+    private final CertificateService certificates;
+    private final ApplicationEventPublisher events;
 
     ProgressService(CourseRepository courses, LessonRepository lessons, EnrollmentRepository enrollments,
-            ProgressRepository progress) {
+            ProgressRepository progress, CertificateService certificates, ApplicationEventPublisher events) {
+        this.certificates = certificates;
+        this.events = events;
         this.courses = courses;
         this.lessons = lessons;
         this.enrollments = enrollments;
@@ -27,18 +34,26 @@ class ProgressService {
     }
 
     /**
-     * The lesson complete for the student (again: nothing changes), and their enrollment COMPLETED once every
+     * The lesson complete for the student (again: nothing changes, and nothing is published), and their enrollment
+     * COMPLETED once every
      * published lesson is. The completion is counted under the enrollment's row lock, so of concurrent calls for the
-     * last lessons exactly one sees them all and completes the enrollment, and no other one does it again.
+     * last lessons exactly one sees them all, completes the enrollment and issues its certificate, and no other one
+     * does it again.
      */
     void complete(UUID courseId, UUID lessonId, UUID studentId) {
         var enrollment = learning(courseId, studentId);
         var lesson = lessonOf(courseId, lessonId);
         lesson.requireOpenToStudents();
-        progress.complete(Ids.next(), enrollment.institutionId(), courseId, enrollment.id(), lessonId, studentId, Times.now());
+        if (progress.complete(Ids.next(), enrollment.institutionId(), courseId, enrollment.id(), lessonId, studentId,
+                Times.now()) == 0) {
+            return;
+        }
+        events.publishEvent(LessonCompleted.of(enrollment.institutionId(), courseId, lessonId, enrollment.id(), studentId));
         var locked = enrollments.lockById(enrollment.id()).orElseThrow();
         if (locked.status() == Enrollment.Status.ACTIVE && progressOf(locked).complete()) {
-            enrollments.save(locked.completed());
+            var completed = enrollments.save(locked.completed());
+            certificates.issue(completed);
+            events.publishEvent(EnrollmentCompleted.of(completed.institutionId(), courseId, completed.id(), studentId));
         }
     }
 
@@ -58,7 +73,8 @@ class ProgressService {
         var enrollment = enrollments.findCurrent(courseId, studentId)
                 .orElseThrow(() -> DomainException.notFound("Enrollment in course", courseId));
         var figures = progress.figuresOf(enrollment.id());
-        return new Mine(enrollment, new Progress(figures.completedLessons(), progress.countPublished(courseId)), figures);
+        return new Mine(enrollment, new Progress(figures.completedLessons(), progress.countPublished(courseId)), figures,
+                certificates.codeOf(enrollment.id()).orElse(null));
     }
 
     /** One keyset page of the course's current enrollments with each one's progress, for its staff. */
@@ -84,7 +100,7 @@ class ProgressService {
         return lessons.findInCourse(lessonId, courseId).orElseThrow(() -> DomainException.notFound("Lesson", lessonId));
     }
 
-    record Mine(Enrollment enrollment, Progress progress, ProgressRepository.Figures figures) {}
+    record Mine(Enrollment enrollment, Progress progress, ProgressRepository.Figures figures, String certificateCode) {}
 
     record Table(int totalLessons, Page<ProgressRepository.Row> rows) {}
 }

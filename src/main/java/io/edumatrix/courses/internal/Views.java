@@ -67,10 +67,10 @@ final class Views {
     record ProgressView(UUID courseId, UUID enrollmentId, Enrollment.Status status, long completedLessons,
             int totalLessons, int percent, Instant lastActivityAt, Instant completedAt, String certificateCode) {
 
-        static ProgressView of(ProgressService.Mine m, String certificateCode) {
+        static ProgressView of(ProgressService.Mine m) {
             return new ProgressView(m.enrollment().courseId(), m.enrollment().id(), m.enrollment().status(),
                     m.progress().completedLessons(), m.progress().totalLessons(), m.progress().percent(),
-                    m.figures().lastActivityAt(), m.enrollment().completedAt(), certificateCode);
+                    m.figures().lastActivityAt(), m.enrollment().completedAt(), m.certificateCode());
         }
     }
 
@@ -82,6 +82,14 @@ final class Views {
             var progress = new Progress(r.completedLessons(), totalLessons);
             return new ProgressRowView(r.enrollmentId(), r.studentId(), r.status(), r.completedLessons(), totalLessons,
                     progress.percent(), r.lastActivityAt(), r.completedAt());
+        }
+    }
+
+    /** All a certificate's verification reveals. */
+    record CertificateView(String courseTitle, String institutionName, String holderName, Instant completedAt) {
+
+        static CertificateView of(CertificateService.Verified v) {
+            return new CertificateView(v.courseTitle(), v.institutionName(), v.holderName(), v.completedAt());
         }
     }
 }
