@@ -68,6 +68,20 @@ class CertificateHttpApiTests {
         assertThat(read(world.institution().student().client(), "/api/certificates/{code}", code)).isEqualTo(verified);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_holders_export_holds_their_progress_and_their_certificate() {
+        var code = read(school.student().client(), "/api/courses/{id}/progress/me", course).get("certificateCode");
+
+        var courses = (Map<String, Object>) ((Map<String, Object>) read(school.student().client(),
+                "/api/accounts/me/export").get("modules")).get("courses");
+
+        assertThat((List<Object>) courses.get("certificates")).containsExactly(code);
+        var progress = (List<Map<String, Object>>) courses.get("lessonProgress");
+        assertThat(progress).singleElement().satisfies(p -> assertThat(p).containsEntry("courseId", course.toString())
+                .containsKey("completedAt"));
+    }
+
     /** Statistics and notifications learn of it from the events, eventually. */
     @Test
     void the_completion_is_counted_by_statistics_and_the_student_is_told_of_the_lesson_and_the_certificate()

@@ -16,7 +16,6 @@ import io.edumatrix.platform.testing.World;
 import io.edumatrix.platform.web.HttpApplicationTest;
 import io.edumatrix.platform.web.Problem;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;

@@ -38,7 +38,9 @@ class CoursesPersonalData implements PersonalDataHolder {
     public Map<String, Object> export(UUID accountId) {
         return Map.of("enrollments", enrollments.findByStudentId(accountId).stream()
                 .map(e -> new EnrollmentData(e.id(), e.institutionId(), e.courseId(), e.enrolledAt())).toList(),
-                "coursesTaught", instructors.coursesTaughtBy(accountId));
+                "coursesTaught", instructors.coursesTaughtBy(accountId),
+                "lessonProgress", progress.findByStudentId(accountId),
+                "certificates", certificates.codesOf(accountId));
     }
 
     @Override

@@ -48,9 +48,16 @@ interface ProgressRepository extends Repository<Enrollment, UUID> {
             + " ORDER BY e.id LIMIT :limit")
     List<Row> findPage(UUID courseId, UUID after, int limit);
 
+    /** The person's progress in every institution, for their export (with them bound as data subject). */
+    @Query("SELECT course_id, lesson_id, position_seconds, completed_at, updated_at FROM lesson_progress"
+            + " WHERE student_id = :studentId ORDER BY updated_at, id")
+    List<Exported> findByStudentId(UUID studentId);
+
     @Modifying
     @Query("DELETE FROM lesson_progress WHERE student_id = :studentId")
     int deleteByStudentId(UUID studentId);
+
+    record Exported(UUID courseId, UUID lessonId, Integer positionSeconds, Instant completedAt, Instant updatedAt) {}
 
     record Figures(long completedLessons, Instant lastActivityAt) {}
 
