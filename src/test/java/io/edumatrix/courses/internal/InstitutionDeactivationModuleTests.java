@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
 
+import io.edumatrix.institutions.AccountDirectory;
 import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.institutions.InstitutionSummary;
 import io.edumatrix.institutions.InstitutionsApi;
@@ -38,6 +39,10 @@ class InstitutionDeactivationModuleTests {
 
     @MockitoBean
     private InstitutionsApi institutions;
+
+    /** What names a certificate's holder, which this test issues none of. */
+    @MockitoBean
+    private AccountDirectory accounts;
 
     @Autowired
     private CourseService courses;
