@@ -11,4 +11,7 @@ public interface CoursesApi {
 
     /** The accounts teaching the course, in the bound institution; none for a course that does not exist. */
     List<UUID> instructorsOf(UUID courseId);
+
+    /** The students enrolled in the course now or who completed it, in the bound institution; not those withdrawn. */
+    List<UUID> learnersOf(UUID courseId);
 }

@@ -1,11 +1,15 @@
 /**
- * Courses and enrollments. Every course belongs to an institution, which this module knows only through
- * {@link io.edumatrix.institutions.InstitutionsApi}.
+ * Courses, their sections and lessons, enrollments, students' progress and certificates. Every course belongs to an
+ * institution, which this module knows only through {@link io.edumatrix.institutions.InstitutionsApi} (and its
+ * accounts' display names through {@link io.edumatrix.institutions.AccountDirectory}).
  */
 @ApplicationModule(allowedDependencies = {"platform :: *", "institutions"})
-@TenantOwned({"course", "enrollment", "enrollment_closure", "course_instructor"})
-@Audited({"course", "enrollment", "enrollment_closure", "course_instructor"})
-@DataSubjectColumns({"enrollment.student_id", "course_instructor.account_id"})
+@TenantOwned({"course", "enrollment", "enrollment_closure", "course_instructor", "course_section",
+        "lesson", "lesson_progress", "certificate"})
+@Audited({"course", "enrollment", "enrollment_closure", "course_instructor", "course_section", "lesson",
+        "lesson_progress", "certificate"})
+@DataSubjectColumns({"enrollment.student_id", "course_instructor.account_id", "lesson_progress.student_id",
+        "certificate.student_id"})
 package io.edumatrix.courses;
 
 import io.edumatrix.platform.tables.Audited;

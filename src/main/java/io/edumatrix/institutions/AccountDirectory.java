@@ -4,11 +4,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What the institutions module needs to know about accounts, to add a member by email. It is declared here and
+ * What the institutions module needs to know about accounts, to add a member by email (and courses, to name a
+ * certificate's holder). It is declared here and
  * implemented by the identity module, so identity depends on institutions and not the other way round.
  */
 public interface AccountDirectory {
 
     /** The id of the active account with this email, compared without regard to case. */
     Optional<UUID> findAccountIdByEmail(String email);
+
+    /** The display name of the account, for a certificate it holds; none for an account that is no more (or erased). */
+    Optional<String> displayNameOf(UUID accountId);
 }

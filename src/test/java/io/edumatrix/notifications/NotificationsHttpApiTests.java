@@ -122,13 +122,13 @@ class NotificationsHttpApiTests {
     void preferences_are_all_on_by_default_change_by_category_and_reject_what_is_no_category_or_boolean() {
         var client = school.student().client();
         var all = Map.of("ENROLLMENT", true, "APPLICATION", true, "PROPOSAL", true, "CONTRACT", true,
-                "ARTICLE", true, "MENTION", true, "FEEDBACK", true);
+                "ARTICLE", true, "MENTION", true, "FEEDBACK", true, "LESSON", true, "CERTIFICATE", true);
         assertThat(preferences(client.get().uri("/api/notifications/preferences"))).isEqualTo(all);
 
         var changed = preferences(json(client.put().uri("/api/notifications/preferences"),
                 Map.of("MENTION", false, "ARTICLE", false)));
         assertThat(changed).containsEntry("MENTION", false).containsEntry("ARTICLE", false)
-                .containsEntry("ENROLLMENT", true).hasSize(7);
+                .containsEntry("ENROLLMENT", true).hasSize(9);
         assertThat(preferences(json(client.put().uri("/api/notifications/preferences"), Map.of("MENTION", true))))
                 .containsEntry("MENTION", true).containsEntry("ARTICLE", false);
         assertThat(preferences(school.instructor().client().get().uri("/api/notifications/preferences")))

@@ -118,6 +118,11 @@ class CrossTenantMatrixTests {
     private List<Case> cases;
     private UUID bErasure;
     private UUID bProfile;
+    /** A section of B's course with a published lesson in it, which B's enrolled student sees in the outline. */
+    private UUID bSection;
+    /** B's student's enrollment in B's course, as B's staff list it. */
+    private UUID bEnrollment;
+    private UUID bLesson;
     private UUID bPost;
     private UUID bGig;
     private UUID bProposal;
@@ -188,6 +193,7 @@ class CrossTenantMatrixTests {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("body", "Well said")).exchange()
                 .expectStatus().isCreated();
         studentsOf(a);
+        contentOf(b);
         freelancingOf(b);
         communityOf(b);
         newsOf(b);
@@ -195,6 +201,18 @@ class CrossTenantMatrixTests {
         jobsOf(b);
         notificationsOf(b);
         cases = cases();
+    }
+
+    private void contentOf(Institution institution) {
+        var staff = institution.instructor().client();
+        var enrollments = staff.get().uri("/api/courses/{id}/enrollments", bCourse).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        bEnrollment = UUID.fromString(String.valueOf(((Map<?, ?>) ((List<?>) enrollments.get("items")).getFirst()).get("id")));
+        bSection = createdId(staff.post().uri("/api/courses/{id}/sections", bCourse), Map.of("title", "Basics"));
+        bLesson = createdId(staff.post().uri("/api/courses/{id}/sections/{section}/lessons", bCourse, bSection),
+                Map.of("title", "Welcome", "kind", "TEXT", "body", "Hello, class"));
+        json(staff.post().uri("/api/courses/{id}/lessons/{lesson}/status", bCourse, bLesson), Map.of("status", "PUBLISHED"))
+                .exchange().expectStatus().isOk();
     }
 
     /** A fourth member of B who asked to be erased: the request, completed, is one of B's people's resources. */
@@ -296,6 +314,39 @@ class CrossTenantMatrixTests {
                         Map.of("studentId", b.student().accountId()))).sameAsForNoSuchId(422, "not-a-student"));
         list.add(new Case("GET /api/courses/{id}/enrollments", "list B's course's enrollments", staffOnly,
                 p -> p.client().get().uri("/api/courses/{id}/enrollments?limit=100", bCourse)));
+        list.add(new Case("POST /api/courses/{id}/enrollments/me/withdrawal", "withdraw from B's course", nobody,
+                p -> p.client().post().uri("/api/courses/{id}/enrollments/me/withdrawal", bCourse)));
+        list.add(new Case("POST /api/courses/{id}/enrollments/{enrollmentId}/withdrawal", "withdraw B's student", staffOnly,
+                p -> p.client().post().uri("/api/courses/{id}/enrollments/{enrollment}/withdrawal", bCourse, bEnrollment)));
+        // A certificate's code is the secret that lets anyone verify it (CertificateHttpApiTests); one B never issued
+        // is found by no one, whatever their institution.
+        list.add(new Case("GET /api/certificates/{code}", "verify a code B never issued", nobody,
+                p -> p.client().get().uri("/api/certificates/{code}", "ABCDEFGHJKLMNPQR")));
+        list.add(new Case("POST /api/courses/{id}/sections", "add a section to B's course", staffOnly,
+                p -> json(p.client().post().uri("/api/courses/{id}/sections", bCourse), Map.of("title", "Planted"))));
+        list.add(new Case("POST /api/courses/{id}/sections/{sectionId}/lessons", "add a lesson to B's section", staffOnly,
+                p -> json(p.client().post().uri("/api/courses/{id}/sections/{section}/lessons", bCourse, bSection),
+                        Map.of("title", "Planted", "kind", "LINK", "url", "https://planted.example"))));
+        list.add(new Case("POST /api/courses/{id}/sections/{sectionId}/lessons", "add a lesson to B's section through A's course",
+                staffOnly, p -> json(p.client().post().uri("/api/courses/{id}/sections/{section}/lessons", aCourse, bSection),
+                        Map.of("title", "Planted", "kind", "LINK", "url", "https://planted.example"))));
+        list.add(new Case("POST /api/courses/{id}/lessons/{lessonId}/status", "archive B's lesson", staffOnly,
+                p -> json(p.client().post().uri("/api/courses/{id}/lessons/{lesson}/status", bCourse, bLesson),
+                        Map.of("status", "ARCHIVED"))));
+        list.add(new Case("PUT /api/courses/{id}/sections/{sectionId}/order", "reorder B's section", staffOnly,
+                p -> json(p.client().put().uri("/api/courses/{id}/sections/{section}/order", bCourse, bSection),
+                        Map.of("lessonIds", List.of(bLesson)))));
+        list.add(new Case("GET /api/courses/{id}/outline", "read B's course's outline", nobody,
+                p -> p.client().get().uri("/api/courses/{id}/outline", bCourse)));
+        list.add(new Case("PUT /api/courses/{id}/lessons/{lessonId}/completion", "complete B's lesson", nobody,
+                p -> p.client().put().uri("/api/courses/{id}/lessons/{lesson}/completion", bCourse, bLesson)));
+        list.add(new Case("PUT /api/courses/{id}/lessons/{lessonId}/position", "report a position in B's lesson", nobody,
+                p -> json(p.client().put().uri("/api/courses/{id}/lessons/{lesson}/position", bCourse, bLesson),
+                        Map.of("seconds", 10))));
+        list.add(new Case("GET /api/courses/{id}/progress/me", "read one's progress in B's course", nobody,
+                p -> p.client().get().uri("/api/courses/{id}/progress/me", bCourse)));
+        list.add(new Case("GET /api/courses/{id}/progress", "read B's course's progress table", staffOnly,
+                p -> p.client().get().uri("/api/courses/{id}/progress?limit=100", bCourse)));
         // Identity answers an institution the account does not belong to with 403 not-a-member, worded the same for
         // one that exists nowhere (checked below): it reveals nothing, though ADR 0012 would have a 404.
         list.add(new Case("POST /api/sessions/institution", "switch the session to B", nobody,
@@ -434,6 +485,10 @@ class CrossTenantMatrixTests {
         seen.put("courses", read(admin.get().uri("/api/courses?limit=100")));
         seen.put("course", read(admin.get().uri("/api/courses/{id}", bCourse)));
         seen.put("enrollments", read(admin.get().uri("/api/courses/{id}/enrollments?limit=100", bCourse)));
+        seen.put("outline", read(admin.get().uri("/api/courses/{id}/outline", bCourse)));
+        seen.put("student's outline", read(b.student().client().get().uri("/api/courses/{id}/outline", bCourse)));
+        seen.put("progress", read(admin.get().uri("/api/courses/{id}/progress?limit=100", bCourse)));
+        seen.put("student's progress", read(b.student().client().get().uri("/api/courses/{id}/progress/me", bCourse)));
         seen.put("profiles", read(admin.get().uri("/api/students/profiles?limit=100")));
         seen.put("post", read(admin.get().uri("/api/students/posts/{id}", bPost)));
         seen.put("comments", read(admin.get().uri("/api/students/posts/{id}/comments?limit=100", bPost)));

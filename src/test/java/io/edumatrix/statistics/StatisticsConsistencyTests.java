@@ -203,7 +203,7 @@ class StatisticsConsistencyTests {
 
     /**
      * What the owning modules' list endpoints show, as the figures of the overview: the institution's admin lists
-     * courses, enrollments, postings, applications, articles and ratings; the students list the gigs, the contracts
+     * courses, enrollments (and those completed), postings, applications, articles and ratings; the students list the gigs, the contracts
      * they are parties of and the room's messages. Active students are the accounts found enrolled or applying, and
      * those whose posts were accepted (a post's view names its profile, not its account).
      */
@@ -213,15 +213,18 @@ class StatisticsConsistencyTests {
         var active = new HashSet<>(posters);
         truth.put("courses", all(admin, "/api/courses?limit=100", "after").size());
         var enrollments = 0;
+        var completions = 0;
         var ratings = new ArrayList<Integer>();
         for (var course : courses) {
             var enrolled = all(admin, "/api/courses/" + course + "/enrollments?limit=100", "after");
             enrollments += enrolled.size();
+            completions += (int) enrolled.stream().filter(e -> "COMPLETED".equals(e.get("status"))).count();
             enrolled.forEach(e -> active.add(UUID.fromString((String) e.get("studentId"))));
             all(admin, "/api/feedback?subjectType=COURSE&subjectId=" + course + "&limit=100", "after")
                     .forEach(f -> ratings.add((Integer) f.get("rating")));
         }
         truth.put("enrollments", enrollments);
+        truth.put("courseCompletions", completions);
         truth.put("jobPostings.open", all(admin, "/api/jobs?status=OPEN&limit=100", "after").size());
         truth.put("jobPostings.closed", all(admin, "/api/jobs?status=CLOSED&limit=100", "after").size());
         var byStatus = new TreeMap<String, Integer>();

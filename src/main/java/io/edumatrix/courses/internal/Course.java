@@ -22,12 +22,13 @@ class Course {
     private String title;
     private String description;
     private boolean enrollmentOpen;
+    private Integer capacity;
     private final Instant createdAt;
     private Instant updatedAt;
 
     @PersistenceCreator
     Course(UUID id, Long version, UUID institutionId, String code, String title, String description,
-            boolean enrollmentOpen, Instant createdAt, Instant updatedAt) {
+            boolean enrollmentOpen, Integer capacity, Instant createdAt, Instant updatedAt) {
         this.id = id;
         this.version = version;
         this.institutionId = institutionId;
@@ -35,23 +36,39 @@ class Course {
         this.title = title;
         this.description = description;
         this.enrollmentOpen = enrollmentOpen;
+        this.capacity = capacity;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
     }
 
-    static Course create(UUID institutionId, String code, String title, String description) {
+    static Course create(UUID institutionId, String code, String title, String description, Integer capacity) {
         var now = Times.now();
-        return new Course(Ids.next(), null, institutionId, code, title, description, true, now, now);
+        return new Course(Ids.next(), null, institutionId, code, title, description, true, capacity, now, now);
     }
 
-    void describe(String newTitle, String newDescription) {
+    /** Null fields stay as they are. */
+    void describe(String newTitle, String newDescription, Integer newCapacity) {
         if (newTitle != null) {
             title = newTitle;
         }
         if (newDescription != null) {
             description = newDescription;
         }
+        if (newCapacity != null) {
+            capacity = newCapacity;
+        }
         updatedAt = Times.now();
+    }
+
+    /**
+     * A course with a capacity takes a student only while fewer are active; the caller holds the course's row lock
+     * while it counts, so that two enrollments never take the last place both.
+     */
+    void requireRoomFor(long activeEnrollments) {
+        if (capacity != null && activeEnrollments >= capacity) {
+            throw CoursesProblems.COURSE_FULL.exception("Course " + id + " has all its " + capacity + " places taken")
+                    .with("capacity", capacity);
+        }
     }
 
     /** A course with enrollment closed (its institution deactivated, say) takes no new student. */
@@ -87,6 +104,10 @@ class Course {
 
     boolean enrollmentOpen() {
         return enrollmentOpen;
+    }
+
+    Integer capacity() {
+        return capacity;
     }
 
     Instant createdAt() {

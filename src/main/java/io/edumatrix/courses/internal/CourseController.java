@@ -41,10 +41,12 @@ class CourseController {
             @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_-]{1,31}", message = "must be 2-32 letters, digits, '-' or '_'")
                     String code,
             @NotBlank @Size(max = 200) String title,
-            @Size(max = 4000) String description) {}
+            @Size(max = 4000) String description,
+            @Min(1) @Max(100000) Integer capacity) {}
 
     /** Fields left out stay as they are. */
-    record DescribeCourse(@Size(min = 1, max = 200) String title, @Size(max = 4000) String description) {}
+    record DescribeCourse(@Size(min = 1, max = 200) String title, @Size(max = 4000) String description,
+            @Min(1) @Max(100000) Integer capacity) {}
 
     /** Without a student, the caller enrolls themselves. */
     record Enroll(UUID studentId) {}
@@ -54,7 +56,7 @@ class CourseController {
     ResponseEntity<CourseView> create(@Valid @RequestBody CreateCourse request) {
         InstitutionScope.requireOwn(request.institutionId());
         var course = service.create(request.institutionId(), request.code(), request.title().strip(), request.description(),
-                Callers.require().accountId());
+                request.capacity(), Callers.require().accountId());
         return ResponseEntity.created(URI.create("/api/courses/" + course.id())).body(CourseView.of(course));
     }
 
@@ -79,7 +81,7 @@ class CourseController {
     @PatchMapping("/{id}")
     @Staff
     CourseView describe(@PathVariable UUID id, @Valid @RequestBody DescribeCourse request) {
-        return CourseView.of(service.describe(id, request.title(), request.description()));
+        return CourseView.of(service.describe(id, request.title(), request.description(), request.capacity()));
     }
 
     /** A student enrolls themselves; staff may enroll any student of the institution. */
@@ -90,6 +92,19 @@ class CourseController {
         var enrollment = service.enroll(id, studentId);
         return ResponseEntity.created(URI.create("/api/courses/" + id + "/enrollments/" + enrollment.id()))
                 .body(EnrollmentView.of(enrollment));
+    }
+
+    /** The caller leaves the course: their active enrollment becomes WITHDRAWN. */
+    @PostMapping("/{id}/enrollments/me/withdrawal")
+    @Member
+    EnrollmentView withdrawOwn(@PathVariable UUID id) {
+        return EnrollmentView.of(service.withdrawOwn(id, Callers.require().accountId()));
+    }
+
+    @PostMapping("/{id}/enrollments/{enrollmentId}/withdrawal")
+    @Staff
+    EnrollmentView withdraw(@PathVariable UUID id, @PathVariable UUID enrollmentId) {
+        return EnrollmentView.of(service.withdraw(id, enrollmentId));
     }
 
     @GetMapping("/{id}/enrollments")

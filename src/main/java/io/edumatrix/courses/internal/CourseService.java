@@ -4,6 +4,7 @@ import io.edumatrix.courses.CourseCreated;
 import io.edumatrix.courses.CourseSummary;
 import io.edumatrix.courses.CoursesApi;
 import io.edumatrix.courses.EnrollmentCreated;
+import io.edumatrix.courses.EnrollmentWithdrawn;
 import io.edumatrix.institutions.InstitutionsApi;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
@@ -37,7 +38,7 @@ class CourseService implements CoursesApi {
         this.instructors = instructors;
     }
 
-    Course create(UUID institutionId, String code, String title, String description) {
+    Course create(UUID institutionId, String code, String title, String description, Integer capacity) {
         var institution = institutions.findInstitution(institutionId)
                 .orElseThrow(() -> CoursesProblems.UNKNOWN_INSTITUTION.exception(
                         "Institution " + institutionId + " does not exist"));
@@ -45,7 +46,7 @@ class CourseService implements CoursesApi {
             throw CoursesProblems.INACTIVE_INSTITUTION.exception("Institution " + institutionId + " is deactivated");
         }
         try {
-            var course = courses.save(Course.create(institutionId, code, title, description));
+            var course = courses.save(Course.create(institutionId, code, title, description, capacity));
             events.publishEvent(CourseCreated.of(institutionId, course.id()));
             return course;
         } catch (DuplicateKeyException e) {
@@ -55,8 +56,9 @@ class CourseService implements CoursesApi {
     }
 
     /** A course created by a staff member, who teaches it. */
-    Course create(UUID institutionId, String code, String title, String description, UUID instructorAccountId) {
-        var course = create(institutionId, code, title, description);
+    Course create(UUID institutionId, String code, String title, String description, Integer capacity,
+            UUID instructorAccountId) {
+        var course = create(institutionId, code, title, description, capacity);
         instructors.assign(Ids.next(), institutionId, course.id(), instructorAccountId, Times.now());
         return course;
     }
@@ -71,26 +73,51 @@ class CourseService implements CoursesApi {
         return Page.of(courses.findPage(institutionId, Page.after(after), limit + 1), limit, Course::id);
     }
 
-    Course describe(UUID id, String title, String description) {
+    Course describe(UUID id, String title, String description, Integer capacity) {
         var course = get(id);
-        course.describe(title, description);
+        course.describe(title, description, capacity);
         return courses.save(course);
     }
 
+    /**
+     * The course's row stays locked from the count of its active enrollments to the new one's insert, so that
+     * concurrent enrollments take its places one after the other and never more than its capacity.
+     */
     Enrollment enroll(UUID courseId, UUID studentId) {
-        var course = get(courseId);
+        var course = courses.lockById(courseId).orElseThrow(() -> DomainException.notFound("Course", courseId));
         institutions.membershipInCurrentInstitution(studentId)
                 .filter(membership -> membership.role() == Role.STUDENT)
                 .orElseThrow(() -> CoursesProblems.NOT_A_STUDENT.exception(
                         "Account " + studentId + " is not a student of the course's institution"));
         Enrollment enrollment;
         try {
-            enrollment = enrollments.save(Enrollment.of(course, studentId));
+            enrollment = enrollments.save(Enrollment.of(course, studentId, enrollments.countActive(courseId)));
         } catch (DuplicateKeyException e) {
             throw CoursesProblems.ALREADY_ENROLLED.exception("Student " + studentId + " is already enrolled in course " + courseId);
         }
         events.publishEvent(EnrollmentCreated.of(course.institutionId(), enrollment.id(), courseId, studentId));
         return enrollment;
+    }
+
+    /** The caller's own enrollment in the course, withdrawn; none that is active: 404. */
+    Enrollment withdrawOwn(UUID courseId, UUID studentId) {
+        var enrollment = enrollments.findCurrent(courseId, studentId)
+                .orElseThrow(() -> DomainException.notFound("Enrollment in course", courseId));
+        return withdrawn(enrollment);
+    }
+
+    /** A student's enrollment withdrawn by staff of the course's institution. */
+    Enrollment withdraw(UUID courseId, UUID enrollmentId) {
+        var enrollment = enrollments.findInCourse(enrollmentId, courseId)
+                .orElseThrow(() -> DomainException.notFound("Enrollment", enrollmentId));
+        return withdrawn(enrollment);
+    }
+
+    private Enrollment withdrawn(Enrollment enrollment) {
+        var withdrawn = enrollments.save(enrollment.withdrawn());
+        events.publishEvent(EnrollmentWithdrawn.of(withdrawn.institutionId(), withdrawn.courseId(), withdrawn.id(),
+                withdrawn.studentId()));
+        return withdrawn;
     }
 
     @Transactional(value = "courses", readOnly = true)
@@ -110,5 +137,11 @@ class CourseService implements CoursesApi {
     @Transactional(value = "courses", readOnly = true)
     public List<UUID> instructorsOf(UUID courseId) {
         return instructors.instructorsOf(courseId);
+    }
+
+    @Override
+    @Transactional(value = "courses", readOnly = true)
+    public List<UUID> learnersOf(UUID courseId) {
+        return enrollments.learnersOf(courseId);
     }
 }

@@ -15,5 +15,17 @@ final class CoursesProblems {
     static final ProblemType ENROLLMENT_CLOSED = ProblemType.ruleViolated("enrollment-closed");
     static final ProblemType ALREADY_ENROLLED = ProblemType.conflict("already-enrolled");
 
+    /** A reorder of a section's lessons must name each of them once, and no lesson of another section or course. */
+    static final ProblemType LESSON_ORDER_MISMATCH = ProblemType.ruleViolated("lesson-order-mismatch");
+
+    /** The course's capacity of active enrollments is reached. */
+    static final ProblemType COURSE_FULL = ProblemType.ruleViolated("course-full");
+
+    /** Progress is made by students enrolled in the course (or who completed it), not withdrawn or never enrolled. */
+    static final ProblemType NOT_ENROLLED = ProblemType.ruleViolated("not-enrolled");
+    /** Only a published lesson is completed or watched; {@code currentState} names the lesson's status. */
+    static final ProblemType LESSON_NOT_PUBLISHED = ProblemType.ruleViolated("lesson-not-published");
+    static final ProblemType NOT_A_VIDEO = ProblemType.ruleViolated("not-a-video");
+
     private CoursesProblems() {}
 }

@@ -19,7 +19,11 @@ enum Category {
     /** The reader was mentioned in a room. */
     MENTION,
     /** A course the reader teaches was rated. */
-    FEEDBACK;
+    FEEDBACK,
+    /** A lesson was published in a course the reader is enrolled in. */
+    LESSON,
+    /** The reader completed a course: its certificate is ready. */
+    CERTIFICATE;
 
     /** Every category, on unless its reader switched it off ({@code muted} names those). */
     static Map<Category, Boolean> preferences(Collection<String> muted) {

@@ -2,7 +2,9 @@ package io.edumatrix.notifications.internal;
 
 import io.edumatrix.community.MessagePosted;
 import io.edumatrix.courses.CoursesApi;
+import io.edumatrix.courses.EnrollmentCompleted;
 import io.edumatrix.courses.EnrollmentCreated;
+import io.edumatrix.courses.LessonPublished;
 import io.edumatrix.feedback.FeedbackSubmitted;
 import io.edumatrix.freelancing.ContractCompleted;
 import io.edumatrix.freelancing.ProposalAccepted;
@@ -29,6 +31,20 @@ class NotificationListeners {
     @ModuleListener("notifications")
     void on(EnrollmentCreated event) {
         notifier.notify(event.institutionId(), event.studentId(), Category.ENROLLMENT, event.enrollmentId(),
+                event.courseId().toString(), event.eventId());
+    }
+
+    /** Every student enrolled in the course (or who completed it) hears of its new lesson; the detail is the course. */
+    @ModuleListener("notifications")
+    void on(LessonPublished event) {
+        courses.learnersOf(event.courseId()).forEach(student -> notifier.notify(event.institutionId(), student,
+                Category.LESSON, event.lessonId(), event.courseId().toString(), event.eventId()));
+    }
+
+    /** The student's certificate of the course is ready (its code is in their progress); the detail is the course. */
+    @ModuleListener("notifications")
+    void on(EnrollmentCompleted event) {
+        notifier.notify(event.institutionId(), event.studentId(), Category.CERTIFICATE, event.enrollmentId(),
                 event.courseId().toString(), event.eventId());
     }
 

@@ -8,7 +8,9 @@ import java.util.Optional;
 enum DailyMetric {
     COURSES("courses"),
     ENROLLMENTS("enrollments"),
-    /** Distinct accounts that posted, enrolled or applied that day. */
+    /** Enrollments completed that day: every published lesson of the course done. */
+    COURSE_COMPLETIONS("courseCompletions"),
+    /** Distinct accounts that posted, enrolled, completed a lesson or applied that day. */
     ACTIVE_STUDENTS("activeStudents"),
     JOB_POSTINGS_OPENED("jobPostingsOpened"),
     JOB_POSTINGS_CLOSED("jobPostingsClosed"),

@@ -67,7 +67,8 @@ class StatisticsService {
                 new Contracts(created - completed - cancelled, completed, cancelled),
                 new Articles(published - retracted, retracted),
                 total(totals, DailyMetric.MESSAGES),
-                CourseRatings.of(ratings, ratingSum));
+                CourseRatings.of(ratings, ratingSum),
+                total(totals, DailyMetric.COURSE_COMPLETIONS));
     }
 
     Series daily(DailyMetric metric, LocalDate from, LocalDate to) {

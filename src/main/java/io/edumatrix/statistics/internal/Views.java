@@ -12,11 +12,11 @@ final class Views {
 
     /**
      * An institution's figures now: totals since the first event, except {@code activeStudents}, the distinct accounts
-     * that posted, enrolled or applied in the last 30 UTC days (today included).
+     * that posted, enrolled, completed a lesson or applied in the last 30 UTC days (today included).
      */
     record Overview(UUID institutionId, long courses, long enrollments, long activeStudents, JobPostings jobPostings,
             Map<String, Long> applications, Gigs gigs, Contracts contracts, Articles articles, long messages,
-            CourseRatings courseRatings) {}
+            CourseRatings courseRatings, long courseCompletions) {}
 
     /** Postings open now, and closed ones (drafts closed without opening included). */
     record JobPostings(long open, long closed) {}

@@ -68,8 +68,8 @@ class DuplicateDeliveryTests {
     @Test
     void a_deactivation_delivered_four_more_times_closes_enrollment_and_records_its_closure_once(Scenario scenario) {
         var institution = registerInstitution();
-        var algebra = TenantContext.inInstitution(institution, () -> courses.create(institution, uniqueCode("R"), "Algebra", null)).id();
-        var biology = TenantContext.inInstitution(institution, () -> courses.create(institution, uniqueCode("R"), "Biology", null)).id();
+        var algebra = TenantContext.inInstitution(institution, () -> courses.create(institution, uniqueCode("R"), "Algebra", null, null)).id();
+        var biology = TenantContext.inInstitution(institution, () -> courses.create(institution, uniqueCode("R"), "Biology", null, null)).id();
 
         var redelivery = Redelivery.of(context, LISTENER);
         // Other modules listen to deactivations too (jobs, freelancing); this test is about courses' listener only.

@@ -47,7 +47,7 @@ class EnrollmentEventOutboxTests {
         var school = new World(http).institution();
         var institution = school.id();
         var course = TenantContext.inInstitution(institution,
-                () -> courses.create(institution, "E" + UUID.randomUUID().toString().substring(0, 8), "Enrollment", null));
+                () -> courses.create(institution, "E" + UUID.randomUUID().toString().substring(0, 8), "Enrollment", null, null));
         var student = school.student().accountId();
         var writtenByThisTransaction = new AtomicReference<Map<String, Object>>();
 

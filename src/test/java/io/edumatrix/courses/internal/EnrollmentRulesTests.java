@@ -3,6 +3,7 @@ package io.edumatrix.courses.internal;
 import static io.edumatrix.platform.testing.Refusals.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.security.Caller;
 import io.edumatrix.platform.security.Role;
 import io.edumatrix.platform.testing.UnitTest;
@@ -12,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Who enrolls whom, and in which course: the rules of {@link Enrollment} and {@link Course}. */
+/** Who enrolls whom, in which course, and how an enrollment ends: the rules of {@link Enrollment} and {@link Course}. */
 @UnitTest
 class EnrollmentRulesTests {
 
@@ -24,7 +25,36 @@ class EnrollmentRulesTests {
     }
 
     private static Course course(boolean enrollmentOpen) {
-        return new Course(UUID.randomUUID(), 0L, INSTITUTION, "ALG-1", "Algebra", "Groups", enrollmentOpen, THEN, THEN);
+        return new Course(UUID.randomUUID(), 0L, INSTITUTION, "ALG-1", "Algebra", "Groups", enrollmentOpen, null, THEN, THEN);
+    }
+
+    private static Course courseFor(int capacity) {
+        return new Course(UUID.randomUUID(), 0L, INSTITUTION, "ALG-2", "Algebra", null, true, capacity, THEN, THEN);
+    }
+
+    @Test
+    void a_course_with_a_capacity_takes_students_while_fewer_are_active() {
+        assertThat(Enrollment.of(courseFor(2), UUID.randomUUID(), 1).status()).isEqualTo(Enrollment.Status.ACTIVE);
+        var full = refusal(() -> Enrollment.of(courseFor(2), UUID.randomUUID(), 2), CoursesProblems.COURSE_FULL);
+
+        assertThat(full.properties()).containsEntry("capacity", 2);
+        assertThat(Enrollment.of(course(true), UUID.randomUUID(), 1_000_000).status()).isEqualTo(Enrollment.Status.ACTIVE);
+    }
+
+    @Test
+    void an_active_enrollment_is_completed_or_withdrawn_once_and_then_stays_so() {
+        var active = Enrollment.of(course(true), UUID.randomUUID(), 0);
+
+        var withdrawn = active.withdrawn();
+        var completed = active.completed();
+
+        assertThat(withdrawn).extracting(Enrollment::status).isEqualTo(Enrollment.Status.WITHDRAWN);
+        assertThat(withdrawn.withdrawnAt()).isNotNull();
+        assertThat(completed.completedAt()).isNotNull();
+        refusal(withdrawn::withdrawn, ProblemType.INVALID_TRANSITION);
+        refusal(withdrawn::completed, ProblemType.INVALID_TRANSITION);
+        refusal(completed::withdrawn, ProblemType.INVALID_TRANSITION);
+        refusal(completed::completed, ProblemType.INVALID_TRANSITION);
     }
 
     @Test
@@ -45,7 +75,7 @@ class EnrollmentRulesTests {
 
     @Test
     void a_course_with_enrollment_closed_takes_no_student() {
-        refusal(() -> Enrollment.of(course(false), UUID.randomUUID()), CoursesProblems.ENROLLMENT_CLOSED);
+        refusal(() -> Enrollment.of(course(false), UUID.randomUUID(), 0), CoursesProblems.ENROLLMENT_CLOSED);
     }
 
     @Test
@@ -53,7 +83,7 @@ class EnrollmentRulesTests {
         var course = course(true);
         var student = UUID.randomUUID();
 
-        var enrollment = Enrollment.of(course, student);
+        var enrollment = Enrollment.of(course, student, 0);
 
         assertThat(enrollment.courseId()).isEqualTo(course.id());
         assertThat(enrollment.institutionId()).isEqualTo(INSTITUTION);

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
 
+import io.edumatrix.institutions.AccountDirectory;
 import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.institutions.InstitutionSummary;
 import io.edumatrix.institutions.InstitutionsApi;
@@ -39,6 +40,10 @@ class InstitutionDeactivationModuleTests {
     @MockitoBean
     private InstitutionsApi institutions;
 
+    /** What names a certificate's holder, which this test issues none of. */
+    @MockitoBean
+    private AccountDirectory accounts;
+
     @Autowired
     private CourseService courses;
 
@@ -50,9 +55,9 @@ class InstitutionDeactivationModuleTests {
             Scenario scenario) {
         var deactivated = activeInstitution();
         var other = activeInstitution();
-        var algebra = in(deactivated, () -> courses.create(deactivated, "ALG", "Algebra", null)).id();
-        var biology = in(deactivated, () -> courses.create(deactivated, "BIO", "Biology", null)).id();
-        var chemistry = in(other, () -> courses.create(other, "CHE", "Chemistry", null)).id();
+        var algebra = in(deactivated, () -> courses.create(deactivated, "ALG", "Algebra", null, null)).id();
+        var biology = in(deactivated, () -> courses.create(deactivated, "BIO", "Biology", null, null)).id();
+        var chemistry = in(other, () -> courses.create(other, "CHE", "Chemistry", null, null)).id();
 
         scenario.publish(InstitutionDeactivated.of(deactivated))
                 .andWaitForStateChange(() -> in(deactivated, () -> closures.findByInstitutionId(deactivated)))

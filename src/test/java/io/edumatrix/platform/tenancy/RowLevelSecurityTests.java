@@ -89,6 +89,7 @@ class RowLevelSecurityTests {
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
         institution.student().client().post().uri("/api/courses/{id}/enrollments", course)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of()).exchange().expectStatus().isCreated();
+        fillLearning(institution, course);
         fillStudents(institution);
         fillFreelancing(institution);
         fillCommunity(institution);
@@ -97,6 +98,21 @@ class RowLevelSecurityTests {
         fillJobs(institution);
         fillNotifications(institution);
         return institution.id();
+    }
+
+    /** A section with a published lesson, which the enrolled student completes: their progress and certificate. */
+    private static void fillLearning(World.Institution institution, Object course) {
+        var staff = institution.instructor().client();
+        var section = staff.post().uri("/api/courses/{id}/sections", course).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("title", "Basics")).exchange().expectStatus().isCreated().expectBody(Map.class)
+                .returnResult().getResponseBody().get("id");
+        var lesson = staff.post().uri("/api/courses/{id}/sections/{section}/lessons", course, section)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Welcome", "kind", "TEXT", "body", "Hello"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        staff.post().uri("/api/courses/{id}/lessons/{lesson}/status", course, lesson).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("status", "PUBLISHED")).exchange().expectStatus().isOk();
+        institution.student().client().put().uri("/api/courses/{id}/lessons/{lesson}/completion", course, lesson)
+                .exchange().expectStatus().isNoContent();
     }
 
     /** The student's room, the instructor a member mentioned in the student's message. */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.community.MessagePosted;
 import io.edumatrix.courses.CourseCreated;
+import io.edumatrix.courses.EnrollmentCompleted;
 import io.edumatrix.courses.EnrollmentCreated;
+import io.edumatrix.courses.LessonCompleted;
 import io.edumatrix.feedback.FeedbackErased;
 import io.edumatrix.feedback.FeedbackSubmitted;
 import io.edumatrix.feedback.SubjectType;
@@ -85,11 +87,14 @@ class StatisticsModuleTests {
         var retracted = UUID.randomUUID();
         var replaced = UUID.randomUUID();
         var erased = UUID.randomUUID();
+        var annsEnrollment = UUID.randomUUID();
 
         var events = new ArrayList<DomainEvent>(List.of(
                 CourseCreated.of(institution, course),
                 CourseCreated.of(institution, UUID.randomUUID()),
-                EnrollmentCreated.of(institution, UUID.randomUUID(), course, ann),
+                EnrollmentCreated.of(institution, annsEnrollment, course, ann),
+                LessonCompleted.of(institution, course, UUID.randomUUID(), annsEnrollment, ann),
+                EnrollmentCompleted.of(institution, course, annsEnrollment, ann),
                 StudentPostPublished.of(institution, UUID.randomUUID(), UUID.randomUUID(), ben),
                 JobPosted.of(institution, open, UUID.randomUUID()),
                 JobPosted.of(institution, closed, UUID.randomUUID()),
@@ -130,7 +135,7 @@ class StatisticsModuleTests {
         applications.put("SUBMITTED", 1L);
         applications.put("HIRED", 1L);
         var expected = new Overview(institution, 2, 1, 3, new JobPostings(1, 2), applications, new Gigs(1, 1, 2),
-                new Contracts(1, 1, 1), new Articles(1, 1), 3, new CourseRatings(1, 5, 5.0));
+                new Contracts(1, 1, 1), new Articles(1, 1), 3, new CourseRatings(1, 5, 5.0), 1);
 
         scenario.stimulate(() -> events.forEach(publisher::publishEvent))
                 .andWaitForStateChange(() -> overviewOf(institution), expected::equals)

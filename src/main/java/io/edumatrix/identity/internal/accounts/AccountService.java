@@ -58,4 +58,10 @@ public class AccountService implements AccountDirectory {
     public Optional<UUID> findAccountIdByEmail(String email) {
         return accounts.findByEmailIndex(sealing.emailIndex(email)).filter(StoredAccount::active).map(StoredAccount::id);
     }
+
+    @Override
+    @Transactional(value = "identity", readOnly = true)
+    public Optional<String> displayNameOf(UUID accountId) {
+        return accounts.findById(accountId).map(sealing::open).map(Account::displayName);
+    }
 }
