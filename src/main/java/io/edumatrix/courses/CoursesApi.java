@@ -14,4 +14,10 @@ public interface CoursesApi {
 
     /** The students enrolled in the course now or who completed it, in the bound institution; not those withdrawn. */
     List<UUID> learnersOf(UUID courseId);
+
+    /**
+     * Whether the student is enrolled in the course now or completed it, in the bound institution; one withdrawn, or
+     * never enrolled, has not taken part.
+     */
+    boolean hasTakenPart(UUID courseId, UUID studentAccountId);
 }

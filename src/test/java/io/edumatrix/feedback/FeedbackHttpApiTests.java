@@ -51,6 +51,7 @@ class FeedbackHttpApiTests {
         instructor = school.instructor().client();
         student = school.student().client();
         course = course(school, "ALG1");
+        World.enroll(student, course);
     }
 
     @Test
@@ -90,9 +91,10 @@ class FeedbackHttpApiTests {
                 .containsEntry("distribution", Map.of("1", 0, "2", 0, "3", 0, "4", 0, "5", 0));
 
         submit(student, course("COURSE", course, 5, null)).expectStatus().isCreated();
-        submit(instructor, course("COURSE", course, 4, null)).expectStatus().isCreated();
-        submit(admin, course("COURSE", course, 4, "Fine")).expectStatus().isCreated();
-        submit(admin, course("COURSE", course(school, "ALG2"), 1, null)).expectStatus().isCreated();
+        submit(learner(course), course("COURSE", course, 4, null)).expectStatus().isCreated();
+        submit(learner(course), course("COURSE", course, 4, "Fine")).expectStatus().isCreated();
+        var other = course(school, "ALG2");
+        submit(learner(other), course("COURSE", other, 1, null)).expectStatus().isCreated();
         var platform = submit(student, course("PLATFORM", null, 3, "Fast enough")).expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody();
         assertThat(platform).containsEntry("subjectType", "PLATFORM").containsEntry("subjectId", null);
@@ -103,6 +105,42 @@ class FeedbackHttpApiTests {
                 .containsEntry("distribution", Map.of("1", 0, "2", 0, "3", 0, "4", 2, "5", 1));
         assertThat(read(admin, "/api/feedback/summary?subjectType=PLATFORM")).containsEntry("count", 1)
                 .containsEntry("average", 3.0).containsEntry("subjectId", null);
+    }
+
+    @Test
+    void a_course_is_rated_only_by_its_enrolled_students_not_by_others_nor_by_one_withdrawn_and_refusals_store_nothing()
+            throws Exception {
+        var classmate = world.member(school.admin(), school.id(), "STUDENT").client();
+        Problem.expect(submit(classmate, course("COURSE", course, 3, "Never came")), HttpStatus.UNPROCESSABLE_CONTENT,
+                "not-a-learner");
+        Problem.expect(submit(instructor, course("COURSE", course, 5, null)), HttpStatus.UNPROCESSABLE_CONTENT,
+                "not-a-learner");
+        Problem.expect(submit(admin, course("COURSE", course, 5, null)), HttpStatus.UNPROCESSABLE_CONTENT,
+                "not-a-learner");
+        submit(classmate, course("PLATFORM", null, 4, null)).expectStatus().isCreated();
+
+        World.enroll(classmate, course);
+        submit(classmate, course("COURSE", course, 4, "Now enrolled")).expectStatus().isCreated();
+        submit(student, course("COURSE", course, 2, null)).expectStatus().isCreated();
+        World.withdraw(student, course);
+        Problem.expect(submit(student, course("COURSE", course, 1, "After leaving")), HttpStatus.UNPROCESSABLE_CONTENT,
+                "not-a-learner");
+
+        var leaver = world.learner(school, course);
+        World.withdraw(leaver.client(), course);
+        Problem.expect(submit(leaver.client(), course("COURSE", course, 1, null)), HttpStatus.UNPROCESSABLE_CONTENT,
+                "not-a-learner");
+        assertThat(read(admin, "/api/feedback/summary?subjectType=COURSE&subjectId=" + course)).containsEntry("count", 2)
+                .containsEntry("distribution", Map.of("1", 0, "2", 1, "3", 0, "4", 1, "5", 0));
+        try (var db = TestDatabase.get().connectAsAdmin(); var query = db.prepareStatement(
+                "SELECT count(*) FROM feedback.feedback WHERE author_account_id = ANY (?) AND subject_type = 'COURSE'")) {
+            query.setArray(1, db.createArrayOf("uuid", new Object[] {school.instructor().accountId(),
+                    school.admin().accountId(), leaver.accountId()}));
+            try (var row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getInt(1)).isZero();
+            }
+        }
     }
 
     @Test
@@ -169,8 +207,8 @@ class FeedbackHttpApiTests {
 
     @Test
     void a_subjects_feedback_is_listed_oldest_first_in_keyset_pages_without_its_authors() {
-        var people = new ArrayList<RestTestClient>(List.of(student, instructor, admin));
-        people.add(world.member(school.admin(), school.id(), "STUDENT").client());
+        var classmate = world.learner(school, course);
+        var people = new ArrayList<RestTestClient>(List.of(student, classmate.client(), learner(course), learner(course)));
         var ids = new ArrayList<Object>();
         for (var i = 0; i < people.size(); i++) {
             ids.add(submit(people.get(i), course("COURSE", course, i + 1, "c" + i)).expectStatus().isCreated()
@@ -187,7 +225,7 @@ class FeedbackHttpApiTests {
         assertThat(items(first)).extracting(item -> item.get("mine")).containsExactly(true, false, false);
         assertThat(items(first)).extracting(item -> item.get("comment")).containsExactly("c0", "c1", "c2");
         assertThat(first.toString()).doesNotContain(school.student().accountId().toString())
-                .doesNotContain(school.instructor().accountId().toString());
+                .doesNotContain(classmate.accountId().toString());
     }
 
     @Test
@@ -274,7 +312,7 @@ class FeedbackHttpApiTests {
     void two_moderators_hiding_at_once_do_not_both_succeed() throws Exception {
         var secondAdmin = world.member(school.admin(), school.id(), "INSTITUTION_ADMIN").client();
         for (var round = 0; round < 5; round++) {
-            var id = submit(world.member(school.admin(), school.id(), "STUDENT").client(),
+            var id = submit(learner(course),
                     course("COURSE", course, 3, "round " + round)).expectStatus().isCreated().expectBody(Map.class)
                     .returnResult().getResponseBody().get("id");
             var start = new CountDownLatch(1);
@@ -292,6 +330,11 @@ class FeedbackHttpApiTests {
             assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
             assertThat(read(admin, "/api/feedback/" + id)).containsEntry("version", 1);
         }
+    }
+
+    /** The client of a new student of the school, enrolled in the course. */
+    private RestTestClient learner(UUID courseId) {
+        return world.learner(school, courseId).client();
     }
 
     private UUID course(World.Institution institution, String code) {

@@ -95,6 +95,7 @@ class MalformedRequestTests {
                         "budgetMin", Map.of("amountMinor", 1, "currency", "EUR"),
                         "budgetMax", Map.of("amountMinor", 2, "currency", "EUR")))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id"));
+        World.enroll(school.student().client(), UUID.fromString(course));
         var feedback = String.valueOf(school.student().client().post().uri("/api/feedback")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("subjectType", "COURSE", "subjectId", course, "rating", 4, "comment", "Fuzzed well"))

@@ -115,19 +115,20 @@ class StatisticsHttpApiTests {
                                 .body(Map.of("subjectType", "COURSE", "subjectId", course, "rating", rating))
                                 .exchange().expectStatus().is2xxSuccessful();
                     }
-                    school.instructor().client().post().uri("/api/feedback").contentType(MediaType.APPLICATION_JSON)
+                    world.learner(school, UUID.fromString(String.valueOf(course))).client().post().uri("/api/feedback")
+                            .contentType(MediaType.APPLICATION_JSON)
                             .body(Map.of("subjectType", "COURSE", "subjectId", course, "rating", 4))
                             .exchange().expectStatus().isCreated();
                 })
                 .andWaitForStateChange(() -> overview(admin, school.id()),
-                        o -> Integer.valueOf(1).equals(o.get("enrollments"))
+                        o -> Integer.valueOf(2).equals(o.get("enrollments"))
                                 && Map.of("count", 2, "sum", 9, "average", 4.5).equals(o.get("courseRatings")))
-                .andVerify(o -> assertThat(o).containsEntry("courses", 1).containsEntry("activeStudents", 1));
+                .andVerify(o -> assertThat(o).containsEntry("courses", 1).containsEntry("activeStudents", 2));
 
         var series = admin.get().uri(DAILY, school.id(), "enrollments", today.minusDays(1), today).exchange()
                 .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
         assertThat((List<Map<String, Object>>) series.get("days")).containsExactly(
-                Map.of("day", today.minusDays(1).toString(), "value", 0), Map.of("day", today.toString(), "value", 1));
+                Map.of("day", today.minusDays(1).toString(), "value", 0), Map.of("day", today.toString(), "value", 2));
         var other = world.institution();
         assertThat(overview(other.admin().client(), other.id())).as("another institution's own figures")
                 .containsEntry("enrollments", 0);

@@ -144,4 +144,10 @@ class CourseService implements CoursesApi {
     public List<UUID> learnersOf(UUID courseId) {
         return enrollments.learnersOf(courseId);
     }
+
+    @Override
+    @Transactional(value = "courses", readOnly = true)
+    public boolean hasTakenPart(UUID courseId, UUID studentAccountId) {
+        return enrollments.isLearner(courseId, studentAccountId);
+    }
 }

@@ -86,6 +86,17 @@ class Feedback {
         return subjectId;
     }
 
+    /**
+     * A course is rated only by its learners: an author enrolled in it now or who completed it
+     * ({@code authorIsLearner}). The platform and job postings are rated by any member of the institution.
+     */
+    static void requireAuthorMayRate(SubjectType type, UUID subjectId, UUID authorAccountId, boolean authorIsLearner) {
+        if (type == SubjectType.COURSE && !authorIsLearner) {
+            throw FeedbackProblems.NOT_A_LEARNER.exception("Account " + authorAccountId + " is not enrolled in course "
+                    + subjectId + " and has not completed it, so it cannot rate it");
+        }
+    }
+
     /** A moderator hides or shows the comment again, as of the version they read ({@code expectedVersion}, optional). */
     void requireModeratedTo(Status target, Long expectedVersion) {
         if (expectedVersion != null && !expectedVersion.equals(version)) {

@@ -42,12 +42,14 @@ class FeedbackService {
     record Submission(FeedbackView feedback, boolean created) {}
 
     /**
-     * The account's feedback on the subject, new or replacing its earlier one. A concurrent first submission of the
+     * The account's feedback on the subject, new or replacing its earlier one; a course only from its learners, so one
+     * who withdrew since rating it cannot rate it again. A concurrent first submission of the
      * same account may insert between this one's look-up and insert: the insert then does nothing (unique key,
      * ON CONFLICT DO NOTHING, which waits for the other to commit), and the second look-up finds that row to replace.
      */
     Submission submit(UUID institutionId, UUID accountId, SubjectType type, UUID subjectId, int rating, String comment) {
         var subject = subjects.require(type, subjectId);
+        Feedback.requireAuthorMayRate(type, subject, accountId, subjects.tookPart(type, subject, accountId));
         var reader = new Reader(accountId, false);
         for (var attempt = 1; attempt <= 2; attempt++) {
             var existing = feedback.findOwnForUpdate(type.name(), subject, accountId);

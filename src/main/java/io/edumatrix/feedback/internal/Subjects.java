@@ -41,4 +41,9 @@ class Subjects {
         }
         return subjectId;
     }
+
+    /** Whether the account took part in the subject: for a course, enrolled in it now or completed it. */
+    boolean tookPart(SubjectType type, UUID subjectId, UUID accountId) {
+        return type == SubjectType.COURSE && courses.hasTakenPart(subjectId, accountId);
+    }
 }

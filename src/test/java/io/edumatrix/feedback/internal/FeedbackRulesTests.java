@@ -39,6 +39,20 @@ class FeedbackRulesTests {
     }
 
     @Test
+    void a_course_is_rated_only_by_its_learners_and_other_subjects_by_anyone() {
+        var course = UUID.randomUUID();
+
+        assertThatCode(() -> Feedback.requireAuthorMayRate(SubjectType.COURSE, course, AUTHOR, true))
+                .doesNotThrowAnyException();
+        refusal(() -> Feedback.requireAuthorMayRate(SubjectType.COURSE, course, AUTHOR, false),
+                FeedbackProblems.NOT_A_LEARNER);
+        assertThatCode(() -> Feedback.requireAuthorMayRate(SubjectType.JOB, UUID.randomUUID(), AUTHOR, false))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> Feedback.requireAuthorMayRate(SubjectType.PLATFORM, Feedback.PLATFORM, AUTHOR, false))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void a_hidden_comment_is_shown_only_to_its_author_and_to_moderators() {
         var hidden = feedback(Feedback.Status.HIDDEN);
 

@@ -71,6 +71,23 @@ public final class World {
                 Map.of("institutionId", institutionId, "code", code, "title", title))));
     }
 
+    /** Enrolls the student whose client this is in the course, open for enrollment; the enrollment's id. */
+    public static UUID enroll(RestTestClient student, UUID courseId) {
+        return Api.id(Api.created(Api.post(student, "/api/courses/" + courseId + "/enrollments", Map.of())));
+    }
+
+    /** The student whose client this is withdraws from the course they are enrolled in. */
+    public static void withdraw(RestTestClient student, UUID courseId) {
+        Api.ok(Api.post(student, "/api/courses/" + courseId + "/enrollments/me/withdrawal", Map.of()));
+    }
+
+    /** A new student of the institution, made a member by its admin and enrolled in the course. */
+    public Person learner(Institution institution, UUID courseId) {
+        var student = member(institution.admin(), institution.id(), "STUDENT");
+        enroll(student.client(), courseId);
+        return student;
+    }
+
     /** A new job posting, a draft, created with the client of a staff member of the institution; its id. */
     public static UUID jobPosting(RestTestClient staff, String title) {
         return Api.id(Api.created(Api.post(staff, "/api/jobs", Map.of("title", title, "description", "About " + title,
