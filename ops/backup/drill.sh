@@ -177,6 +177,7 @@ call POST /api/students/profiles "$CY" '{"headline":"Physics"}' >/dev/null
 call PUT "/api/students/profiles/$BO_PROFILE/follow" "$CY" >/dev/null
 post "Proofs are poems" >/dev/null
 COURSE=$(course ALG1 Algebra)
+call POST "/api/courses/$COURSE/enrollments" "$BO" '{}' >/dev/null
 DEADLINE=$(date -u -d '+30 days' +%FT%TZ)
 GIG=$(call POST /api/freelancing/gigs "$BO" "{\"title\":\"Poster\",\"description\":\"A3\",
   \"budgetMin\":{\"amountMinor\":5000,\"currency\":\"EUR\"},\"budgetMax\":{\"amountMinor\":15000,\"currency\":\"EUR\"},
