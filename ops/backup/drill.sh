@@ -68,9 +68,12 @@ finish() {
 trap finish EXIT
 trap 'exit 130' INT TERM
 
+# A port below the kernel's ephemeral range: one inside it may be the local end of an outgoing connection (a test's
+# pool to PostgreSQL, say), which answers no probe but still makes the server's bind fail.
 free_port() {
-  local port
-  for port in $(shuf -i 20000-45000 -n 100); do
+  local port first_ephemeral
+  first_ephemeral=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  for port in $(shuf -i 20000-$((first_ephemeral - 1)) -n 100); do
     (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
   fail "no free port"
