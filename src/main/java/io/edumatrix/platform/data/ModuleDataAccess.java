@@ -14,6 +14,8 @@ import org.springframework.data.jdbc.repository.config.JdbcConfiguration;
 import org.springframework.data.relational.RelationalManagedTypes;
 import org.springframework.data.relational.core.mapping.DefaultNamingStrategy;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import io.edumatrix.platform.tenancy.SettingsKeys;
+import io.edumatrix.platform.tenancy.SettingsSigner;
 import io.edumatrix.platform.tenancy.TenantAwareDataSource;
 import io.edumatrix.platform.tenancy.TenantAwareTransactionManager;
 
@@ -31,10 +33,11 @@ public final class ModuleDataAccess implements AutoCloseable {
     private final JdbcAggregateTemplate aggregateTemplate;
     private final TenantAwareTransactionManager transactionManager;
 
-    ModuleDataAccess(ModuleDatabase module, EduMatrixProperties.Database settings, ApplicationEventPublisher publisher) {
+    ModuleDataAccess(ModuleDatabase module, EduMatrixProperties.Database settings, ApplicationEventPublisher publisher,
+            SettingsSigner signer) {
         this.module = module;
         this.pool = new HikariDataSource(hikariConfig(module, settings));
-        this.dataSource = new TenantAwareDataSource(pool);
+        this.dataSource = new TenantAwareDataSource(pool, signer);
         this.jdbcOperations = new NamedParameterJdbcTemplate(dataSource);
         this.aggregateTemplate = aggregateTemplate(publisher);
         this.transactionManager = new TenantAwareTransactionManager(dataSource);
@@ -42,14 +45,14 @@ public final class ModuleDataAccess implements AutoCloseable {
     }
 
     /**
-     * The factory method {@link ModuleBeanRegistrar} declares: the publisher is autowired, the rest is given. The pool
-     * opens once the module is migrated.
+     * The factory method {@link ModuleBeanRegistrar} declares: the publisher and the settings keys are autowired, the
+     * rest is given. The pool opens once the module is migrated, and signs with the key its migrations made room for.
      */
     static ModuleDataAccess open(DatabaseSetup setup, ModuleDatabases databases, String module,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, SettingsKeys keys) {
         setup.awaitMigrated(module);
         var database = databases.find(module).orElseThrow(() -> new IllegalStateException(module + " is not configured"));
-        return new ModuleDataAccess(database, databases.settings(), publisher);
+        return new ModuleDataAccess(database, databases.settings(), publisher, keys.signerFor(module));
     }
 
     private static HikariConfig hikariConfig(ModuleDatabase module, EduMatrixProperties.Database settings) {

@@ -16,7 +16,7 @@ final class TenancyContribution implements DatabaseContribution {
     public Optional<Repeatable> repeatableMigration(ModuleDatabase module, ClassLoader loader) {
         var tables = TenantPolicies.declaredBy(module.basePackage(), loader);
         return tables.isEmpty() ? Optional.empty()
-                : Optional.of(new Repeatable("tenant isolation", TenantPolicies.statements(tables)));
+                : Optional.of(new Repeatable("tenant isolation", TenantPolicies.statements(module.schema(), tables)));
     }
 
     @Override

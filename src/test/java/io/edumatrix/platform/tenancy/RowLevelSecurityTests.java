@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.edumatrix.platform.data.ModuleDatabase;
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.AppConnections;
 import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
@@ -181,7 +182,7 @@ class RowLevelSecurityTests {
         return cases((module, table) -> dynamicTest(module.appRole() + " sees only A's rows of " + table, () -> {
             try (var app = connect(module)) {
                 app.setAutoCommit(false);
-                setTenant(app, a);
+                setTenant(app, module, a);
                 assertThat(count(app, "SELECT count(*) FROM " + table)).isEqualTo(adminCount(table, a)).isPositive();
                 assertThat(count(app, "SELECT count(*) FROM " + table + " WHERE institution_id <> '" + a + "'")).isZero();
                 app.rollback();
@@ -197,7 +198,7 @@ class RowLevelSecurityTests {
                 app.setAutoCommit(false);
                 assertRefused(app, insertFromJson(table), copyOfB);
                 app.rollback();
-                setTenant(app, a);
+                setTenant(app, module, a);
                 assertRefused(app, insertFromJson(table), copyOfB);
                 app.rollback();
             }
@@ -209,7 +210,7 @@ class RowLevelSecurityTests {
         return cases((module, table) -> dynamicTest(module.appRole() + " cannot touch B's rows of " + table, () -> {
             try (var app = connect(module)) {
                 app.setAutoCommit(false);
-                setTenant(app, a);
+                setTenant(app, module, a);
                 try (var statement = app.createStatement()) {
                     assertThat(statement.executeUpdate("UPDATE " + table + " SET institution_id = institution_id"
                             + " WHERE institution_id = '" + b + "'")).as("B's rows updated").isZero();
@@ -238,14 +239,13 @@ class RowLevelSecurityTests {
                 app.setAutoCommit(false);
                 assertThat(count(app, upToLast)).as("without a tenant").isZero();
                 app.rollback();
-                setTenant(app, a);
+                setTenant(app, module, a);
                 assertThat(count(app, upToLast)).as("with A as the tenant")
                         .isEqualTo(count(upToLast + " AND institution_id = '" + a + "'"));
                 assertThat(count(app, upToLast + " AND institution_id IS DISTINCT FROM '" + a + "'")).isZero();
                 app.rollback();
-                try (var statement = app.prepareStatement("SELECT set_config('app.audit_scope', 'all', true)")) {
-                    statement.execute();
-                }
+                AppConnections.set(app, "app.audit_scope",
+                        AppConnections.sign(module, "app.audit_scope", "all", System.currentTimeMillis()));
                 assertThat(count(app, upToLast)).as("with the platform admin's scope")
                         .isEqualTo(count(upToLast)).isPositive();
                 app.rollback();
