@@ -17,34 +17,30 @@ CREATE TABLE settings_key (
 -- The value of a trusted setting if the application signed it for this setting in this module, at most a minute
 -- before the transaction began (or ten seconds after, for clocks that differ), else NULL. A signed value reads
 -- value|issued (milliseconds since 1970)|hex of HMAC-SHA256(key, setting|value|issued). Anything malformed is NULL
--- rather than an error, so a forged value only ever narrows what a statement sees. The policies call it as
--- (SELECT ${module}_fn_verified_setting(…)): an InitPlan, evaluated once per statement, whose result the index
--- conditions use like a parameter.
+-- rather than an error: the signature is checked first, on text only, and nothing is cast before it matched, so a
+-- forged value only ever narrows what a statement sees. No regular expression: matching one cost three times the rest.
+-- The policies call it as (SELECT ${module}_fn_verified_setting(…)): an InitPlan, evaluated once per statement, whose
+-- result the index conditions use like a parameter.
 CREATE FUNCTION ${module}_fn_verified_setting(setting text) RETURNS text
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     signed text := current_setting(setting, true);
-    parts  text[];
-    began  bigint;
-    issued bigint;
     pads   record;
 BEGIN
-    IF signed IS NULL OR signed !~ '^[^|]+\|[0-9]{1,15}\|[0-9a-f]{64}$' THEN
-        RETURN NULL;
-    END IF;
-    parts := string_to_array(signed, '|');
-    issued := parts[2]::bigint;
-    began := (extract(epoch FROM transaction_timestamp()) * 1000)::bigint;
-    IF issued < began - 60000 OR issued > began + 10000 THEN
+    -- Most settings of most transactions are empty (no data subject, no audit scope): no key to read for them.
+    IF signed IS NULL OR signed = '' THEN
         RETURN NULL;
     END IF;
     SELECT inner_pad, outer_pad INTO pads FROM "${module}".settings_key;
-    IF NOT FOUND OR sha256(pads.outer_pad || sha256(pads.inner_pad
-            || convert_to(setting || '|' || parts[1] || '|' || parts[2], 'UTF8'))) <> decode(parts[3], 'hex') THEN
-        RETURN NULL;
+    IF encode(sha256(pads.outer_pad || sha256(pads.inner_pad || convert_to(setting || '|' || left(signed, -65), 'UTF8'))),
+            'hex') = right(signed, 64) THEN
+        IF to_timestamp(split_part(signed, '|', 2)::float8 / 1000)
+                BETWEEN transaction_timestamp() - interval '60 seconds' AND transaction_timestamp() + interval '10 seconds' THEN
+            RETURN split_part(signed, '|', 1);
+        END IF;
     END IF;
-    RETURN parts[1];
+    RETURN NULL;
 END
 $$;
 
