@@ -60,35 +60,44 @@ final class StoredSettingsKeys implements SettingsKeys {
             try (var statement = connection.createStatement()) {
                 statement.execute("SET LOCAL ROLE \"" + module.ownerRole() + "\"");
             }
-            var key = new byte[KEY_BYTES];
-            RANDOM.nextBytes(key);
-            try (var insert = connection.prepareStatement("INSERT INTO \"" + module.schema() + "\".settings_key"
-                    + " (wrapped_key, inner_pad, outer_pad, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
-                insert.setBytes(1, masterKey.encrypt(key, associatedData(module)));
-                insert.setBytes(2, SettingsSigner.innerPad(key));
-                insert.setBytes(3, SettingsSigner.outerPad(key));
-                insert.setTimestamp(4, Timestamp.from(Times.now()));
-                insert.executeUpdate();
-            }
             var wrapped = wrappedKey(connection, module);
+            if (wrapped == null) {
+                create(connection, module);
+                wrapped = wrappedKey(connection, module);
+            }
             connection.commit();
             return wrapped;
         }
     }
 
-    private byte[] read(ModuleDatabase module) throws SQLException {
-        try (var connection = connect(module.appRole(), module.appPassword().orElse(""))) {
-            return wrappedKey(connection, module);
+    private void create(Connection connection, ModuleDatabase module) throws SQLException {
+        var key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        try (var insert = connection.prepareStatement("INSERT INTO \"" + module.schema() + "\".settings_key"
+                + " (wrapped_key, inner_pad, outer_pad, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")) {
+            insert.setBytes(1, masterKey.encrypt(key, associatedData(module)));
+            insert.setBytes(2, SettingsSigner.innerPad(key));
+            insert.setBytes(3, SettingsSigner.outerPad(key));
+            insert.setTimestamp(4, Timestamp.from(Times.now()));
+            insert.executeUpdate();
         }
     }
 
+    private byte[] read(ModuleDatabase module) throws SQLException {
+        try (var connection = connect(module.appRole(), module.appPassword().orElse(""))) {
+            var wrapped = wrappedKey(connection, module);
+            if (wrapped == null) {
+                throw new SQLException("no settings key in schema " + module.schema());
+            }
+            return wrapped;
+        }
+    }
+
+    /** The wrapped key, or null when the module has none yet. */
     private static byte[] wrappedKey(Connection connection, ModuleDatabase module) throws SQLException {
         try (var statement = connection.createStatement();
                 var row = statement.executeQuery("SELECT wrapped_key FROM \"" + module.schema() + "\".settings_key")) {
-            if (!row.next()) {
-                throw new SQLException("no settings key in schema " + module.schema());
-            }
-            return row.getBytes(1);
+            return row.next() ? row.getBytes(1) : null;
         }
     }
 

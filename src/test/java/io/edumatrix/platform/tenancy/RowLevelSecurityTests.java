@@ -258,7 +258,8 @@ class RowLevelSecurityTests {
      * The settings the policies trust cannot be set by hand (ADR 0026). In a transaction of A, each module's app role
      * sets each of them to a value that would show B's rows, B's people or every audit entry: plainly, signed with a
      * wrong key, signed for another setting, signed with another module's key, or signed two minutes ago (replayed);
-     * none shows a row beyond A's. The same values signed as the platform signs them do, so the probe could fail.
+     * none shows a row beyond A's. The same values signed as the platform signs them do, so the probe could fail. The
+     * app role reads the key only wrapped under the master key, never the padded keys that would let it sign.
      */
     @TestFactory
     Stream<DynamicTest> no_app_role_sees_more_by_setting_a_trusted_setting_by_hand() throws SQLException {
@@ -275,6 +276,13 @@ class RowLevelSecurityTests {
             long seenWhenSigned = 0;
             try (var app = connect(module)) {
                 app.setAutoCommit(false);
+                assertThat(count(app, "SELECT count(wrapped_key) FROM settings_key")).as("the wrapped key").isOne();
+                try (var statement = app.createStatement()) {
+                    assertThatThrownBy(() -> statement.executeQuery("SELECT inner_pad, outer_pad FROM settings_key"))
+                            .as("the padded keys").isInstanceOf(SQLException.class)
+                            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(RLS_VIOLATION));
+                }
+                app.rollback();
                 for (var target : targets.entrySet()) {
                     var setting = target.getKey();
                     for (var value : target.getValue()) {
