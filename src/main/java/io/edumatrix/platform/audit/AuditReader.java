@@ -4,6 +4,7 @@ import io.edumatrix.platform.data.ModuleBeans;
 import io.edumatrix.platform.data.ModuleDataAccess;
 import io.edumatrix.platform.data.ModuleDatabase;
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.tenancy.AuditScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -19,12 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reads a module's trail through the module's own connections, as its app role, in a read-only transaction of the
  * module's transaction manager, which carries the caller's institution to the row-level security policy: an
- * institution admin sees the institution's entries. For a platform admin the reader also sets
- * {@value #SCOPE_SETTING}, which the policy admits everything with.
+ * institution admin sees the institution's entries. For a platform admin the transaction also carries the audit
+ * scope ({@link AuditScope#everyEntry}), signed like the tenant, which the policy admits everything with.
  */
 final class AuditReader {
-
-    static final String SCOPE_SETTING = "app.audit_scope";
 
     /** What a module's trail is read by: the module, and optionally one of its audited tables and a row of it. */
     record Query(ModuleDatabase module, Optional<String> table, Optional<String> rowId, Optional<AuditCursor> after,
@@ -54,11 +53,12 @@ final class AuditReader {
         var access = beans.getBean(ModuleBeans.dataAccess(query.module().module()), ModuleDataAccess.class);
         var transaction = new TransactionTemplate(access.transactionManager());
         transaction.setReadOnly(true);
+        return everything ? AuditScope.everyEntry(() -> read(query, access, transaction)) : read(query, access, transaction);
+    }
+
+    private static AuditEntry.Page read(Query query, ModuleDataAccess access, TransactionTemplate transaction) {
         return transaction.execute(status -> {
             var jdbc = access.jdbcOperations();
-            if (everything) {
-                jdbc.queryForObject("SELECT set_config('" + SCOPE_SETTING + "', 'all', true)", Map.of(), String.class);
-            }
             var parameters = new MapSqlParameterSource("limit", query.limit() + 1);
             var sql = new StringBuilder("SELECT id, occurred_at, table_name, operation, row_id, institution_id, account_id,"
                     + " request_id, transaction_id::text AS transaction_id, old_values::text AS old_values,"

@@ -36,6 +36,12 @@ class CryptoConfiguration {
         return MasterKey.from(properties);
     }
 
+    /** Asked for by every module's data access when its pool opens (ADR 0026). */
+    @Bean
+    StoredSettingsKeys settingsKeys(ModuleDatabases modules, MasterKey masterKey) {
+        return new StoredSettingsKeys(modules, masterKey);
+    }
+
     @Bean(MODULE_VAULTS)
     ModuleVaults moduleVaults(ModuleDatabases modules, BeanFactory beans, MasterKey masterKey,
             CryptoProperties properties, MeterRegistry meters) {

@@ -17,6 +17,8 @@ import org.springframework.data.jdbc.repository.config.JdbcConfiguration;
 import org.springframework.data.relational.RelationalManagedTypes;
 import org.springframework.data.relational.core.mapping.DefaultNamingStrategy;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import io.edumatrix.platform.tenancy.SettingsKeys;
+import io.edumatrix.platform.tenancy.SettingsSigner;
 import io.edumatrix.platform.tenancy.TenantAwareDataSource;
 import io.edumatrix.platform.tenancy.TenantAwareTransactionManager;
 
@@ -36,7 +38,8 @@ public final class ModuleDataAccess implements AutoCloseable {
     private final JdbcAggregateTemplate aggregateTemplate;
     private final TenantAwareTransactionManager transactionManager;
 
-    ModuleDataAccess(ModuleDatabase module, EduMatrixProperties.Database settings, ApplicationEventPublisher publisher) {
+    ModuleDataAccess(ModuleDatabase module, EduMatrixProperties.Database settings, ApplicationEventPublisher publisher,
+            SettingsSigner signer) {
         this.module = module;
         this.location = module.location();
         var config = hikariConfig(module, location);
@@ -45,7 +48,7 @@ public final class ModuleDataAccess implements AutoCloseable {
         this.connections = new Repointable(unpooled(config));
         config.setDataSource(connections);
         this.pool = new HikariDataSource(config);
-        this.dataSource = new TenantAwareDataSource(pool);
+        this.dataSource = new TenantAwareDataSource(pool, signer);
         this.jdbcOperations = new NamedParameterJdbcTemplate(dataSource);
         this.aggregateTemplate = aggregateTemplate(publisher);
         this.transactionManager = new TenantAwareTransactionManager(dataSource);
@@ -53,14 +56,14 @@ public final class ModuleDataAccess implements AutoCloseable {
     }
 
     /**
-     * The factory method {@link ModuleBeanRegistrar} declares: the publisher is autowired, the rest is given. The pool
-     * opens once the module is migrated.
+     * The factory method {@link ModuleBeanRegistrar} declares: the publisher and the settings keys are autowired, the
+     * rest is given. The pool opens once the module is migrated, and signs with the key its migrations made room for.
      */
     static ModuleDataAccess open(DatabaseSetup setup, ModuleDatabases databases, String module,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, SettingsKeys keys) {
         setup.awaitMigrated(module);
         var database = databases.find(module).orElseThrow(() -> new IllegalStateException(module + " is not configured"));
-        return new ModuleDataAccess(database, databases.settings(), publisher);
+        return new ModuleDataAccess(database, databases.settings(), publisher, keys.signerFor(module));
     }
 
     private static HikariConfig hikariConfig(ModuleDatabase module, ModuleLocation location) {

@@ -1,6 +1,7 @@
 package io.edumatrix.platform.observability;
 
 import io.edumatrix.platform.data.ModuleDataAccess;
+import io.edumatrix.platform.tenancy.AuditScope;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -14,16 +15,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * trail holds (written by the DDL event trigger) and that were not made as the module's owner role. Migrations, and
  * the platform's own partition upkeep, run as the owner; a change made as anyone else (a DBA connected as a superuser)
  * came from outside them. A change made after {@code SET ROLE} to the owner looks like a migration and is not counted.
- * Read as the app role in a read-only transaction that widens the trail's row-level security to every entry, as the
- * audit reader does for a platform administrator; one reading serves the scrapes until it is older than
+ * Read as the app role in a read-only transaction that widens the trail's row-level security to every entry
+ * ({@link AuditScope#everyEntry}), as the audit reader does for a platform administrator; one reading serves the scrapes until it is older than
  * {@code refresh}.
  */
 final class SchemaChangeMeter {
 
     static final String NAME = "edumatrix.schema.changes.outside.migrations";
-
-    /** The setting the trail's reader policy admits every entry with, for this transaction only. */
-    private static final String EVERY_ENTRY = "SELECT set_config('app.audit_scope', 'all', true)";
 
     private static final String COUNT = "SELECT count(*) FROM audit_log WHERE table_name IS NULL"
             + " AND db_current_user <> :owner";
@@ -50,11 +48,8 @@ final class SchemaChangeMeter {
         if (!readAt.plus(refresh).isAfter(now)) {
             var transaction = new TransactionTemplate(module.transactionManager());
             transaction.setReadOnly(true);
-            Long count = transaction.execute(status -> {
-                var jdbc = module.jdbcOperations();
-                jdbc.queryForObject(EVERY_ENTRY, Map.of(), String.class);
-                return jdbc.queryForObject(COUNT, Map.of("owner", module.module().ownerRole()), Long.class);
-            });
+            Long count = AuditScope.everyEntry(() -> transaction.execute(status -> module.jdbcOperations()
+                    .queryForObject(COUNT, Map.of("owner", module.module().ownerRole()), Long.class)));
             changes = count == null ? 0 : count;
             readAt = now;
         }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * The {@code data_subject} policies of a module's tables declared with {@link DataSubjectColumns}, as SQL its owner role
  * runs. Permissive policies are OR-ed, so beside the tenant's rows a transaction that carries a data subject also sees
- * (and may change or delete) the rows whose column names that person, in any institution. An unset or empty setting
+ * (and may change or delete) the rows whose column names that person, in any institution. An unset, empty or forged setting
  * compares as NULL: the policy admits nothing, and nothing changes for ordinary work. Beside each policy, a trigger
  * refuses a row that names an account already erased from the module ({@code db/platform/V5__create_erased_subject.sql}),
  * so no late or redelivered event writes the person back.
@@ -23,9 +23,6 @@ final class DataSubjectPolicies {
     /** The trigger's action, after the module's name as ADR 0001 names functions and triggers. */
     private static final String REFUSE_ERASED = "refuse_erased_subject";
 
-    /** STABLE and read at execution, like the tenant's setting. */
-    static final String CURRENT_DATA_SUBJECT =
-            "nullif(current_setting('" + TenantPolicies.DATA_SUBJECT_SETTING + "', true), '')::uuid";
 
     private static final Pattern TABLE_COLUMN = Pattern.compile("([a-z_][a-z0-9_]{0,62})\\.([a-z_][a-z0-9_]{0,62})");
 
@@ -73,10 +70,12 @@ final class DataSubjectPolicies {
             throw new IllegalStateException("@DataSubjectColumns names a table twice: " + tables);
         }
         var sql = new ArrayList<String>();
+        // Verified and read at execution, like the tenant's setting (ADR 0026).
+        var current = TenantPolicies.verified(module, TenantPolicies.DATA_SUBJECT_SETTING);
         for (var subject : columns) {
             sql.add("DROP POLICY IF EXISTS " + POLICY + " ON " + subject.table());
             sql.add("CREATE POLICY " + POLICY + " ON " + subject.table() + " USING (" + subject.column() + " = "
-                    + CURRENT_DATA_SUBJECT + ") WITH CHECK (" + subject.column() + " = " + CURRENT_DATA_SUBJECT + ")");
+                    + current + ") WITH CHECK (" + subject.column() + " = " + current + ")");
             sql.add("DROP TRIGGER IF EXISTS " + module + "_trg_" + REFUSE_ERASED + " ON " + subject.table());
             sql.add("CREATE TRIGGER " + module + "_trg_" + REFUSE_ERASED + " BEFORE INSERT OR UPDATE OF "
                     + subject.column() + " ON " + subject.table() + " FOR EACH ROW EXECUTE FUNCTION " + module + "_fn_"

@@ -15,18 +15,21 @@ import java.sql.SQLException;
  * in every case, and one round trip dearer only in those rare ones.
  *
  * <p>Outside a transaction (auto-commit), each prepared statement is its own transaction, so each carries the settings
- * of the context bound when the connection was taken: a repository called without a transaction still sees its
- * tenant's rows, rather than silently none.
+ * of the context bound when the connection was taken (signed for each statement, so that a connection held long
+ * still sends fresh signatures): a repository called without a transaction still sees its tenant's rows, rather than
+ * silently none.
  */
 final class SettingsCarryingConnection implements InvocationHandler {
 
     private final Connection target;
-    private final TransactionSettings autoCommitSettings;
+    private final TenantContext autoCommitContext;
+    private final SettingsSigner signer;
     private TransactionSettings pending;
 
-    SettingsCarryingConnection(Connection target, TransactionSettings autoCommitSettings) {
+    SettingsCarryingConnection(Connection target, TenantContext autoCommitContext, SettingsSigner signer) {
         this.target = target;
-        this.autoCommitSettings = autoCommitSettings;
+        this.autoCommitContext = autoCommitContext;
+        this.signer = signer;
     }
 
     @Override
@@ -75,7 +78,7 @@ final class SettingsCarryingConnection implements InvocationHandler {
      */
     TransactionSettings takePending() throws SQLException {
         if (pending == null) {
-            return target.getAutoCommit() ? autoCommitSettings : null;
+            return target.getAutoCommit() ? TransactionSettings.of(autoCommitContext, 0, signer) : null;
         }
         var settings = pending;
         pending = null;

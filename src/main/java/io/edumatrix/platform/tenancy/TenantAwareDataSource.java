@@ -9,12 +9,20 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * A module's pool, handing out connections that carry each transaction's tenant settings to PostgreSQL with the
  * transaction's first statement instead of as a statement of their own (one round trip fewer per transaction). The
- * settings are given to a connection by {@link TenantAwareTransactionManager} when a transaction begins.
+ * settings are given to a connection by {@link TenantAwareTransactionManager} when a transaction begins, signed with
+ * the module's settings key (ADR 0026).
  */
 public final class TenantAwareDataSource extends DelegatingDataSource {
 
-    public TenantAwareDataSource(DataSource pool) {
+    private final SettingsSigner signer;
+
+    public TenantAwareDataSource(DataSource pool, SettingsSigner signer) {
         super(pool);
+        this.signer = signer;
+    }
+
+    SettingsSigner signer() {
+        return signer;
     }
 
     @Override
@@ -27,9 +35,9 @@ public final class TenantAwareDataSource extends DelegatingDataSource {
         return wrap(obtainTargetDataSource().getConnection(username, password));
     }
 
-    private static Connection wrap(Connection connection) {
+    private Connection wrap(Connection connection) {
         return (Connection) Proxy.newProxyInstance(TenantAwareDataSource.class.getClassLoader(),
                 new Class<?>[] {Connection.class, SettingsCarrier.class},
-                new SettingsCarryingConnection(connection, TransactionSettings.of(TenantContext.current(), 0)));
+                new SettingsCarryingConnection(connection, TenantContext.current(), signer));
     }
 }

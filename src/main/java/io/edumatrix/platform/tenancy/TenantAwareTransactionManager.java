@@ -16,8 +16,11 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  */
 public final class TenantAwareTransactionManager extends JdbcTransactionManager {
 
+    private final SettingsSigner signer;
+
     public TenantAwareTransactionManager(TenantAwareDataSource dataSource) {
         super(dataSource);
+        this.signer = dataSource.signer();
     }
 
     @Override
@@ -27,7 +30,7 @@ public final class TenantAwareTransactionManager extends JdbcTransactionManager 
         if (!(connection instanceof SettingsCarrier carrier)) {
             throw new IllegalStateException("Module transactions need connections of a TenantAwareDataSource");
         }
-        carrier.carry(TransactionSettings.of(TenantContext.current(), super.determineTimeout(definition)));
+        carrier.carry(TransactionSettings.of(TenantContext.current(), super.determineTimeout(definition), signer));
     }
 
     /** A commit is what makes a failed {@link TransactionAttempt} unsafe to repeat. */

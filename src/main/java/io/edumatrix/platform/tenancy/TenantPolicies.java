@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The row-level security of a module's tenant-owned tables, as SQL its owner role runs. Each table gets RLS enabled and
  * forced (so not even the owner escapes it) and one policy for every command, reading the transaction-local setting
- * the platform sends with each transaction's first statement. An unset or empty setting makes the comparison NULL:
- * no row is visible and no row can be written.
+ * the platform sends with each transaction's first statement, and only as the platform signed it (ADR 0026). An unset,
+ * empty or forged setting makes the comparison NULL: no row is visible and no row can be written.
  */
 public final class TenantPolicies {
 
@@ -25,8 +25,14 @@ public final class TenantPolicies {
     /** The policy's name on every tenant-owned table. */
     public static final String POLICY = "tenant_isolation";
 
-    /** {@code current_setting} is STABLE and read at execution, so cached plans stay correct for every tenant. */
-    public static final String CURRENT_TENANT = "nullif(current_setting('" + INSTITUTION_SETTING + "', true), '')::uuid";
+    /**
+     * The verified value of a trusted setting, cast to uuid, in the module's policies. The verifier is STABLE and read at
+     * execution, so cached plans stay correct for every tenant; the sub-select makes it an InitPlan, run once per
+     * statement, whose result index conditions use like a parameter.
+     */
+    public static String verified(String module, String setting) {
+        return "(SELECT " + module + "_fn_verified_setting('" + setting + "')::uuid)";
+    }
 
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -51,14 +57,15 @@ public final class TenantPolicies {
     }
 
     /** Idempotent: run again whenever the list of tables changes. */
-    public static List<String> statements(List<String> tables) {
+    public static List<String> statements(String module, List<String> tables) {
         var sql = new ArrayList<String>();
+        var tenant = verified(module, INSTITUTION_SETTING);
         for (var table : tables) {
             sql.add("ALTER TABLE " + table + " ENABLE ROW LEVEL SECURITY");
             sql.add("ALTER TABLE " + table + " FORCE ROW LEVEL SECURITY");
             sql.add("DROP POLICY IF EXISTS " + POLICY + " ON " + table);
-            sql.add("CREATE POLICY " + POLICY + " ON " + table + " USING (institution_id = " + CURRENT_TENANT
-                    + ") WITH CHECK (institution_id = " + CURRENT_TENANT + ")");
+            sql.add("CREATE POLICY " + POLICY + " ON " + table + " USING (institution_id = " + tenant
+                    + ") WITH CHECK (institution_id = " + tenant + ")");
         }
         return sql;
     }

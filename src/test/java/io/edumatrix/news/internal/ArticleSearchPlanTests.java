@@ -3,6 +3,7 @@ package io.edumatrix.news.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.news.internal.ArticleService.Filter;
+import io.edumatrix.platform.data.ModuleDatabase;
 import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.testing.AppConnections;
 import io.edumatrix.platform.testing.IntegrationTest;
@@ -42,10 +43,12 @@ class ArticleSearchPlanTests {
     private static final String NOT_LEAKPROOF = "ALTER FUNCTION pg_catalog.ts_match_vq(tsvector, tsquery) NOT LEAKPROOF;"
             + " ALTER FUNCTION pg_catalog.arraycontains(anyarray, anyarray) NOT LEAKPROOF";
 
+    private final ModuleDatabase news;
     private final String appRole;
 
     ArticleSearchPlanTests(@Autowired ModuleDatabases modules) {
-        this.appRole = modules.find("news").orElseThrow().appRole();
+        this.news = modules.find("news").orElseThrow();
+        this.appRole = news.appRole();
     }
 
     @BeforeAll
@@ -122,7 +125,7 @@ class ArticleSearchPlanTests {
             statement.execute("SET LOCAL ROLE " + appRole);
             statement.execute("SET LOCAL search_path = news");
         }
-        AppConnections.setTenant(connection, INSTITUTION);
+        AppConnections.setTenant(connection, news, INSTITUTION);
     }
 
     /** The repository's own SQL for a first page of 20 (21 rows asked), its parameters written in. */

@@ -52,7 +52,7 @@ class MigrationRoundTripTests {
                 }
 
                 var platform = DownScripts.of("platform");
-                for (int version = 5; version >= 1; version--) {
+                for (int version = 6; version >= 1; version--) {
                     new ModuleRollback(alone).rollBack(module.module(), 0, true);
                     undoPlatform(database, module, platform, version);
                     assertThat(schema(database, module)).as("%s: platform down below %d", module.module(), version)
@@ -98,7 +98,7 @@ class MigrationRoundTripTests {
             admin.setAutoCommit(false);
             statement.execute("SET LOCAL ROLE \"" + module.ownerRole() + "\"");
             statement.execute("SET LOCAL search_path = " + module.schema());
-            for (int v = 5; v >= version; v--) {
+            for (int v = 6; v >= version; v--) {
                 statement.execute(scripts.forVersion(v, module).orElseThrow());
             }
             statement.executeUpdate("DELETE FROM platform_schema_history WHERE version::integer >= " + version);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import io.edumatrix.platform.data.ModuleDatabase;
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.testing.AppConnections;
 import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
@@ -33,7 +34,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * PostgreSQL itself keeps institutions apart, whatever the application sends: logged in as each module's app role,
  * with raw SQL, every tenant-owned table shows nothing without a tenant, only the tenant's rows with one, and refuses
- * to write another tenant's rows. Two institutions fill every tenant-owned table through the API first.
+ * to write another tenant's rows, and no setting it sets by hand widens that. Two institutions fill every tenant-owned
+ * table through the API first.
  */
 @HttpApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -181,7 +183,7 @@ class RowLevelSecurityTests {
         return cases((module, table) -> dynamicTest(module.appRole() + " sees only A's rows of " + table, () -> {
             try (var app = connect(module)) {
                 app.setAutoCommit(false);
-                setTenant(app, a);
+                setTenant(app, module, a);
                 assertThat(count(app, "SELECT count(*) FROM " + table)).isEqualTo(adminCount(table, a)).isPositive();
                 assertThat(count(app, "SELECT count(*) FROM " + table + " WHERE institution_id <> '" + a + "'")).isZero();
                 app.rollback();
@@ -197,7 +199,7 @@ class RowLevelSecurityTests {
                 app.setAutoCommit(false);
                 assertRefused(app, insertFromJson(table), copyOfB);
                 app.rollback();
-                setTenant(app, a);
+                setTenant(app, module, a);
                 assertRefused(app, insertFromJson(table), copyOfB);
                 app.rollback();
             }
@@ -209,7 +211,7 @@ class RowLevelSecurityTests {
         return cases((module, table) -> dynamicTest(module.appRole() + " cannot touch B's rows of " + table, () -> {
             try (var app = connect(module)) {
                 app.setAutoCommit(false);
-                setTenant(app, a);
+                setTenant(app, module, a);
                 try (var statement = app.createStatement()) {
                     assertThat(statement.executeUpdate("UPDATE " + table + " SET institution_id = institution_id"
                             + " WHERE institution_id = '" + b + "'")).as("B's rows updated").isZero();
@@ -238,19 +240,107 @@ class RowLevelSecurityTests {
                 app.setAutoCommit(false);
                 assertThat(count(app, upToLast)).as("without a tenant").isZero();
                 app.rollback();
-                setTenant(app, a);
+                setTenant(app, module, a);
                 assertThat(count(app, upToLast)).as("with A as the tenant")
                         .isEqualTo(count(upToLast + " AND institution_id = '" + a + "'"));
                 assertThat(count(app, upToLast + " AND institution_id IS DISTINCT FROM '" + a + "'")).isZero();
                 app.rollback();
-                try (var statement = app.prepareStatement("SELECT set_config('app.audit_scope', 'all', true)")) {
-                    statement.execute();
-                }
+                AppConnections.set(app, "app.audit_scope",
+                        AppConnections.sign(module, "app.audit_scope", "all", System.currentTimeMillis()));
                 assertThat(count(app, upToLast)).as("with the platform admin's scope")
                         .isEqualTo(count(upToLast)).isPositive();
                 app.rollback();
             }
         }));
+    }
+
+    /**
+     * The settings the policies trust cannot be set by hand (ADR 0026). In a transaction of A, each module's app role
+     * sets each of them to a value that would show B's rows, B's people or every audit entry: plainly, signed with a
+     * wrong key, signed for another setting, signed with another module's key, or signed two minutes ago (replayed);
+     * none shows a row beyond A's. The same values signed as the platform signs them do, so the probe could fail. The
+     * app role reads the key only wrapped under the master key, never the padded keys that would let it sign.
+     */
+    @TestFactory
+    Stream<DynamicTest> no_app_role_sees_more_by_setting_a_trusted_setting_by_hand() throws SQLException {
+        var peopleOfB = peopleOf(b);
+        var targets = new java.util.LinkedHashMap<String, List<String>>();
+        targets.put(TenantPolicies.INSTITUTION_SETTING, List.of(b.toString()));
+        targets.put(TenantPolicies.ACCOUNT_SETTING, peopleOfB);
+        targets.put(TenantPolicies.DATA_SUBJECT_SETTING, peopleOfB);
+        targets.put(AuditScope.SETTING, List.of("all"));
+        var wrongKey = new SettingsSigner(UUID.randomUUID().toString().substring(0, 32).getBytes());
+        return modules.all().stream().map(module -> dynamicTest(module.appRole() + " forges no setting", () -> {
+            var another = modules.all().stream().filter(m -> m != module).findFirst().orElseThrow();
+            var beyondA = beyondA(module);
+            long seenWhenSigned = 0;
+            try (var app = connect(module)) {
+                app.setAutoCommit(false);
+                assertThat(count(app, "SELECT count(wrapped_key) FROM settings_key")).as("the wrapped key").isOne();
+                try (var statement = app.createStatement()) {
+                    assertThatThrownBy(() -> statement.executeQuery("SELECT inner_pad, outer_pad FROM settings_key"))
+                            .as("the padded keys").isInstanceOf(SQLException.class)
+                            .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo(RLS_VIOLATION));
+                }
+                app.rollback();
+                for (var target : targets.entrySet()) {
+                    var setting = target.getKey();
+                    for (var value : target.getValue()) {
+                        var now = System.currentTimeMillis();
+                        var forgeries = Map.of(
+                                "plain", value,
+                                "signed with a wrong key", wrongKey.sign(setting, value),
+                                "signed for another setting", AppConnections.sign(module, anotherSetting(setting), value, now),
+                                "signed with another module's key", AppConnections.sign(another, setting, value, now),
+                                "signed two minutes ago", AppConnections.sign(module, setting, value, now - 120_000));
+                        for (var forgery : forgeries.entrySet()) {
+                            setTenant(app, module, a);
+                            assertThat(count(app, beyondA)).as("before %s", setting).isZero();
+                            AppConnections.set(app, setting, forgery.getValue());
+                            assertThat(count(app, beyondA)).as("%s = %s, %s", setting, value, forgery.getKey()).isZero();
+                            app.rollback();
+                        }
+                        setTenant(app, module, a);
+                        AppConnections.set(app, setting, AppConnections.sign(module, setting, value, now));
+                        seenWhenSigned += count(app, beyondA);
+                        app.rollback();
+                    }
+                }
+            }
+            assertThat(seenWhenSigned).as("rows beyond A's with the values signed as the platform signs").isPositive();
+        }));
+    }
+
+    private static String anotherSetting(String setting) {
+        return setting.equals(TenantPolicies.ACCOUNT_SETTING) ? TenantPolicies.DATA_SUBJECT_SETTING
+                : TenantPolicies.ACCOUNT_SETTING;
+    }
+
+    /** The rows of the module's tenant-owned tables and audit trail that are not A's. */
+    private String beyondA(ModuleDatabase module) {
+        var counts = new ArrayList<String>();
+        for (var table : TenantPolicies.declaredBy(module.basePackage(), getClass().getClassLoader())) {
+            counts.add("(SELECT count(*) FROM " + module.schema() + "." + table + " WHERE institution_id <> '" + a + "')");
+        }
+        counts.add("(SELECT count(*) FROM " + module.schema() + ".audit_log WHERE institution_id IS DISTINCT FROM '"
+                + a + "')");
+        return "SELECT " + String.join(" + ", counts);
+    }
+
+    /** The accounts of the institution's members, as the admin reads them. */
+    private static List<String> peopleOf(UUID institution) throws SQLException {
+        var people = new ArrayList<String>();
+        try (var admin = TestDatabase.get().connectAsAdmin(); var query = admin.prepareStatement(
+                "SELECT account_id::text FROM institutions.membership WHERE institution_id = ? ORDER BY role LIMIT 2")) {
+            query.setObject(1, institution);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    people.add(rows.getString(1));
+                }
+            }
+        }
+        assertThat(people).as("members of %s", institution).hasSize(2);
+        return people;
     }
 
     private interface Case {

@@ -20,13 +20,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The tenant settings ride with a transaction's first statement: a module transaction costs the round trips of a plain
  * one (BEGIN with the first statement, then COMMIT), counted at the socket, and the settings are in force for every
- * statement of the transaction and gone after it.
+ * statement of the transaction and gone after it. The trusted ones travel signed (the value, then the time and the
+ * signature after '|'), with the HMAC that PostgreSQL's verifier recomputes from the padded keys (ADR 0026).
  */
 @IntegrationTest
 class TenantSettingsRoundTripTests {
 
     private static final UUID INSTITUTION = UUID.randomUUID();
     private static final UUID ACCOUNT = UUID.randomUUID();
+    private static final byte[] KEY = "a settings key of 32 bytes, test".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final SettingsSigner SIGNER = new SettingsSigner(KEY);
     private static SingleConnectionDataSource connection;
 
     @BeforeAll
@@ -51,7 +54,7 @@ class TenantSettingsRoundTripTests {
     @Test
     void a_read_in_a_tenant_transaction_costs_the_round_trips_of_a_plain_one() {
         var plain = roundTrips(connection, new JdbcTransactionManager(connection), true);
-        var tenantAware = new TenantAwareDataSource(connection);
+        var tenantAware = new TenantAwareDataSource(connection, SIGNER);
         var withTenant = roundTrips(tenantAware, new TenantAwareTransactionManager(tenantAware), true);
 
         assertThat(plain).isEqualTo(2);
@@ -61,7 +64,7 @@ class TenantSettingsRoundTripTests {
     @Test
     void a_write_in_a_tenant_transaction_costs_the_round_trips_of_a_plain_one() {
         var plain = roundTrips(connection, new JdbcTransactionManager(connection), false);
-        var tenantAware = new TenantAwareDataSource(connection);
+        var tenantAware = new TenantAwareDataSource(connection, SIGNER);
         var withTenant = roundTrips(tenantAware, new TenantAwareTransactionManager(tenantAware), false);
 
         assertThat(plain).isEqualTo(2);
@@ -70,18 +73,18 @@ class TenantSettingsRoundTripTests {
 
     @Test
     void the_settings_hold_for_every_statement_of_the_transaction_and_end_with_it() {
-        var tenantAware = new TenantAwareDataSource(connection);
+        var tenantAware = new TenantAwareDataSource(connection, SIGNER);
         var jdbc = new NamedParameterJdbcTemplate(tenantAware);
         var transaction = new TransactionTemplate(new TenantAwareTransactionManager(tenantAware));
 
         var seen = TenantContext.of(INSTITUTION, ACCOUNT, "request-1").run(() -> transaction.execute(status -> {
-            var first = jdbc.queryForObject("SELECT current_setting('app.institution_id', true)", Map.of(), String.class);
-            var second = jdbc.queryForObject("SELECT current_setting('app.account_id', true) || ' '"
+            var first = jdbc.queryForObject("SELECT split_part(current_setting('app.institution_id', true), '|', 1)", Map.of(), String.class);
+            var second = jdbc.queryForObject("SELECT split_part(current_setting('app.account_id', true), '|', 1) || ' '"
                     + " || current_setting('app.request_id', true)", Map.of(), String.class);
             return first + " " + second;
         }));
         var afterwards = transaction.execute(status -> jdbc.queryForObject(
-                "SELECT coalesce(current_setting('app.institution_id', true), '')", Map.of(), String.class));
+                "SELECT coalesce(split_part(current_setting('app.institution_id', true), '|', 1), '')", Map.of(), String.class));
 
         assertThat(seen).isEqualTo(INSTITUTION + " " + ACCOUNT + " request-1");
         assertThat(afterwards).as("a transaction with no tenant bound sets an empty one").isEmpty();
@@ -89,13 +92,13 @@ class TenantSettingsRoundTripTests {
 
     @Test
     void a_data_subject_rides_with_the_other_settings_at_no_extra_round_trip_and_ends_with_the_transaction() {
-        var tenantAware = new TenantAwareDataSource(connection);
+        var tenantAware = new TenantAwareDataSource(connection, SIGNER);
         var jdbc = new NamedParameterJdbcTemplate(tenantAware);
         var transaction = new TransactionTemplate(new TenantAwareTransactionManager(tenantAware));
         transaction.setReadOnly(true);
         var subject = UUID.randomUUID();
-        var sql = "SELECT current_setting('app.data_subject', true) || ' institution:'"
-                + " || current_setting('app.institution_id', true)";
+        var sql = "SELECT split_part(current_setting('app.data_subject', true), '|', 1) || ' institution:'"
+                + " || split_part(current_setting('app.institution_id', true), '|', 1)";
         java.util.function.Supplier<String> read = () -> TenantContext.of(INSTITUTION, ACCOUNT, "r").run(() ->
                 TenantContext.asDataSubject(subject, () -> transaction.execute(
                         status -> jdbc.queryForObject(sql, Map.of(), String.class))));
@@ -107,7 +110,7 @@ class TenantSettingsRoundTripTests {
         var seen = read.get();
         int roundTrips = CountingSocketFactory.FLUSHES.get() - before;
         var afterwards = transaction.execute(status -> jdbc.queryForObject(
-                "SELECT current_setting('app.data_subject', true)", Map.of(), String.class));
+                "SELECT split_part(current_setting('app.data_subject', true), '|', 1)", Map.of(), String.class));
 
         assertThat(seen).as("only the data subject is bound, no institution").isEqualTo(subject + " institution:");
         assertThat(roundTrips).isEqualTo(2);
@@ -116,9 +119,9 @@ class TenantSettingsRoundTripTests {
 
     @Test
     void a_statement_outside_a_transaction_carries_the_tenant_of_its_connection_in_the_same_round_trip() {
-        var tenantAware = new TenantAwareDataSource(connection);
+        var tenantAware = new TenantAwareDataSource(connection, SIGNER);
         var jdbc = new NamedParameterJdbcTemplate(tenantAware);
-        var sql = "SELECT current_setting('app.institution_id', true)";
+        var sql = "SELECT split_part(current_setting('app.institution_id', true), '|', 1)";
         for (int i = 0; i < 10; i++) {
             TenantContext.of(INSTITUTION, ACCOUNT, "r").run(() -> jdbc.queryForObject(sql, Map.of(), String.class));
         }
@@ -135,7 +138,7 @@ class TenantSettingsRoundTripTests {
 
     @Test
     void parameters_updates_and_batches_keep_working_behind_the_settings() {
-        var tenantAware = new TenantAwareDataSource(connection);
+        var tenantAware = new TenantAwareDataSource(connection, SIGNER);
         var jdbc = new NamedParameterJdbcTemplate(tenantAware);
         var transaction = new TransactionTemplate(new TenantAwareTransactionManager(tenantAware));
 
@@ -146,7 +149,7 @@ class TenantSettingsRoundTripTests {
                     java.util.List.of(new Object[] {1}, new Object[] {2}));
             return java.util.List.of(inserted, batch.length,
                     jdbc.queryForObject("SELECT sum(n) FROM probe WHERE t = :t", Map.of("t", "x"), Integer.class),
-                    jdbc.queryForObject("SELECT current_setting('app.institution_id')", Map.of(), String.class));
+                    jdbc.queryForObject("SELECT split_part(current_setting('app.institution_id'), '|', 1)", Map.of(), String.class));
         }));
 
         assertThat(result).containsExactly(2, 2, 83, INSTITUTION.toString());
@@ -154,7 +157,7 @@ class TenantSettingsRoundTripTests {
 
     @Test
     void the_transaction_timeout_is_enforced_by_the_server_as_a_transaction_local_statement_timeout() {
-        var tenantAware = new TenantAwareDataSource(connection);
+        var tenantAware = new TenantAwareDataSource(connection, SIGNER);
         var jdbc = new NamedParameterJdbcTemplate(tenantAware);
         var manager = new TenantAwareTransactionManager(tenantAware);
         manager.setDefaultTimeout(1);
@@ -169,6 +172,30 @@ class TenantSettingsRoundTripTests {
 
         assertThat(timeout).isEqualTo("1s");
         assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(3));
+    }
+
+    @Test
+    void a_trusted_value_travels_signed_with_the_hmac_postgresql_computes_from_the_padded_keys() {
+        var tenantAware = new TenantAwareDataSource(connection, SIGNER);
+        var jdbc = new NamedParameterJdbcTemplate(tenantAware);
+        var transaction = new TransactionTemplate(new TenantAwareTransactionManager(tenantAware));
+
+        var checked = TenantContext.of(INSTITUTION, ACCOUNT, "r").run(() -> AuditScope.everyEntry(() -> transaction.execute(
+                status -> jdbc.queryForList("SELECT s.name, split_part(s.signed, '|', 1) AS value,"
+                        + " sha256(:outer || sha256(:inner || convert_to(s.name || '|' || split_part(s.signed, '|', 1)"
+                        + " || '|' || split_part(s.signed, '|', 2), 'UTF8'))) = decode(split_part(s.signed, '|', 3), 'hex')"
+                        + " AS verified FROM (SELECT name, current_setting(name) AS signed FROM unnest(ARRAY["
+                        + " 'app.institution_id', 'app.account_id', 'app.audit_scope']) AS name) AS s",
+                        Map.of("inner", SettingsSigner.innerPad(KEY), "outer", SettingsSigner.outerPad(KEY))))));
+        var unsigned = TenantContext.of(INSTITUTION, ACCOUNT, "r").run(() -> transaction.execute(status ->
+                jdbc.queryForObject("SELECT current_setting('app.request_id') || ' ' || current_setting('app.audit_scope')"
+                        + " || current_setting('app.data_subject')", Map.of(), String.class)));
+
+        assertThat(checked).containsExactly(
+                Map.of("name", "app.institution_id", "value", INSTITUTION.toString(), "verified", true),
+                Map.of("name", "app.account_id", "value", ACCOUNT.toString(), "verified", true),
+                Map.of("name", "app.audit_scope", "value", "all", "verified", true));
+        assertThat(unsigned).as("the request id is not trusted, and empty values stay empty").isEqualTo("r ");
     }
 
     /** The round trips of one transaction that reads or writes one row, after a warm-up. */

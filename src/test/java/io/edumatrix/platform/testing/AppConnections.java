@@ -7,9 +7,13 @@ import java.util.UUID;
 
 /**
  * Connections as a module's app role, the role its pool logs in as, for tests that check what PostgreSQL lets the
- * application see and do: under the module's grants and row-level security, with the tenant a request would set.
+ * application see and do: under the module's grants and row-level security, with the tenant a request would set,
+ * signed with the module's settings key as the platform signs it (ADR 0026).
  */
 public final class AppConnections {
+
+    /** The setting that names the tenant. */
+    public static final String INSTITUTION = "app.institution_id";
 
     private AppConnections() {}
 
@@ -26,7 +30,7 @@ public final class AppConnections {
         var connection = connect(module);
         try {
             connection.setAutoCommit(false);
-            setTenant(connection, institution);
+            setTenant(connection, module, institution);
             return connection;
         } catch (SQLException e) {
             connection.close();
@@ -35,10 +39,36 @@ public final class AppConnections {
     }
 
     /** The institution of the connection's current transaction, as the platform sets it for a request. */
-    public static void setTenant(Connection connection, UUID institution) throws SQLException {
-        try (var tenant = connection.prepareStatement("SELECT set_config('app.institution_id', ?, true)")) {
-            tenant.setString(1, institution.toString());
-            tenant.execute();
+    public static void setTenant(Connection connection, ModuleDatabase module, UUID institution) throws SQLException {
+        set(connection, INSTITUTION, sign(module, INSTITUTION, institution.toString(), System.currentTimeMillis()));
+    }
+
+    /** Sets {@code setting} to {@code value} as it is, for the rest of the connection's transaction. */
+    public static void set(Connection connection, String setting, String value) throws SQLException {
+        try (var statement = connection.prepareStatement("SELECT set_config(?, ?, true)")) {
+            statement.setString(1, setting);
+            statement.setString(2, value);
+            statement.execute();
+        }
+    }
+
+    /**
+     * {@code value} signed for {@code setting} with the module's settings key, as issued at {@code issuedMillis}: the
+     * HMAC computed from the padded keys the module's verifier uses, read as the admin.
+     */
+    public static String sign(ModuleDatabase module, String setting, String value, long issuedMillis)
+            throws SQLException {
+        var signed = value + "|" + issuedMillis;
+        try (var admin = TestDatabase.get().connectAsAdmin(); var statement = admin.prepareStatement("SELECT"
+                + " encode(sha256(outer_pad || sha256(inner_pad || convert_to(?, 'UTF8'))), 'hex') FROM "
+                + module.schema() + ".settings_key")) {
+            statement.setString(1, setting + "|" + signed);
+            try (var row = statement.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("Module " + module.module() + " has no settings key");
+                }
+                return signed + "|" + row.getString(1);
+            }
         }
     }
 }
