@@ -19,7 +19,7 @@ usage() {
 usage: bench/peer-compare.sh
 env knobs (defaults): VARIANTS="peer peer-secured edumatrix" ROUNDS=3 DURATION=20 WARMUP=120 POST_WARMUP=60 POST=1
   THREADS=2 CONNECTIONS=32 COURSES=1000 INSTITUTIONS=2 JVM_FLAGS="-XX:+UseG1GC -Xmx1g" PROFILE=0 SKIP_BUILD=0
-  KEEP_DBS=0 PORT=18181 (variant i listens on PORT+i) EDUMATRIX_JAR=(built here)
+  KEEP_DBS=0 START_TIMEOUT=300 PORT=18181 (variant i listens on PORT+i) EDUMATRIX_JAR=(built here)
   EDUMATRIX_BOOTSTRAP_ADMIN_EMAIL=bench-admin@example.com EDUMATRIX_BOOTSTRAP_ADMIN_PASSWORD=(random)
   DB_HOST=127.0.0.1 DB_PORT=5432 DB_ADMIN_USER=postgres DB_ADMIN_PASSWORD= JAVA_HOME=(Temurin 25)
   BASELINE_JAR= (for the variant edumatrix-baseline: another EduMatrix build, measured in the same run)
@@ -42,7 +42,7 @@ PORT=${PORT:-18181} VARIANTS=${VARIANTS:-peer peer-secured edumatrix}
 # G1 named explicitly: the JVM would pick Serial GC by itself in a container limited to one CPU or < 1792 MB,
 # and the heap cap keeps RSS independent of the machine's memory.
 JVM_FLAGS=${JVM_FLAGS:--XX:+UseG1GC -Xmx1g}
-PROFILE=${PROFILE:-0} SKIP_BUILD=${SKIP_BUILD:-0} KEEP_DBS=${KEEP_DBS:-0}
+PROFILE=${PROFILE:-0} SKIP_BUILD=${SKIP_BUILD:-0} KEEP_DBS=${KEEP_DBS:-0} START_TIMEOUT=${START_TIMEOUT:-300}
 DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432} DB_ADMIN_USER=${DB_ADMIN_USER:-postgres}
 DB_ADMIN_PASSWORD=${DB_ADMIN_PASSWORD:-}
 TARGET_GET_BARE=${TARGET_GET_BARE:-0.8} TARGET_GET_SECURED=${TARGET_GET_SECURED:-1.0}
@@ -54,7 +54,7 @@ log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 run() { log "+ $*"; "$@"; }
 
-for knob in ROUNDS DURATION WARMUP POST_WARMUP THREADS CONNECTIONS COURSES INSTITUTIONS PORT; do
+for knob in ROUNDS DURATION WARMUP POST_WARMUP THREADS CONNECTIONS COURSES INSTITUTIONS PORT START_TIMEOUT; do
   [[ ${!knob} =~ ^[1-9][0-9]*$ ]] || die "$knob must be a positive integer (got '${!knob}')"
 done
 ((COURSES >= INSTITUTIONS)) || die "COURSES must be at least INSTITUTIONS"
@@ -341,10 +341,10 @@ start_app() { # app port log [jvm flags...] [-- app args...] -> STARTED_PID; wai
   : >"$logfile" # exists before the first grep below, which may run before the JVM's shell opens it
   env "${env[@]}" "${cmd[@]}" >"$logfile" 2>&1 </dev/null &
   STARTED_PID=$!
-  local deadline=$((SECONDS + 180))
+  local deadline=$((SECONDS + START_TIMEOUT))
   until grep -q 'Started .* in [0-9.]* seconds' "$logfile"; do
     kill -0 "$STARTED_PID" 2>/dev/null || { tail -n 40 "$logfile" >&2; die "$app exited during start-up (see $logfile)"; }
-    ((SECONDS < deadline)) || { tail -n 40 "$logfile" >&2; die "$app did not start within 180 s"; }
+    ((SECONDS < deadline)) || { tail -n 40 "$logfile" >&2; die "$app did not start within $START_TIMEOUT s (START_TIMEOUT)"; }
     sleep 0.5
   done
 }
