@@ -32,9 +32,9 @@ import org.springframework.modulith.NamedInterface;
 @NamedInterface("crypto")
 public final class MasterKey {
 
-    static final String SETTING = "edumatrix.security.key-wrapping-key";
+    public static final String SETTING = "edumatrix.security.key-wrapping-key";
     static final String FILE_SETTING = "edumatrix.security.key-wrapping-key-file";
-    static final String PREVIOUS_SETTING = "edumatrix.security.key-wrapping-key-previous";
+    public static final String PREVIOUS_SETTING = "edumatrix.security.key-wrapping-key-previous";
     static final String PREVIOUS_FILE_SETTING = "edumatrix.security.key-wrapping-key-previous-file";
     private static final int KEY_BYTES = 32;
     private static final String FINGERPRINT_LABEL = "edumatrix.master-key.fingerprint.v1";
@@ -128,7 +128,7 @@ public final class MasterKey {
     /** A refusal because {@code what} is wrapped under a master key that is not configured here. */
     public ModuleStartupException notConfigured(String what, String fingerprint) {
         return new MasterKeyNotConfiguredException(what + " is wrapped under master key " + fingerprint
-                + ", which is configured neither as " + SETTING + " nor as " + PREVIOUS_SETTING,
+                + ", which is configured neither as " + setting() + " nor as " + PREVIOUS_SETTING,
                 "Set " + PREVIOUS_SETTING + " (environment EDUMATRIX_KEY_WRAPPING_KEY_PREVIOUS) to the key with that"
                         + " fingerprint until GET /api/admin/keys/master reports nothing left under it.");
     }

@@ -99,7 +99,7 @@ class ModuleRestoreTests {
             new ModuleBackup(modules, "", "").backUp("courses", file);
             execute(database, "INSERT INTO courses.course VALUES (gen_random_uuid(), 0, gen_random_uuid(), 'NEW1', 'After',"
                     + " null, true, now(), now())");
-            var restore = new ModuleRestore(modules, "");
+            var restore = new ModuleRestore(modules, "", java.util.Optional.of(io.edumatrix.platform.crypto.MasterKey.from(new org.springframework.mock.env.MockEnvironment().withProperty("edumatrix.security.key-wrapping-key", (String) io.edumatrix.platform.testing.TestDatabase.get().applicationProperties().get("edumatrix.security.key-wrapping-key")))));
 
             var truncated = folder.resolve("truncated.backup");
             var bytes = Files.readAllBytes(file);
