@@ -74,10 +74,12 @@ public final class ModuleRestore {
             return List.of("Restored module '" + module.module() + "' from " + file + " (taken " + manifest.takenAt() + "): "
                     + manifest.tables().size() + " tables, " + manifest.tables().stream().mapToLong(TableDigest::rows).sum()
                     + " rows, row counts and checksums equal to the backup's; the module was paused " + pausedMillis + " ms",
-                    missed.isEmpty() ? "No event or erasure reached the module since the backup"
+                    (missed.isEmpty() ? "No event reached the module since the backup"
                             : "Events and erasures the module handled since the backup, marked FAILED for redelivery, by"
-                                    + " publishing module: " + String.join(", ", missed)
-                                    + ". Deliver them: POST /actuator/eventpublications as a platform administrator.");
+                                    + " publishing module: " + String.join(", ", missed))
+                            + ". The running instances deliver them again as the module resumes, after applying again"
+                            + " every erasure other modules record (if none is running: start one, then POST"
+                            + " /actuator/eventpublications as a platform administrator).");
         } finally {
             FileSystemUtils.deleteRecursively(work);
         }
