@@ -96,7 +96,7 @@ class SigningKeyService {
     @Transactional(value = "identity", readOnly = true)
     Map<String, Long> countsByMasterKey() {
         var counts = new HashMap<String, Long>();
-        keys.countByMasterKey().forEach(count -> counts.put(count.masterKey(), count.keys()));
+        keys.masterKeys().forEach(fingerprint -> counts.merge(fingerprint, 1L, Long::sum));
         return counts;
     }
 }
