@@ -161,6 +161,16 @@ class ModuleRestoreTests {
             assertThatThrownBy(() -> restore.restore("courses", newer)).isInstanceOf(BackupRefusedException.class)
                     .hasMessageContaining("taken at module version 99").hasMessageContaining("newer than this release knows");
 
+            assertThat(new String(readEntry(file, "manifest.properties"), StandardCharsets.UTF_8))
+                    .contains("master-keys=" + MasterKey.from(application.getEnvironment()).fingerprint());
+            var olderKey = folder.resolve("older-key.backup");
+            rewrite(file, olderKey, "manifest.properties", manifest -> new String(manifest, StandardCharsets.UTF_8)
+                    .replaceAll("master-keys=[^\\n]*", "master-keys=mk-00112233aabbccdd").getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> restore.restore("courses", olderKey)).isInstanceOf(BackupRefusedException.class)
+                    .hasMessageContaining("holds keys wrapped under master key mk-00112233aabbccdd, which is configured"
+                            + " neither as edumatrix.security.key-wrapping-key nor as"
+                            + " edumatrix.security.key-wrapping-key-previous");
+
             assertThat(count(database, "courses.course")).isEqualTo(1);
             assertThat(count(database, "information_schema.schemata WHERE schema_name = 'courses_before_restore'")).isZero();
         }
@@ -205,6 +215,12 @@ class ModuleRestoreTests {
                 var rows = statement.executeQuery("SELECT count(*) FROM " + from)) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    private static byte[] readEntry(Path archive, String entry) throws Exception {
+        try (var zip = new ZipFile(archive.toFile())) {
+            return zip.getInputStream(zip.getEntry(entry)).readAllBytes();
         }
     }
 
