@@ -270,6 +270,12 @@ diff -u "$WORK/at-target.txt" "$WORK/restored.txt" >&2 || fail "the restored tab
 [[ $(psql_at "$RESTORE_PORT" "SELECT string_agg(name, ',') FROM public.drill_marker") == before-target ]] \
   || fail "markers restored: $(psql_at "$RESTORE_PORT" "SELECT string_agg(name, ',') FROM public.drill_marker")"
 
+# The master keys the restored keys are wrapped under (fingerprints, never the keys): the application must have each
+# as EDUMATRIX_KEY_WRAPPING_KEY or _PREVIOUS, or it refuses to start naming the missing one (README: Encryption and keys).
+WRAPPED=$(psql_at "$RESTORE_PORT" "SELECT string_agg(format('SELECT master_key AS k FROM %I.%I', table_schema, table_name), ' UNION ALL ') FROM information_schema.columns WHERE column_name = 'master_key'")
+MASTER_KEYS=none
+[[ -z $WRAPPED ]] || MASTER_KEYS=$(psql_at "$RESTORE_PORT" "SELECT string_agg(DISTINCT coalesce(k, 'unknown'), ' ') FROM ($WRAPPED) m")
+echo "DRILL-NOTE master keys: $MASTER_KEYS" >&2
 start_app "$RESTORE_PORT" application-restored
 RTO=$(awk -v from="$RESTORE_STARTED" -v to="$(date +%s.%N)" 'BEGIN { printf "%.1f", to - from }')
 

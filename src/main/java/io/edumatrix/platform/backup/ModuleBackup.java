@@ -55,12 +55,13 @@ public final class ModuleBackup {
             }
             var digests = TableDigest.read(connection, module.schema());
             var versions = MigrationVersions.inSchema(connection, module.schema());
+            var masterKeys = MasterKeysInUse.read(connection, module.schema());
             var dump = work.resolve("schema.dump");
             tools.run("pg_dump", role.name(), role.password(), "-d", settings.name(), "-n", module.schema(), "-Fc",
                     "--snapshot=" + snapshot, "-f", dump.toString());
             connection.commit();
             var manifest = new Manifest(module.module(), versions.module(), versions.platform(), takenAt,
-                    ModuleArchive.sha256(dump), digests);
+                    ModuleArchive.sha256(dump), digests, masterKeys);
             ModuleArchive.write(file, manifest, dump);
             return summary(module, manifest, file);
         } finally {
@@ -72,6 +73,7 @@ public final class ModuleBackup {
         return List.of("Backed up module '" + module.module() + "' (" + manifest.moduleVersion() + ", platform "
                 + manifest.platformVersion() + ") to " + file + ": " + Files.size(file) + " bytes, "
                 + manifest.tables().size() + " tables, " + manifest.tables().stream().mapToLong(TableDigest::rows).sum()
-                + " rows, as of " + manifest.takenAt());
+                + " rows, as of " + manifest.takenAt() + "; its keys need master key " + (manifest.masterKeys().isEmpty()
+                        ? "(none recorded)" : String.join(" and ", manifest.masterKeys())));
     }
 }

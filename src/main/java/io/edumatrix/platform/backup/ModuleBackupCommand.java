@@ -1,13 +1,16 @@
 package io.edumatrix.platform.backup;
 
+import io.edumatrix.platform.crypto.MasterKey;
 import io.edumatrix.platform.data.CommandContext;
 import io.edumatrix.platform.data.EduMatrixProperties;
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.data.ModuleStartupException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.modulith.NamedInterface;
 
 /**
@@ -47,12 +50,22 @@ public final class ModuleBackupCommand {
             var lines = backup.isPresent()
                     ? new ModuleBackup(modules, environment.getProperty("EDUMATRIX_BACKUP_PASSWORD", ""), pgBin)
                             .backUp(backup.get(), Path.of(file.get()))
-                    : new ModuleRestore(modules, pgBin).restore(value(args, RESTORE).orElseThrow(), Path.of(file.get()));
+                    : new ModuleRestore(modules, pgBin, masterKey(environment)).restore(value(args, RESTORE).orElseThrow(), Path.of(file.get()));
             lines.forEach(System.out::println);
             return 0;
         } catch (BackupRefusedException e) {
             System.err.println("Refused: " + e.getMessage());
             return 2;
+        }
+    }
+
+    /** The configured master keys; none when the settings are missing or unusable (the restore names what it needs). */
+    private static Optional<MasterKey> masterKey(Environment environment) {
+        try {
+            return Optional.of(MasterKey.from(environment));
+        } catch (ModuleStartupException e) {
+            System.err.println("No usable master key: " + e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.edumatrix.platform.backup;
 
+import io.edumatrix.platform.crypto.MasterKey;
 import io.edumatrix.platform.data.ModuleDatabase;
 import io.edumatrix.platform.data.ModuleDatabases;
 import java.io.IOException;
@@ -8,13 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * Restores one module's schema from a backup while the application serves the other modules. Everything that can
  * refuse does so before the database changes: a damaged file, a backup of another module, one at a migration version
- * this release does not know or the database is not at. Then the module is paused on every instance
+ * this release does not know or the database is not at, one whose keys are wrapped under a master key that is not
+ * configured (the refusal names its fingerprint). Then the module is paused on every instance
  * ({@link ModulePause}) and one psql transaction, with triggers and event triggers off, renames the live schema
  * aside, restores the dump, compares every table's row count and checksum with the backup's and drops the old schema;
  * any difference or error rolls all of it back.
@@ -23,10 +26,13 @@ public final class ModuleRestore {
 
     private final ModuleDatabases modules;
     private final PgTools tools;
+    private final Optional<MasterKey> masterKey;
 
-    public ModuleRestore(ModuleDatabases modules, String pgBin) {
+    /** @param masterKey the master keys configured for the application, empty when none is */
+    public ModuleRestore(ModuleDatabases modules, String pgBin, Optional<MasterKey> masterKey) {
         this.modules = modules;
         this.tools = new PgTools(modules.settings(), pgBin);
+        this.masterKey = masterKey;
     }
 
     /** @return what was done, for the operator */
@@ -46,6 +52,7 @@ public final class ModuleRestore {
                 throw new BackupRefusedException(file + " was taken at " + backedUp + ", newer than this release knows ("
                         + known + "); restore it with the release that took it");
             }
+            refuseWithoutMasterKeys(file, manifest);
             var current = MigrationVersions.inSchema(admin, module.schema());
             if (!backedUp.equals(current)) {
                 throw new BackupRefusedException(file + " was taken at " + backedUp + " but module '" + module.module()
@@ -67,12 +74,30 @@ public final class ModuleRestore {
             return List.of("Restored module '" + module.module() + "' from " + file + " (taken " + manifest.takenAt() + "): "
                     + manifest.tables().size() + " tables, " + manifest.tables().stream().mapToLong(TableDigest::rows).sum()
                     + " rows, row counts and checksums equal to the backup's; the module was paused " + pausedMillis + " ms",
-                    missed.isEmpty() ? "No event or erasure reached the module since the backup"
+                    (missed.isEmpty() ? "No event reached the module since the backup"
                             : "Events and erasures the module handled since the backup, marked FAILED for redelivery, by"
-                                    + " publishing module: " + String.join(", ", missed)
-                                    + ". Deliver them: POST /actuator/eventpublications as a platform administrator.");
+                                    + " publishing module: " + String.join(", ", missed))
+                            + ". The running instances deliver them again as the module resumes, after applying again"
+                            + " every erasure other modules record (if none is running: start one, then POST"
+                            + " /actuator/eventpublications as a platform administrator).");
         } finally {
             FileSystemUtils.deleteRecursively(work);
+        }
+    }
+
+    /**
+     * The restored keys are wrapped under the master keys the backup lists: each must be configured, as the current or
+     * the previous key, or nothing in the module could be opened after the restore (and the next start would refuse).
+     */
+    private void refuseWithoutMasterKeys(Path file, Manifest manifest) {
+        var missing = manifest.masterKeys().stream().filter(f -> !f.equals(MasterKeysInUse.UNKNOWN))
+                .filter(f -> masterKey.map(key -> !key.isConfigured(f)).orElse(true)).toList();
+        if (!missing.isEmpty()) {
+            throw new BackupRefusedException(file + " holds keys wrapped under master key " + String.join(" and ", missing)
+                    + ", which is configured neither as " + MasterKey.SETTING + " nor as "
+                    + MasterKey.PREVIOUS_SETTING + " (current: " + masterKey.map(MasterKey::fingerprint).orElse("none")
+                    + "); configure that key as the previous one (EDUMATRIX_KEY_WRAPPING_KEY_PREVIOUS) for the restore and"
+                    + " until the application has re-wrapped the module's keys (GET /api/admin/keys/master)");
         }
     }
 

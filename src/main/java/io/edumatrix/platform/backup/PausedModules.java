@@ -6,6 +6,7 @@ import io.edumatrix.platform.data.ModuleDatabase;
 import io.edumatrix.platform.data.ModuleDatabases;
 import jakarta.annotation.PreDestroy;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -18,9 +19,12 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * This instance's view of which modules a restore has paused ({@link ModulePause}), read every second through the
- * first module's pool (the query reads only {@code pg_locks}, whichever module is paused). When a pause ends, the
- * module's pool drops its connections as they come back, so no session keeps plans of the schema that was replaced.
+ * This instance's view of which modules a restore has paused ({@link ModulePause}), read every second through the pool
+ * of a module that is not paused (the query reads only {@code pg_locks}). A paused module's pool is suspended: its
+ * requests are answered 503 before they reach it ({@link PausedModuleInterceptor}), and whatever else asks it for a
+ * connection (a listener, a job, another module's call) waits until the pause ends instead of touching the schema
+ * being swapped. When the pause ends the pool resumes and drops its connections as they come back, so no session keeps
+ * plans of the schema that was replaced, and the module catches up on what it missed ({@link RestoreCatchUp}).
  */
 @Component
 class PausedModules {
@@ -29,13 +33,15 @@ class PausedModules {
 
     private final List<String> modules;
     private final BeanFactory beans;
+    private final RestoreCatchUp catchUp;
     private final ScheduledExecutorService poller =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("module-pauses").factory());
     private volatile Set<String> paused = Set.of();
 
-    PausedModules(ModuleDatabases modules, BeanFactory beans) {
+    PausedModules(ModuleDatabases modules, BeanFactory beans, RestoreCatchUp catchUp) {
         this.modules = modules.all().stream().map(ModuleDatabase::module).toList();
         this.beans = beans;
+        this.catchUp = catchUp;
         poller.scheduleWithFixedDelay(this::poll, ModulePause.POLL.toMillis(), ModulePause.POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -44,28 +50,61 @@ class PausedModules {
     }
 
     private void poll() {
-        try (var connection = dataSource(modules.getFirst()).getConnection()) {
-            var now = ModulePause.paused(connection, modules);
-            for (var module : paused) {
-                if (!now.contains(module)) {
-                    dataSource(module).unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
-                    log.info("Module '{}' resumed after a restore; its pool reconnects", module);
-                }
-            }
-            now.stream().filter(m -> !paused.contains(m)).forEach(m -> log.info("Module '{}' paused for a restore", m));
-            paused = Set.copyOf(now);
-        } catch (SQLException | RuntimeException e) {
-            // The pools may not be open yet, or the database is away: the last known state stands until it answers.
-            log.debug("Cannot read module pauses: {}", e.toString());
+        try {
+            pollOnce();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: this one must keep watching.
+            log.warn("Cannot apply the module pauses: {}", e.toString());
         }
     }
 
-    private DataSource dataSource(String module) {
-        return beans.getBean(ModuleBeans.dataSource(module), DataSource.class);
+    private void pollOnce() {
+        var before = paused;
+        var reader = modules.stream().filter(m -> !before.contains(m)).findFirst();
+        if (reader.isEmpty()) {
+            return; // every module paused at once: no pool to ask through (restores run one module at a time)
+        }
+        Set<String> now;
+        try (var connection = pool(reader.get()).getConnection()) {
+            now = ModulePause.paused(connection, modules);
+        } catch (SQLException | RuntimeException e) {
+            // The pools may not be open yet, or the database is away: the last known state stands until it answers.
+            log.debug("Cannot read module pauses: {}", e.toString());
+            return;
+        }
+        var resumed = new HashSet<String>();
+        for (var module : now) {
+            if (!before.contains(module)) {
+                pool(module).getHikariPoolMXBean().suspendPool();
+                log.info("Module '{}' paused for a restore; its pool is suspended", module);
+            }
+        }
+        for (var module : before) {
+            if (!now.contains(module)) {
+                var pool = pool(module).getHikariPoolMXBean();
+                pool.softEvictConnections();
+                pool.resumePool();
+                resumed.add(module);
+                log.info("Module '{}' resumed after a restore; its pool reconnects", module);
+            }
+        }
+        paused = Set.copyOf(now);
+        resumed.forEach(catchUp::afterRestoreOf);
+    }
+
+    private HikariDataSource pool(String module) {
+        try {
+            return beans.getBean(ModuleBeans.dataSource(module), DataSource.class).unwrap(HikariDataSource.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The pool of module " + module + " is not a Hikari pool", e);
+        }
     }
 
     @PreDestroy
     void stop() {
         poller.shutdownNow();
+        for (var module : paused) {
+            pool(module).getHikariPoolMXBean().resumePool();
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.privacy.SealedColumn;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,6 +62,12 @@ final class ModuleVault implements PersonalDataVault {
             throw new IllegalStateException("A blind index of " + index.length + " bytes");
         }
         return index;
+    }
+
+    @Override
+    public List<byte[]> blindIndexes(SealedColumn column, String normalizedValue) {
+        Objects.requireNonNull(normalizedValue, "normalizedValue");
+        return keys.blindIndexes(AssociatedData.of("blind-index", column.table(), column.column(), normalizedValue));
     }
 
     @Override

@@ -79,6 +79,8 @@ public final class ModuleDataAccess implements AutoCloseable {
         config.setIdleTimeout(module.idleTimeout().toMillis());
         config.setConnectionTimeout(module.connectionTimeout().toMillis());
         config.addDataSourceProperty("ApplicationName", module.module());
+        // A restore of the module's schema suspends the pool on every instance while it swaps the schema (ADR 0022).
+        config.setAllowPoolSuspension(true);
         // Fail at start-up with the module's name rather than at the first request.
         config.setInitializationFailTimeout(module.connectionTimeout().toMillis());
         return config;

@@ -46,6 +46,13 @@ public interface PersonalDataVault {
      */
     byte[] blindIndex(SealedColumn column, String normalizedValue);
 
+    /**
+     * The blind index of the value under every key of the module's blind-index keyset, {@link #blindIndex}'s first: a
+     * lookup looks for any of them, so a row is found before and after a blind-index rotation re-indexed it
+     * ({@link BlindIndexedRows}). One element when no rotation is in progress.
+     */
+    java.util.List<byte[]> blindIndexes(SealedColumn column, String normalizedValue);
+
     /** Destroys the subject's data key in this module, in the running transaction. Idempotent. */
     void forget(UUID subject);
 }

@@ -203,6 +203,49 @@ class KeyRotationTests {
         admin.post().uri("/api/admin/keys/{module}/rotation", "nonesuch").exchange().expectStatus().isNotFound();
     }
 
+    @Test
+    void older_wrapping_keys_are_retired_once_nothing_is_wrapped_under_them_and_the_retirement_can_be_repeated()
+            throws Exception {
+        var keys = vaults.of(MODULE);
+        var admin = new World(http).platformAdmin().client();
+        var subject = Ids.next();
+        var row = Ids.next();
+        var sealed = vaults.vault(MODULE).seal(subject, NAME, row, "sealed under a key to retire");
+        var rotated = keys.rotate();
+
+        try (var pin = TestDatabase.get().connectAsAdmin()) {
+            // The subject's key stays locked, so the re-wrap the retirement starts with cannot move it.
+            pin.setAutoCommit(false);
+            pin.createStatement().execute("SELECT 1 FROM institutions.person_key WHERE subject_id = '" + subject
+                    + "' FOR UPDATE");
+            admin.post().uri("/api/admin/keys/{module}/retirement", MODULE).exchange().expectStatus().isEqualTo(409)
+                    .expectBody(Map.class).value(problem -> assertThat((String) problem.get("detail"))
+                            .contains("changed", "ago"));
+            ageKeyset();
+            admin.post().uri("/api/admin/keys/{module}/retirement", MODULE).exchange().expectStatus().isEqualTo(409)
+                    .expectBody(Map.class).value(problem -> assertThat((String) problem.get("detail"))
+                            .contains("still wrapped under an older key"));
+            assertThat(keys.status().keyIds()).as("nothing retired").hasSizeGreaterThan(1);
+            pin.rollback();
+        }
+
+        var retired = admin.post().uri("/api/admin/keys/{module}/retirement", MODULE).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        assertThat(((Number) retired.get("primaryKeyId")).longValue()).isEqualTo(rotated.primaryKeyId());
+        assertThat((List<?>) retired.get("keyIds")).hasSize(1);
+        assertThat(wrappedBy(subject)).isEqualTo(rotated.primaryKeyId());
+        assertThat(newModuleKeys().status().keyIds()).as("as another instance loads it").hasSize(1);
+        assertThat(uncached(newModuleKeys()).open(subject, NAME, row, sealed)).contains("sealed under a key to retire");
+        admin.post().uri("/api/admin/keys/{module}/retirement", MODULE).exchange().expectStatus().isOk();
+    }
+
+    /** As if the primary had been made long enough ago that no instance still wraps under an older key. */
+    private static void ageKeyset() {
+        io.edumatrix.platform.testing.Sql.execute("UPDATE " + MODULE + ".module_keyset SET updated_at = updated_at"
+                + " - interval '1 minute' WHERE purpose = 'person-key-wrapping'");
+    }
+
     private static List<Long> rotations(ModuleKeys keys, int times) {
         var added = new ArrayList<Long>();
         for (var i = 0; i < times; i++) {

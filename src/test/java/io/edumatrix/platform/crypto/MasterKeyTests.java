@@ -22,6 +22,7 @@ class MasterKeyTests {
 
     private static final String KEY = "edumatrix.security.key-wrapping-key";
     private static final String FILE = "edumatrix.security.key-wrapping-key-file";
+    private static final String PREVIOUS = "edumatrix.security.key-wrapping-key-previous";
     private static final String ANOTHER_KEY = "YW5vdGhlciBrZXksIGV4YWN0bHkgMzIgYnl0ZXMhISE=";
 
     @TempDir
@@ -31,7 +32,8 @@ class MasterKeyTests {
     void another_master_key_than_the_one_the_keys_were_wrapped_with_stops_start_up_in_one_line_naming_the_setting() {
         var refusal = ApplicationLaunch.onTestDatabase().with(KEY, ANOTHER_KEY).refusal();
 
-        assertThat(refusal.getMessage()).endsWith("cannot be unwrapped with the configured " + KEY).doesNotContain("\n");
+        assertThat(refusal.getMessage()).endsWith("which is configured neither as " + KEY + " nor as " + PREVIOUS)
+                .contains("is wrapped under master key mk-").doesNotContain("\n");
     }
 
     @Test
@@ -40,7 +42,7 @@ class MasterKeyTests {
 
         var refusal = ApplicationLaunch.onTestDatabase().with(KEY, "").with(FILE, wrong).refusal();
 
-        assertThat(refusal.getMessage()).endsWith("cannot be unwrapped with the configured " + FILE);
+        assertThat(refusal.getMessage()).endsWith("which is configured neither as " + FILE + " nor as " + PREVIOUS);
     }
 
     @Test

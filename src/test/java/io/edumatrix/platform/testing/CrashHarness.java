@@ -77,6 +77,11 @@ public final class CrashHarness implements AutoCloseable {
         return process;
     }
 
+    /** The launch settings of the harness's database, for an in-process start (such as a start that must be refused). */
+    public ApplicationLaunch launch() {
+        return database.launch();
+    }
+
     public Connection connectAsAdmin() throws SQLException {
         return database.connectAsAdmin();
     }

@@ -2,6 +2,7 @@ package io.edumatrix.identity.internal.accounts;
 
 import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.privacy.SealedColumn;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,14 @@ public class AccountSealing {
     /** The blind index of an email, whatever its letter case and surrounding blanks. */
     public byte[] emailIndex(String email) {
         return vault.blindIndex(EMAIL, email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The email's blind index under every blind-index key of identity, {@link #emailIndex}'s first: during a blind-index
+     * rotation an account may be stored under either until it has been re-indexed.
+     */
+    public List<byte[]> emailIndexes(String email) {
+        return vault.blindIndexes(EMAIL, email.strip().toLowerCase(Locale.ROOT));
     }
 
     StoredAccount seal(Account account) {

@@ -3,6 +3,7 @@ package io.edumatrix.identity.internal.accounts;
 import io.edumatrix.identity.internal.IdentityProblems;
 import io.edumatrix.institutions.AccountDirectory;
 import io.edumatrix.platform.domain.DomainException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -25,6 +26,11 @@ public class AccountService implements AccountDirectory {
     /** Takes the hash, not the password: Argon2 takes a while and needs no connection ({@link AccountRegistration}). */
     Account create(String email, String displayName, String passwordHash, boolean platformAdmin) {
         var account = Account.register(email, displayName, passwordHash, platformAdmin);
+        if (findByEmailIndexes(sealing.emailIndexes(email)).isPresent()) {
+            // The unique index sees only the current key's index; during a blind-index rotation an account may be stored
+            // under the old one still.
+            throw new DomainException(IdentityProblems.EMAIL_TAKEN, "An account with this email exists already");
+        }
         try {
             accounts.save(sealing.seal(account));
             return account;
@@ -35,7 +41,17 @@ public class AccountService implements AccountDirectory {
 
     @Transactional(value = "identity", readOnly = true)
     Optional<Account> findByEmail(String email) {
-        return findByEmailIndex(sealing.emailIndex(email));
+        return findByEmailIndexes(sealing.emailIndexes(email));
+    }
+
+    /** By any of the email's blind indexes ({@link AccountSealing#emailIndexes}), the first found. */
+    @Transactional(value = "identity", readOnly = true)
+    public Optional<Account> findByEmailIndexes(List<byte[]> emailIndexes) {
+        return storedByEmailIndexes(emailIndexes).map(sealing::open);
+    }
+
+    private Optional<StoredAccount> storedByEmailIndexes(List<byte[]> emailIndexes) {
+        return emailIndexes.stream().map(accounts::findByEmailIndex).flatMap(Optional::stream).findFirst();
     }
 
     @Transactional(value = "identity", readOnly = true)
@@ -56,7 +72,7 @@ public class AccountService implements AccountDirectory {
     @Override
     @Transactional(value = "identity", readOnly = true)
     public Optional<UUID> findAccountIdByEmail(String email) {
-        return accounts.findByEmailIndex(sealing.emailIndex(email)).filter(StoredAccount::active).map(StoredAccount::id);
+        return storedByEmailIndexes(sealing.emailIndexes(email)).filter(StoredAccount::active).map(StoredAccount::id);
     }
 
     @Override

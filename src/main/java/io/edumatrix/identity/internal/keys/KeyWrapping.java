@@ -22,9 +22,18 @@ class KeyWrapping {
         return masterKey.encrypt(privateKey, associatedData(kid));
     }
 
-    byte[] unwrap(String kid, byte[] wrapped) {
+    /** The fingerprint of the master key {@link #wrap} wraps under, to store beside the wrapped key. */
+    String wrappingFingerprint() {
+        return masterKey.fingerprint();
+    }
+
+    /** @param fingerprint of the master key that wrapped it; null when not recorded (every configured key is tried) */
+    byte[] unwrap(String kid, byte[] wrapped, String fingerprint) {
+        if (fingerprint != null && !masterKey.isConfigured(fingerprint)) {
+            throw masterKey.notConfigured("Signing key " + kid, fingerprint);
+        }
         try {
-            return masterKey.decrypt(wrapped, associatedData(kid));
+            return masterKey.decrypt(wrapped, associatedData(kid), fingerprint);
         } catch (GeneralSecurityException e) {
             throw masterKey.cannotUnwrap("Signing key " + kid, e);
         }

@@ -4,7 +4,9 @@ import com.nimbusds.jose.jwk.ECKey;
 import io.edumatrix.identity.internal.IdentityProperties;
 import io.edumatrix.platform.Times;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -66,7 +68,8 @@ class SigningKeyService {
     private ECKey createActive() {
         var key = SigningKeyMaterial.generate();
         var wrapped = wrapping.wrap(key.getKeyID(), SigningKeyMaterial.privateKeyBytes(key));
-        if (!keys.insertActive(key.getKeyID(), key.toPublicJWK().toJSONString(), wrapped, Times.now())) {
+        if (!keys.insertActive(key.getKeyID(), key.toPublicJWK().toJSONString(), wrapped, wrapping.wrappingFingerprint(),
+                Times.now())) {
             throw new IllegalStateException("Another signing key became active despite the key management lock");
         }
         return key;
@@ -74,6 +77,26 @@ class SigningKeyService {
 
     private ECKey unwrap(StoredSigningKey stored) {
         return SigningKeyMaterial.withPrivateKey(SigningKeyMaterial.publicKey(stored),
-                wrapping.unwrap(stored.kid(), stored.wrappedPrivateKey()));
+                wrapping.unwrap(stored.kid(), stored.wrappedPrivateKey(), stored.masterKey()));
+    }
+
+    /**
+     * Re-wraps up to {@code limit} private keys (of every state: a retired one too, so nothing is left under the old
+     * master key) under the current master key; the keys themselves do not change. Returns how many.
+     */
+    int rewrapUnderCurrentMasterKey(int limit) {
+        var batch = keys.lockWrappedUnderOtherThan(wrapping.wrappingFingerprint(), limit);
+        for (var stored : batch) {
+            var privateKey = wrapping.unwrap(stored.kid(), stored.wrappedPrivateKey(), stored.masterKey());
+            keys.replaceWrapping(stored.kid(), wrapping.wrap(stored.kid(), privateKey), wrapping.wrappingFingerprint());
+        }
+        return batch.size();
+    }
+
+    @Transactional(value = "identity", readOnly = true)
+    Map<String, Long> countsByMasterKey() {
+        var counts = new HashMap<String, Long>();
+        keys.masterKeys().forEach(fingerprint -> counts.merge(fingerprint, 1L, Long::sum));
+        return counts;
     }
 }

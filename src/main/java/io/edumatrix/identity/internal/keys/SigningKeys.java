@@ -6,9 +6,12 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import io.edumatrix.platform.crypto.MasterKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SigningKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
     /** How often the keys are re-read anyway, so a rotation elsewhere reaches this instance's signing soon. */
     static final Duration REFRESH_INTERVAL = Duration.ofMinutes(1);
@@ -68,7 +73,13 @@ class SigningKeys {
 
     @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
     void refresh() {
-        snapshot = load();
+        try {
+            snapshot = load();
+        } catch (MasterKey.MasterKeyNotConfiguredException e) {
+            // An instance with a newer master key re-wrapped or created the active key during a master-key rotation:
+            // this one signs on with its copy, which stays published until long after the rotation ends.
+            log.warn("Keeping the signing keys as loaded: {}", e.getMessage());
+        }
     }
 
     private Snapshot load() {

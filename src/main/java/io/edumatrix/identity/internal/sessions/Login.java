@@ -41,7 +41,7 @@ public class Login {
 
     public TokenPair login(String email, String password, Optional<UUID> institutionId) {
         var emailIndex = sealing.emailIndex(email);
-        var admission = attempts.admit(emailIndex);
+        var admission = attempts.admit(emailIndex, sealing.emailIndexes(email));
         if (admission.lockedFor().isPresent()) {
             throw locked(admission.lockedFor().get());
         }

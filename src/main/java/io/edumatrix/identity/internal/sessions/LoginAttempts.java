@@ -9,6 +9,7 @@ import io.edumatrix.platform.Times;
 import io.edumatrix.platform.observability.SecurityEvents;
 import io.edumatrix.platform.tenancy.TenantContext;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -40,9 +41,9 @@ class LoginAttempts {
     }
 
     /** A locked email's attempt is recorded here and goes no further: no password is checked while it is locked. */
-    Admission admit(byte[] emailIndex) {
+    Admission admit(byte[] emailIndex, List<byte[]> accountLookup) {
         attempts.lockEmail(emailIndex);
-        var account = accounts.findByEmailIndex(emailIndex);
+        var account = accounts.findByEmailIndexes(accountLookup);
         var lockedFor = LockoutPolicy.lockedFor(attempts.findLockedUntil(emailIndex), Times.now());
         if (lockedFor.isPresent()) {
             record(emailIndex, account.map(Account::id).orElse(null), Outcome.LOCKED);

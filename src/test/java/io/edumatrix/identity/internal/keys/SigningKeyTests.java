@@ -142,8 +142,8 @@ class SigningKeyTests {
         var d = activePrivateKey().getD().toString();
         assertThat(row).doesNotContain(d, HexFormat.of().formatHex(privateKey));
         assertThat(HexFormat.of().formatHex(wrapped)).doesNotContain(HexFormat.of().formatHex(privateKey));
-        assertThat(wrapping.unwrap(kid, wrapped)).isEqualTo(privateKey);
-        assertThatThrownBy(() -> wrapping.unwrap(UUID.randomUUID().toString(), wrapped))
+        assertThat(wrapping.unwrap(kid, wrapped, wrapping.wrappingFingerprint())).isEqualTo(privateKey);
+        assertThatThrownBy(() -> wrapping.unwrap(UUID.randomUUID().toString(), wrapped, null))
                 .hasMessageContaining("cannot be unwrapped");
     }
 
