@@ -7,14 +7,16 @@
  * of the institution sees, with read marks per reader, rather than a copy per member.
  */
 @ApplicationModule(
-        allowedDependencies = {"platform :: *", "courses", "jobs", "freelancing", "community", "news", "feedback"})
+        allowedDependencies = {"platform :: *", "institutions", "courses", "jobs", "freelancing", "community", "news",
+                "feedback"})
 @TenantOwned({"notification", "notification_read", "muted_category", "device_token", "push_subscription",
-        "delivery_preference"})
+        "delivery_preference", "email_digest_entry"})
 @Audited(value = {"notification", "notification_read", "muted_category", "device_token", "push_subscription",
         "delivery_preference"}, omit = {"device_token.token", "push_subscription.subscription",
         "push_subscription.endpoint_index"})
 @DataSubjectColumns({"notification.recipient_account_id", "notification_read.account_id", "muted_category.account_id",
-        "device_token.account_id", "push_subscription.account_id", "delivery_preference.account_id"})
+        "device_token.account_id", "push_subscription.account_id", "delivery_preference.account_id",
+        "email_digest_entry.account_id"})
 package io.edumatrix.notifications;
 
 import io.edumatrix.platform.tables.Audited;

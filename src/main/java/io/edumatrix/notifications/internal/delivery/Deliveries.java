@@ -8,8 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Queues a new personal notification for the channels its recipient chose for its category, in the transaction that
- * made it: a push per browser subscription, published to the module's own outbox, so nothing leaves before that
- * transaction commits and nothing queued is lost.
+ * made it: a push per browser subscription, and a mail at once or an entry of the daily digest, each through the
+ * module's own outbox, so nothing leaves before that transaction commits and nothing queued is lost.
  */
 @Service
 @Transactional("notifications")
@@ -17,11 +17,14 @@ public class Deliveries {
 
     private final DeliveryPreferences preferences;
     private final PushSubscriptions subscriptions;
+    private final NotificationMails mails;
     private final ApplicationEventPublisher events;
 
-    Deliveries(DeliveryPreferences preferences, PushSubscriptions subscriptions, ApplicationEventPublisher events) {
+    Deliveries(DeliveryPreferences preferences, PushSubscriptions subscriptions, NotificationMails mails,
+            ApplicationEventPublisher events) {
         this.preferences = preferences;
         this.subscriptions = subscriptions;
+        this.mails = mails;
         this.events = events;
     }
 
@@ -37,6 +40,11 @@ public class Deliveries {
                         notification.notificationId(), notification.category(), notification.subjectId(),
                         notification.detail()));
             }
+        }
+        switch (channels.email()) {
+            case IMMEDIATE -> mails.sendNow(notification);
+            case DAILY -> mails.queueForDigest(notification);
+            case OFF -> { }
         }
     }
 }
