@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * What the institutions module needs to know about accounts, to add a member by email (and courses, to name a
- * certificate's holder). It is declared here and
+ * certificate's holder; notifications, to mail a member). It is declared here and
  * implemented by the identity module, so identity depends on institutions and not the other way round.
  */
 public interface AccountDirectory {
@@ -15,4 +15,7 @@ public interface AccountDirectory {
 
     /** The display name of the account, for a certificate it holds; none for an account that is no more (or erased). */
     Optional<String> displayNameOf(UUID accountId);
+
+    /** The email address of the active account, for mail it asked for; none for an account that is no more (or erased). */
+    Optional<String> emailOf(UUID accountId);
 }

@@ -1,6 +1,8 @@
 package io.edumatrix.community.internal;
 
+import io.edumatrix.community.internal.Views.BlocksView;
 import io.edumatrix.community.internal.Views.MessageView;
+import io.edumatrix.community.internal.Views.ReaderView;
 import io.edumatrix.community.internal.Views.RoomView;
 import io.edumatrix.platform.security.Callers;
 import io.edumatrix.platform.security.Member;
@@ -40,12 +42,19 @@ class CommunityController {
     private final CommunityRoomService rooms;
     private final CommunityMessageService messages;
     private final MessageStreams streams;
+    private final ChatReadingService reading;
+    private final BlockService blocks;
 
-    CommunityController(CommunityRoomService rooms, CommunityMessageService messages, MessageStreams streams) {
+    CommunityController(CommunityRoomService rooms, CommunityMessageService messages, MessageStreams streams,
+            ChatReadingService reading, BlockService blocks) {
         this.rooms = rooms;
         this.messages = messages;
         this.streams = streams;
+        this.reading = reading;
+        this.blocks = blocks;
     }
+
+    record ReadPosition(@NotNull UUID messageId) {}
 
     record CreateRoom(@NotNull @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
             String name, @NotNull Room.Visibility visibility) {}
@@ -128,6 +137,44 @@ class CommunityController {
     @Member
     ResponseEntity<Void> delete(@PathVariable UUID id, @PathVariable UUID messageId) {
         messages.delete(id, messageId, Callers.require().accountId());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The caller has read the room up to the message: their position moves forward to it (never back). */
+    @PutMapping("/rooms/{id}/read-position")
+    @Member
+    ResponseEntity<Void> markRead(@PathVariable UUID id, @Valid @RequestBody ReadPosition request) {
+        reading.markReadUpTo(id, Callers.require().accountId(), request.messageId());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The room's members who have read the message, earliest first (but those the caller blocked). */
+    @GetMapping("/rooms/{id}/messages/{messageId}/readers")
+    @Member
+    List<ReaderView> readers(@PathVariable UUID id, @PathVariable UUID messageId) {
+        return reading.readersOf(id, messageId, Callers.require().accountId());
+    }
+
+    /** The accounts the caller blocked in the token's institution. */
+    @GetMapping("/blocks")
+    @Member
+    BlocksView blocks() {
+        return new BlocksView(blocks.blockedBy(Callers.require().accountId()));
+    }
+
+    /** Hides the account's messages from the caller, and its mentions of the caller notify nothing. */
+    @PutMapping("/blocks/{accountId}")
+    @Member
+    ResponseEntity<Void> block(@PathVariable UUID accountId) {
+        var caller = Callers.require();
+        blocks.block(caller.institutionId().orElseThrow(), caller.accountId(), accountId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/blocks/{accountId}")
+    @Member
+    ResponseEntity<Void> unblock(@PathVariable UUID accountId) {
+        blocks.unblock(Callers.require().accountId(), accountId);
         return ResponseEntity.noContent().build();
     }
 

@@ -34,22 +34,28 @@ class CommunityMessageService {
     private final MessageNotices notices;
     private final CommunityRoomService rooms;
     private final RoomMemberRepository memberships;
+    private final AccountBlockRepository blocks;
     private final PersonalDataVault vault;
     private final ApplicationEventPublisher events;
 
     CommunityMessageService(RoomMessageRepository messages, MessageMentionRepository mentions, MessageNotices notices, CommunityRoomService rooms,
-            RoomMemberRepository memberships, @Qualifier("community") PersonalDataVault vault,
-            ApplicationEventPublisher events) {
+            RoomMemberRepository memberships, AccountBlockRepository blocks,
+            @Qualifier("community") PersonalDataVault vault, ApplicationEventPublisher events) {
         this.messages = messages;
         this.mentions = mentions;
         this.notices = notices;
         this.rooms = rooms;
         this.memberships = memberships;
+        this.blocks = blocks;
         this.vault = vault;
         this.events = events;
     }
 
-    /** Every mentioned account must be a member of the room: a mention of anyone else is refused, naming them. */
+    /**
+     * Every mentioned account must be a member of the room: a mention of anyone else is refused, naming them. The
+     * message shows every mention, as written; the event names only those who have not blocked the author, so a
+     * mention by someone one blocked notifies nothing (and the author cannot tell).
+     */
     MessageView post(UUID roomId, UUID authorAccountId, String body, List<UUID> mentioned) {
         var room = rooms.joined(roomId, authorAccountId);
         var distinct = List.copyOf(new LinkedHashSet<>(mentioned));
@@ -68,7 +74,11 @@ class CommunityMessageService {
                 vault.seal(authorAccountId, Message.BODY, id, body), now, now));
         distinct.forEach(account -> mentions.insert(Ids.next(), room.institutionId(), id, account));
         notices.send(MessageNotices.payload(roomId, id));
-        events.publishEvent(MessagePosted.of(room.institutionId(), roomId, id, authorAccountId, distinct));
+        var told = new ArrayList<>(distinct);
+        if (!told.isEmpty()) {
+            told.removeAll(blocks.blockersAmong(authorAccountId, distinct));
+        }
+        events.publishEvent(MessagePosted.of(room.institutionId(), roomId, id, authorAccountId, told));
         return view(message, distinct);
     }
 
@@ -76,7 +86,8 @@ class CommunityMessageService {
     @Transactional(value = "community", readOnly = true)
     Page<MessageView> list(UUID roomId, UUID readerAccountId, UUID before, int limit) {
         rooms.joined(roomId, readerAccountId);
-        var page = Page.of(messages.findPageBefore(roomId, before == null ? AFTER_ALL : before, limit + 1), limit,
+        var page = Page.of(messages.findPageBefore(roomId, before == null ? AFTER_ALL : before, readerAccountId,
+                limit + 1), limit,
                 Message::id);
         return new Page<>(views(page.items()), page.next());
     }
@@ -91,19 +102,21 @@ class CommunityMessageService {
     @Transactional(value = "community", readOnly = true)
     List<MessageView> missed(UUID roomId, UUID readerAccountId, UUID after) {
         rooms.joined(roomId, readerAccountId);
-        return after == null ? List.of() : views(messages.findAfter(roomId, after, MAX_REPLAY));
+        return after == null ? List.of() : views(messages.findAfter(roomId, after, readerAccountId, MAX_REPLAY));
     }
 
     /**
      * One message as a stream's reader sees it: empty when the reader is no longer a member of its room, or the
-     * message is gone (deleted meanwhile, or invisible in the reader's institution).
+     * message is gone (deleted meanwhile, or invisible in the reader's institution), or its author is one the reader
+     * blocked.
      */
     @Transactional(value = "community", readOnly = true)
     Optional<MessageView> forStream(UUID roomId, UUID messageId, UUID readerAccountId) {
         if (memberships.roleOf(roomId, readerAccountId).isEmpty()) {
             return Optional.empty();
         }
-        return messages.findById(messageId).filter(m -> m.roomId().equals(roomId)).map(m -> views(List.of(m)).getFirst());
+        return messages.findVisible(messageId, readerAccountId).filter(m -> m.roomId().equals(roomId))
+                .map(m -> views(List.of(m)).getFirst());
     }
 
     @Transactional(value = "community", readOnly = true)

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What community holds about a person, in every institution: their memberships (with the rooms they own), their
- * messages and the mentions of them. Erasure deletes their messages (no tombstone: a room reads as if they never
- * wrote), the mentions of them in others' messages and their memberships, and forgets the person's key of this module,
+ * messages, the mentions of them, their read positions and the blocks they made. Erasure deletes their messages (no
+ * tombstone: a room reads as if they never wrote), the mentions of them in others' messages, their memberships and
+ * read positions, the blocks they made and the blocks of them, and forgets the person's key of this module,
  * so that the bodies' copies in the audit trail and in backups stay unreadable (crypto-shredding). The rooms they own
  * stay, for their other members, without an owner: nobody adds members to such a private room any more.
  */
@@ -19,10 +20,15 @@ import org.springframework.stereotype.Component;
 class CommunityPersonalData implements PersonalDataHolder {
 
     private final PersonalCommunityDataRepository data;
+    private final ReadPositionRepository positions;
+    private final AccountBlockRepository blocks;
     private final PersonalDataVault vault;
 
-    CommunityPersonalData(PersonalCommunityDataRepository data, @Qualifier("community") PersonalDataVault vault) {
+    CommunityPersonalData(PersonalCommunityDataRepository data, ReadPositionRepository positions,
+            AccountBlockRepository blocks, @Qualifier("community") PersonalDataVault vault) {
         this.data = data;
+        this.positions = positions;
+        this.blocks = blocks;
         this.vault = vault;
     }
 
@@ -38,7 +44,9 @@ class CommunityPersonalData implements PersonalDataHolder {
                 "messages", data.messagesOf(accountId).stream().map(m -> new MessageData(m.id(), m.institutionId(),
                         m.roomId(), vault.openOrNull(m.authorAccountId(), Message.BODY, m.id(), m.body()),
                         m.createdAt())).toList(),
-                "mentionedIn", data.mentionsOf(accountId));
+                "mentionedIn", data.mentionsOf(accountId),
+                "readPositions", positions.positionsOf(accountId),
+                "blocked", blocks.exportOf(accountId));
     }
 
     @Override
@@ -46,6 +54,8 @@ class CommunityPersonalData implements PersonalDataHolder {
         data.deleteMessagesOf(accountId);
         data.deleteMentionsOf(accountId);
         data.deleteMembershipsOf(accountId);
+        positions.deletePositionsOf(accountId);
+        blocks.deleteBlocksNaming(accountId);
         vault.forget(accountId);
     }
 }

@@ -19,6 +19,8 @@ final class CommunityProblems {
     static final ProblemType NOT_AN_INSTITUTION_MEMBER = ProblemType.ruleViolated("not-an-institution-member");
     /** The owner cannot leave their own room (it would be left without one). */
     static final ProblemType OWNER_CANNOT_LEAVE = ProblemType.ruleViolated("owner-cannot-leave");
+    /** An account cannot block itself. */
+    static final ProblemType CANNOT_BLOCK_ONESELF = ProblemType.ruleViolated("cannot-block-oneself");
     /** An account (or this instance) holds as many open streams as it may. */
     static final ProblemType TOO_MANY_STREAMS =
             new ProblemType("too-many-streams", Category.TOO_MANY_ATTEMPTS, "Too many streams");

@@ -6,7 +6,10 @@ import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.DomainException;
 import io.edumatrix.platform.web.Page;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,11 +23,14 @@ class CommunityRoomService {
 
     private final ChatRoomRepository rooms;
     private final RoomMemberRepository memberships;
+    private final ReadPositionRepository positions;
     private final InstitutionsApi institutions;
 
-    CommunityRoomService(ChatRoomRepository rooms, RoomMemberRepository memberships, InstitutionsApi institutions) {
+    CommunityRoomService(ChatRoomRepository rooms, RoomMemberRepository memberships, ReadPositionRepository positions,
+            InstitutionsApi institutions) {
         this.rooms = rooms;
         this.memberships = memberships;
+        this.positions = positions;
         this.institutions = institutions;
     }
 
@@ -32,18 +38,25 @@ class CommunityRoomService {
     RoomView create(UUID institutionId, UUID accountId, String name, Room.Visibility visibility) {
         var room = rooms.save(new Room(Ids.next(), null, institutionId, name, visibility, Times.now()));
         memberships.join(Ids.next(), institutionId, room.id(), accountId, Room.OWNER);
-        return view(room);
+        return view(room, 0L);
     }
 
     @Transactional(value = "community", readOnly = true)
     RoomView get(UUID id, UUID readerAccountId) {
-        return view(visible(id, readerAccountId));
+        var room = visible(id, readerAccountId);
+        return view(room, positions.unreadIn(readerAccountId, List.of(id)).stream().findFirst()
+                .map(ReadPositionRepository.Unread::unread).orElse(null));
     }
 
+    /** With each room the reader is a member of, its unread count. */
     @Transactional(value = "community", readOnly = true)
     Page<RoomView> list(UUID readerAccountId, UUID after, int limit) {
-        return Page.of(rooms.findVisiblePage(readerAccountId, Page.after(after), limit + 1), limit, Room::id)
-                .map(CommunityRoomService::view);
+        var page = Page.of(rooms.findVisiblePage(readerAccountId, Page.after(after), limit + 1), limit, Room::id);
+        Map<UUID, Long> unread = page.items().isEmpty() ? Map.of()
+                : positions.unreadIn(readerAccountId, page.items().stream().map(Room::id).toList()).stream()
+                        .collect(Collectors.toMap(ReadPositionRepository.Unread::roomId,
+                                ReadPositionRepository.Unread::unread));
+        return page.map(room -> view(room, unread.get(room.id())));
     }
 
     /** Joining twice is joining once; only public rooms are open to anyone. */
@@ -93,8 +106,8 @@ class CommunityRoomService {
         return memberships.roleOf(roomId, accountId).orElse(null);
     }
 
-    private static RoomView view(Room room) {
+    private static RoomView view(Room room, Long unread) {
         return new RoomView(room.id(), room.institutionId(), room.name(), room.visibility(), room.version(),
-                room.createdAt());
+                room.createdAt(), unread);
     }
 }

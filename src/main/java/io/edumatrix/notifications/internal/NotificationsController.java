@@ -1,6 +1,15 @@
 package io.edumatrix.notifications.internal;
 
+import io.edumatrix.notifications.internal.Views.ChannelsView;
 import io.edumatrix.notifications.internal.Views.DeviceView;
+import io.edumatrix.notifications.internal.Views.PushSubscriptionView;
+import io.edumatrix.notifications.internal.Views.VapidKeyView;
+import io.edumatrix.notifications.internal.delivery.DeliveryPreferences;
+import io.edumatrix.notifications.internal.delivery.DeliveryPreferences.Channels;
+import io.edumatrix.notifications.internal.delivery.EmailMode;
+import io.edumatrix.notifications.internal.delivery.PushSubscriptions;
+import io.edumatrix.notifications.internal.delivery.VapidKeys;
+import io.edumatrix.platform.security.Anonymous;
 import io.edumatrix.notifications.internal.Views.NotificationPage;
 import io.edumatrix.platform.security.Callers;
 import io.edumatrix.platform.security.Member;
@@ -13,6 +22,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,16 +53,32 @@ class NotificationsController {
     private final PreferenceService preferences;
     private final DeviceService devices;
     private final NotificationStreams streams;
+    private final PushSubscriptions subscriptions;
+    private final DeliveryPreferences deliveryPreferences;
+    private final VapidKeys vapid;
 
     NotificationsController(NotificationService notifications, PreferenceService preferences, DeviceService devices,
-            NotificationStreams streams) {
+            NotificationStreams streams, PushSubscriptions subscriptions, DeliveryPreferences deliveryPreferences,
+            VapidKeys vapid) {
         this.notifications = notifications;
         this.preferences = preferences;
         this.devices = devices;
         this.streams = streams;
+        this.subscriptions = subscriptions;
+        this.deliveryPreferences = deliveryPreferences;
+        this.vapid = vapid;
     }
 
     record RegisterDevice(@NotBlank @Size(max = 4096) String token, @NotNull DeviceToken.Platform platform) {}
+
+    /** As a browser's {@code PushSubscription.toJSON()} gives it (its {@code expirationTime} is ignored). */
+    record Subscribe(@NotBlank @Size(max = PushSubscriptions.MAX_ENDPOINT_LENGTH) String endpoint,
+            @NotNull @Valid SubscriptionKeys keys) {}
+
+    record SubscriptionKeys(@NotBlank @Size(max = 200) String p256dh, @NotBlank @Size(max = 100) String auth) {}
+
+    /** A category's channels to change; a channel left out stays as it was. */
+    record ChannelsChange(Boolean push, EmailMode email) {}
 
     /** Unread first, then newest first; {@code after} is the {@code next} of the previous page. */
     @GetMapping
@@ -103,6 +131,56 @@ class NotificationsController {
         return preferences.change(caller.institutionId().orElseThrow(), caller.accountId(), changes);
     }
 
+    /** Every category's channels besides the in-app list: {@code push} (on by default) and {@code email}. */
+    @GetMapping("/preferences/delivery")
+    @Member
+    Map<Category, ChannelsView> deliveryPreferences() {
+        return channelsOf(Callers.require().accountId());
+    }
+
+    /** The categories whose channels change; the ones not named stay as they were. Answers them all. */
+    @PutMapping("/preferences/delivery")
+    @Member
+    Map<Category, ChannelsView> changeDeliveryPreferences(@RequestBody Map<Category, ChannelsChange> changes) {
+        var caller = Callers.require();
+        var current = deliveryPreferences.of(caller.accountId(), names(changes.keySet().stream().toList()));
+        var changed = new LinkedHashMap<String, Channels>();
+        changes.forEach((category, change) -> {
+            if (change == null) {
+                throw PlatformProblems.INVALID_REQUEST.exception("The request has invalid fields").with("errors",
+                        List.of(Map.of("field", category.name(), "message", "must be an object {push, email}")));
+            }
+            changed.put(category.name(), current.get(category.name()).with(change.push(), change.email()));
+        });
+        deliveryPreferences.change(caller.institutionId().orElseThrow(), caller.accountId(), changed);
+        return channelsOf(caller.accountId());
+    }
+
+    /** The key a browser subscribes with ({@code applicationServerKey}); public, so a service worker can fetch it. */
+    @GetMapping("/push-subscriptions/vapid-public-key")
+    @Anonymous
+    VapidKeyView vapidPublicKey() {
+        return new VapidKeyView(vapid.publicKey());
+    }
+
+    /** The endpoint and keys are kept sealed and never shown again (but in the person's export). */
+    @PostMapping("/push-subscriptions")
+    @Member
+    ResponseEntity<PushSubscriptionView> subscribe(@Valid @RequestBody Subscribe request) {
+        var caller = Callers.require();
+        var id = subscriptions.register(caller.institutionId().orElseThrow(), caller.accountId(), request.endpoint(),
+                request.keys().p256dh(), request.keys().auth());
+        return ResponseEntity.created(URI.create("/api/notifications/push-subscriptions/" + id))
+                .body(new PushSubscriptionView(id));
+    }
+
+    @DeleteMapping("/push-subscriptions/{id}")
+    @Member
+    ResponseEntity<Void> unsubscribe(@PathVariable UUID id) {
+        subscriptions.remove(Callers.require().accountId(), id);
+        return ResponseEntity.noContent().build();
+    }
+
     /** The token is kept sealed and never shown again. */
     @PostMapping("/devices")
     @Member
@@ -118,5 +196,16 @@ class NotificationsController {
     ResponseEntity<Void> removeDevice(@PathVariable UUID id) {
         devices.remove(Callers.require().accountId(), id);
         return ResponseEntity.noContent().build();
+    }
+
+    private Map<Category, ChannelsView> channelsOf(UUID accountId) {
+        var channels = deliveryPreferences.of(accountId, names(Arrays.asList(Category.values())));
+        var views = new EnumMap<Category, ChannelsView>(Category.class);
+        channels.forEach((name, c) -> views.put(Category.valueOf(name), new ChannelsView(c.push(), c.email())));
+        return views;
+    }
+
+    private static List<String> names(List<Category> categories) {
+        return categories.stream().map(Category::name).toList();
     }
 }

@@ -5,13 +5,16 @@ import io.edumatrix.platform.privacy.PersonalDataVault;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import io.edumatrix.notifications.internal.delivery.DeliveryPreferences;
+import io.edumatrix.notifications.internal.delivery.PushSubscriptions;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
  * What notifications holds about a person, in every institution: the notifications addressed to them, which ones
- * (broadcasts included) they read, the categories they switched off and their devices. Erasure deletes all of it and
- * forgets the person's key of this module, so the device tokens' copies in backups stay unreadable. Broadcasts name
+ * (broadcasts included) they read, the categories they switched off, how they receive each, their devices and their
+ * browsers' push subscriptions. Erasure deletes all of it and forgets the person's key of this module, so the device
+ * tokens' and subscriptions' copies in backups stay unreadable. Broadcasts name
  * nobody and stay for the other members.
  */
 @Component
@@ -19,12 +22,17 @@ class NotificationsPersonalData implements PersonalDataHolder {
 
     private final PersonalNotificationDataRepository data;
     private final DeviceTokenRepository devices;
+    private final PushSubscriptions subscriptions;
+    private final DeliveryPreferences deliveryPreferences;
     private final PersonalDataVault vault;
 
     NotificationsPersonalData(PersonalNotificationDataRepository data, DeviceTokenRepository devices,
+            PushSubscriptions subscriptions, DeliveryPreferences deliveryPreferences,
             @Qualifier("notifications") PersonalDataVault vault) {
         this.data = data;
         this.devices = devices;
+        this.subscriptions = subscriptions;
+        this.deliveryPreferences = deliveryPreferences;
         this.vault = vault;
     }
 
@@ -43,7 +51,9 @@ class NotificationsPersonalData implements PersonalDataHolder {
                 "mutedCategories", data.mutedBy(accountId),
                 "devices", devices.devicesOf(accountId).stream().map(d -> new DeviceData(d.id(), d.institutionId(),
                         d.platform(), vault.openOrNull(d.accountId(), DeviceToken.TOKEN, d.id(), d.token()),
-                        d.registeredAt())).toList());
+                        d.registeredAt())).toList(),
+                "deliveryPreferences", deliveryPreferences.export(accountId),
+                "pushSubscriptions", subscriptions.export(accountId));
     }
 
     @Override
@@ -52,6 +62,8 @@ class NotificationsPersonalData implements PersonalDataHolder {
         data.deleteNotificationsOf(accountId);
         data.deleteMutedCategoriesOf(accountId);
         devices.deleteDevicesOf(accountId);
+        subscriptions.erase(accountId);
+        deliveryPreferences.erase(accountId);
         vault.forget(accountId);
     }
 }

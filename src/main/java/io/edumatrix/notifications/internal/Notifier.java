@@ -1,13 +1,13 @@
 package io.edumatrix.notifications.internal;
 
-import io.edumatrix.notifications.internal.PushSender.Push;
+import io.edumatrix.notifications.internal.delivery.Deliveries;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Makes notifications, in the institution the event belongs to (bound by the listener). A personal one is made only
- * if its recipient has not switched its category off, and is pushed; a broadcast is made once, and each reader's
+ * if its recipient has not switched its category off, and is queued for the channels they chose (push, mail); a broadcast is made once, and each reader's
  * preferences filter it when they read. Either is announced to the live streams of every instance.
  */
 @Service
@@ -16,14 +16,14 @@ class Notifier {
 
     private final NotificationRepository notifications;
     private final MutedCategoryRepository muted;
-    private final PushSender push;
+    private final Deliveries deliveries;
     private final NotificationNotices notices;
 
-    Notifier(NotificationRepository notifications, MutedCategoryRepository muted, PushSender push,
+    Notifier(NotificationRepository notifications, MutedCategoryRepository muted, Deliveries deliveries,
             NotificationNotices notices) {
         this.notifications = notifications;
         this.muted = muted;
-        this.push = push;
+        this.deliveries = deliveries;
         this.notices = notices;
     }
 
@@ -34,7 +34,8 @@ class Notifier {
         }
         var notification = Notification.personal(institutionId, recipient, category, subjectId, detail, eventId);
         if (notifications.insert(notification)) {
-            push.send(new Push(notification.id(), institutionId, recipient, category));
+            deliveries.queue(new Deliveries.Made(institutionId, recipient, notification.id(), category.name(),
+                    subjectId, detail));
             notices.send(NotificationNotices.payload(notification));
         }
     }

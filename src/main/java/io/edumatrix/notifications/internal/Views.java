@@ -35,4 +35,12 @@ final class Views {
             return new DeviceView(d.id(), d.platform(), d.registeredAt());
         }
     }
+
+    /** How a category reaches its reader besides the in-app list. */
+    record ChannelsView(boolean push, io.edumatrix.notifications.internal.delivery.EmailMode email) {}
+
+    record PushSubscriptionView(UUID id) {}
+
+    /** The application server's VAPID public key, base64url of the uncompressed P-256 point. */
+    record VapidKeyView(String publicKey) {}
 }

@@ -102,4 +102,10 @@ public class AccountService implements AccountDirectory {
     public Optional<String> displayNameOf(UUID accountId) {
         return accounts.findById(accountId).map(sealing::open).map(Account::displayName);
     }
+
+    @Override
+    @Transactional(value = "identity", readOnly = true)
+    public Optional<String> emailOf(UUID accountId) {
+        return accounts.findById(accountId).filter(StoredAccount::active).map(sealing::open).map(Account::email);
+    }
 }
