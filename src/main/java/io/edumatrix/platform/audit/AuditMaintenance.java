@@ -1,7 +1,7 @@
 package io.edumatrix.platform.audit;
 
+import io.edumatrix.platform.data.ConnectionSettings;
 import io.edumatrix.platform.data.ModuleDatabases;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -26,14 +26,9 @@ final class AuditMaintenance {
 
     /** Months are calendar months in UTC, like the partitions' bounds. */
     List<AuditPartitions.Changes> run(Clock clock) throws SQLException {
-        var admin = modules.settings().admin();
-        var properties = new Properties();
-        properties.setProperty("user", admin.username());
-        properties.setProperty("password", admin.password());
-        properties.setProperty("ApplicationName", "edumatrix-audit-maintenance");
         var now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         var changes = new ArrayList<AuditPartitions.Changes>();
-        try (var connection = DriverManager.getConnection(modules.settings().jdbcUrl(), properties)) {
+        try (var connection = new ConnectionSettings(modules.settings()).openAsAdmin("edumatrix-audit-maintenance")) {
             for (var module : modules.all()) {
                 changes.add(AuditPartitions.maintain(connection, module, settings, now));
             }

@@ -1,13 +1,11 @@
 package io.edumatrix.platform.data;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,16 +27,23 @@ public class DatabaseSetup implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DatabaseSetup.class);
 
     private final ModuleDatabases modules;
+    private final ConnectionSettings connections;
     private final Map<String, Future<?>> migrations = new LinkedHashMap<>();
     private ExecutorService executor;
 
     public DatabaseSetup(ModuleDatabases modules) {
         this.modules = modules;
+        this.connections = new ConnectionSettings(modules.settings());
         run();
     }
 
     private void run() {
         var settings = modules.settings();
+        var roles = new ArrayList<String>(modules.all().stream().map(ModuleDatabase::appRole).toList());
+        if (settings.admin().configured()) {
+            roles.add(settings.admin().username());
+        }
+        connections.requireFiles(roles);
         if (!settings.admin().configured()) {
             log.info("No admin connection (DB_ADMIN_USER): the database must already be provisioned and migrated");
             // Logging in as every app role names a missing one before anything else fails on it.
@@ -169,30 +174,25 @@ public class DatabaseSetup implements AutoCloseable {
     }
 
     private Connection connectAsAdmin() throws SQLException {
-        var admin = modules.settings().admin();
-        return connect(admin.username(), admin.password());
+        return connections.openAsAdmin("edumatrix-setup");
     }
 
     private Connection connectAsApp(ModuleDatabase module) {
         try {
-            return connect(module.appRole(), module.appPassword().orElse(""));
+            return connections.open(connections.direct(), module.appRole(), module.appPassword().orElse(""),
+                    "edumatrix-setup");
         } catch (SQLException e) {
-            throw RoleCheck.loginFailed(module, e);
+            throw RoleCheck.loginFailed(module, connections.direct(), e);
         }
-    }
-
-    private Connection connect(String user, String password) throws SQLException {
-        var properties = new Properties();
-        properties.setProperty("user", user);
-        properties.setProperty("password", password);
-        properties.setProperty("ApplicationName", "edumatrix-setup");
-        return DriverManager.getConnection(modules.settings().jdbcUrl(), properties);
     }
 
     private ModuleStartupException unreachable(SQLException e) {
         var settings = modules.settings();
-        return new ModuleStartupException("Cannot use PostgreSQL at " + settings.jdbcUrl() + ": " + e.getMessage(),
-                "Check DB_HOST, DB_PORT, DB_NAME and DB_ADMIN_USER / DB_ADMIN_PASSWORD.", e);
+        var location = connections.direct();
+        var role = settings.admin().configured() ? settings.admin().username() : modules.all().getFirst().appRole();
+        return new ModuleStartupException("Cannot use PostgreSQL at " + location + " (admin connection, "
+                + role + "): " + ConnectionFailure.cause(e, location, role),
+                "Check DB_HOST, DB_PORT, DB_NAME, DB_ADMIN_USER / DB_ADMIN_PASSWORD and the DB_SSL_* settings.", e);
     }
 
     /** What only a superuser may do, from the platform's {@link DatabaseContribution}s. */

@@ -45,6 +45,8 @@ public record EduMatrixProperties(
      * @param session database-side timeouts set on every app role
      * @param transactionTimeout default timeout of every module transaction, in whole seconds
      * @param module per-module overrides, keyed by module name
+     * @param ssl TLS for every connection to PostgreSQL
+     * @param read the read replica that serves the modules' read-only transactions; none by default
      */
     public record Database(
             @NotBlank @DefaultValue("127.0.0.1") String host,
@@ -59,18 +61,49 @@ public record EduMatrixProperties(
             @Valid @NotNull @DefaultValue Pool pool,
             @Valid @NotNull @DefaultValue Session session,
             @NotNull @DurationMin(seconds = 1) @DefaultValue("5s") Duration transactionTimeout,
-            @NotNull @DefaultValue Map<String, @Valid ModuleOverrides> module) {
+            @NotNull @DefaultValue Map<String, @Valid ModuleOverrides> module,
+            @Valid @NotNull @DefaultValue Ssl ssl,
+            @Valid @NotNull @DefaultValue Read read) {
 
+        /** The database itself, as the admin connection, migrations and dedicated sessions reach it. */
         public String jdbcUrl() {
-            return "jdbc:postgresql://" + host + ":" + port + "/" + name;
-        }
-
-        /** The database as the module pools reach it. */
-        public String poolJdbcUrl() {
-            var poolHost = pool.host() == null || pool.host().isBlank() ? host : pool.host();
-            return "jdbc:postgresql://" + poolHost + ":" + (pool.port() == null ? port : pool.port()) + "/" + name;
+            return ConnectionSettings.direct(this).jdbcUrl();
         }
     }
+
+    /**
+     * TLS for every connection: module pools, replica pools, the admin connection (provisioning, migrations, commands)
+     * and the dedicated sessions.
+     *
+     * @param mode pgjdbc's {@code sslmode} ({@code DB_SSL_MODE}): {@code prefer} by default, {@code verify-full} in
+     *     production
+     * @param rootCert the CA certificate that signed the server's ({@code DB_SSL_ROOT_CERT}); empty means pgjdbc's
+     *     default, {@code ~/.postgresql/root.crt}
+     * @param certDir a folder holding {@code <role>.crt} and {@code <role>.key} (PEM or PKCS-8 DER) for every module's
+     *     app role and the admin role ({@code DB_SSL_CERT_DIR}); empty means no client certificates
+     */
+    public record Ssl(
+            @Pattern(regexp = "disable|allow|prefer|require|verify-ca|verify-full",
+                    message = "must be one of disable, allow, prefer, require, verify-ca, verify-full")
+                    @DefaultValue("prefer") String mode,
+            @DefaultValue("") String rootCert,
+            @DefaultValue("") String certDir) {}
+
+    /**
+     * A streaming standby that serves read-only transactions ({@code @Transactional(readOnly = true)}).
+     *
+     * @param host the standby ({@code DB_READ_HOST}); empty means every read goes to the primary
+     * @param port its port ({@code DB_READ_PORT}); {@code port} of the primary when unset
+     * @param maxLag beyond this much replay lag reads go to the primary ({@code DB_READ_MAX_LAG})
+     * @param checkInterval how often the lag is measured
+     * @param connectionTimeout how long a replica pool waits for a connection before its read goes to the primary
+     */
+    public record Read(
+            @DefaultValue("") String host,
+            @Min(1) @Max(65535) Integer port,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration maxLag,
+            @NotNull @DurationMin(millis = 100) @DefaultValue("1s") Duration checkInterval,
+            @NotNull @DurationMin(millis = 250) @DefaultValue("1s") Duration connectionTimeout) {}
 
     /**
      * @param username a role that may create roles and schemas and is a member of every module's owner role
@@ -91,9 +124,12 @@ public record EduMatrixProperties(
      * HikariCP settings. Defaults let eleven modules' pools fit a stock PostgreSQL ({@code max_connections = 100}).
      *
      * @param maximumPoolSize {@code DB_MAX_CONNECTIONS}
-     * @param host where the pools connect, if not to {@code host}: a connection pooler or proxy in front of the same
-     *     database, which provisioning and migrations (on the admin connection) must bypass
-     * @param port likewise, if not {@code port}
+     * @param host where the pools connect, if not to {@code host}: PgBouncer in transaction mode in front of the same
+     *     database ({@code DB_POOL_HOST}), which provisioning, migrations and the dedicated sessions bypass
+     * @param port likewise, if not {@code port} ({@code DB_POOL_PORT})
+     * @param serverConnections behind a pooler, the server connections it opens per module role (PgBouncer's
+     *     {@code pool_size}, {@code DB_POOL_SERVER_CONNECTIONS}): what reaches PostgreSQL, so what the connection
+     *     budget and each app role's CONNECTION LIMIT count instead of the pools times the instances
      */
     public record Pool(
             @Min(1) @DefaultValue("4") int maximumPoolSize,
@@ -101,7 +137,14 @@ public record EduMatrixProperties(
             @NotNull @DefaultValue("30s") Duration idleTimeout,
             @NotNull @DefaultValue("20s") Duration connectionTimeout,
             String host,
-            @Min(1) @Max(65535) Integer port) {}
+            @Min(1) @Max(65535) Integer port,
+            @Min(1) Integer serverConnections) {
+
+        /** Whether the module pools reach PostgreSQL through a transaction pooler. */
+        public boolean pooled() {
+            return host != null && !host.isBlank() || port != null;
+        }
+    }
 
     /** Settings PostgreSQL applies to every session of an app role. */
     public record Session(
@@ -114,6 +157,9 @@ public record EduMatrixProperties(
      *
      * @param dedicatedConnections sessions the module holds outside its pool ({@code DedicatedConnections}, such as
      *     a {@code LISTEN}); counted in its role's CONNECTION LIMIT and in the start-up budget check; 0 by default
+     * @param readHost the module's read replica, if not {@code edumatrix.database.read.host}
+     * @param readPort its port, if not {@code edumatrix.database.read.port}
+     * @param readReplica false keeps all the module's reads on the primary
      */
     public record ModuleOverrides(
             String password,
@@ -121,5 +167,8 @@ public record EduMatrixProperties(
             @Min(0) Integer minimumIdle,
             Duration idleTimeout,
             Duration connectionTimeout,
-            @Min(0) Integer dedicatedConnections) {}
+            @Min(0) Integer dedicatedConnections,
+            String readHost,
+            @Min(1) @Max(65535) Integer readPort,
+            Boolean readReplica) {}
 }

@@ -1,8 +1,12 @@
 package io.edumatrix.platform.data;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.data.jdbc.core.convert.DataAccessStrategy;
@@ -26,46 +30,74 @@ public final class ModuleDataAccess implements AutoCloseable {
 
     private final ModuleDatabase module;
     private final HikariDataSource pool;
+    private final Optional<HikariDataSource> replicaPool;
     private final TenantAwareDataSource dataSource;
     private final NamedParameterJdbcTemplate jdbcOperations;
     private final JdbcAggregateTemplate aggregateTemplate;
     private final TenantAwareTransactionManager transactionManager;
 
-    ModuleDataAccess(ModuleDatabase module, EduMatrixProperties.Database settings, ApplicationEventPublisher publisher) {
+    ModuleDataAccess(ModuleDatabase module, EduMatrixProperties.Database settings, ReadReplicas replicas,
+            ApplicationEventPublisher publisher) {
         this.module = module;
-        this.pool = new HikariDataSource(hikariConfig(module, settings));
-        this.dataSource = new TenantAwareDataSource(pool);
+        var connections = new ConnectionSettings(settings);
+        this.pool = openPool(module, connections, settings.pool().pooled());
+        var replica = connections.replica(module.module());
+        this.replicaPool = replica.map(location -> openReplicaPool(module, connections, location, settings.read()));
+        // Read-only transactions take their connection from the replica (or from the primary when it lags or is
+        // down); the connection is fetched at the transaction's first statement, once Spring has marked it read-only.
+        // The transaction manager and the JDBC operations below all use this one data source.
+        var routing = new LazyConnectionDataSourceProxy(pool);
+        routing.setDefaultAutoCommit(true);
+        routing.setDefaultTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        replica.ifPresent(location -> routing.setReadOnlyDataSource(
+                replicas.router(module, location, replicaPool.orElseThrow(), pool)));
+        this.dataSource = new TenantAwareDataSource(routing);
         this.jdbcOperations = new NamedParameterJdbcTemplate(dataSource);
         this.aggregateTemplate = aggregateTemplate(publisher);
         this.transactionManager = new TenantAwareTransactionManager(dataSource);
         transactionManager.setDefaultTimeout((int) settings.transactionTimeout().toSeconds());
+        if (replica.isPresent()) {
+            transactionManager.routeReads(replicas.ownWrites());
+        }
     }
 
     /**
      * The factory method {@link ModuleBeanRegistrar} declares: the publisher is autowired, the rest is given. The pool
      * opens once the module is migrated.
      */
-    static ModuleDataAccess open(DatabaseSetup setup, ModuleDatabases databases, String module,
+    static ModuleDataAccess open(DatabaseSetup setup, ModuleDatabases databases, String module, ReadReplicas replicas,
             ApplicationEventPublisher publisher) {
         setup.awaitMigrated(module);
         var database = databases.find(module).orElseThrow(() -> new IllegalStateException(module + " is not configured"));
-        return new ModuleDataAccess(database, databases.settings(), publisher);
+        return new ModuleDataAccess(database, databases.settings(), replicas, publisher);
     }
 
-    private static HikariConfig hikariConfig(ModuleDatabase module, EduMatrixProperties.Database settings) {
-        var config = new HikariConfig();
-        config.setPoolName(module.module());
-        config.setJdbcUrl(settings.poolJdbcUrl());
-        config.setUsername(module.appRole());
-        config.setPassword(module.appPassword().orElse(null));
-        config.setMaximumPoolSize(module.maximumPoolSize());
-        config.setMinimumIdle(module.minimumIdle());
-        config.setIdleTimeout(module.idleTimeout().toMillis());
-        config.setConnectionTimeout(module.connectionTimeout().toMillis());
-        config.addDataSourceProperty("ApplicationName", module.module());
+    private static HikariDataSource openPool(ModuleDatabase module, ConnectionSettings connections, boolean pooled) {
+        var location = connections.pooled();
+        if (pooled) {
+            TransactionPooler.require(module, connections, location);
+        }
+        var config = connections.pool(module.module(), location, module, pooled);
         // Fail at start-up with the module's name rather than at the first request.
         config.setInitializationFailTimeout(module.connectionTimeout().toMillis());
-        return config;
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw e.getCause() instanceof SQLException cause ? RoleCheck.loginFailed(module, location, cause) : e;
+        }
+    }
+
+    /**
+     * The replica pool is as large as the primary's and may open empty: a replica that is down at start-up only sends
+     * the module's reads to the primary until it is back.
+     */
+    private static HikariDataSource openReplicaPool(ModuleDatabase module, ConnectionSettings connections,
+            DatabaseLocation location, EduMatrixProperties.Read read) {
+        var config = connections.pool(module.module() + "-replica", location, module, false);
+        config.setConnectionTimeout(read.connectionTimeout().toMillis());
+        config.setReadOnly(true);
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
     }
 
     /**
@@ -101,6 +133,11 @@ public final class ModuleDataAccess implements AutoCloseable {
         return dataSource;
     }
 
+    /** The replica pool, {@code <module>-replica}, when the module reads from a replica. */
+    public Optional<HikariDataSource> replicaPool() {
+        return replicaPool;
+    }
+
     /** The pool underneath, for its metrics and health. */
     public HikariDataSource pool() {
         return pool;
@@ -120,6 +157,7 @@ public final class ModuleDataAccess implements AutoCloseable {
 
     @Override
     public void close() {
+        replicaPool.ifPresent(HikariDataSource::close);
         pool.close();
     }
 
