@@ -1,6 +1,7 @@
 package io.edumatrix.platform.data;
 
 import java.util.LinkedHashMap;
+import io.edumatrix.platform.data.replica.ReadReplicas;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,6 +1,7 @@
 package io.edumatrix.platform.data;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.edumatrix.platform.data.replica.ReadReplicas;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,6 @@
-package io.edumatrix.platform.data;
+package io.edumatrix.platform.data.replica;
+
+import io.edumatrix.platform.data.DatabaseLocation;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;

@@ -1,4 +1,5 @@
-package io.edumatrix.platform.data;
+package io.edumatrix.platform.data.replica;
+
 
 import io.micrometer.core.instrument.Counter;
 import java.sql.Connection;

@@ -1,4 +1,9 @@
-package io.edumatrix.platform.data;
+package io.edumatrix.platform.data.replica;
+
+import io.edumatrix.platform.data.DatabaseLocation;
+import io.edumatrix.platform.data.EduMatrixProperties;
+import io.edumatrix.platform.data.ModuleDatabase;
+import io.edumatrix.platform.data.ModuleStartupException;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.Counter;
@@ -33,14 +38,14 @@ public final class ReadReplicas implements AutoCloseable {
     private final OwnWrites ownWrites;
     private ScheduledExecutorService checks;
 
-    ReadReplicas(EduMatrixProperties.Database settings, ObjectProvider<MeterRegistry> registry) {
+    public ReadReplicas(EduMatrixProperties.Database settings, ObjectProvider<MeterRegistry> registry) {
         this.settings = settings;
         this.registry = registry;
         this.ownWrites = new OwnWrites(settings.read().maxLag());
     }
 
     /** Shared by the modules' transaction managers: a caller's write in one module is seen by its reads in another. */
-    OwnWrites ownWrites() {
+    public OwnWrites ownWrites() {
         return ownWrites;
     }
 
@@ -48,7 +53,7 @@ public final class ReadReplicas implements AutoCloseable {
      * The read-only data source of {@code module}, reading from {@code replica} at {@code location}. The first module
      * on a replica checks that it is a standby and starts measuring its lag with its pools.
      */
-    DataSource router(ModuleDatabase module, DatabaseLocation location, HikariDataSource replica, DataSource primary) {
+    public DataSource router(ModuleDatabase module, DatabaseLocation location, HikariDataSource replica, DataSource primary) {
         var monitor = monitors.computeIfAbsent(location, where -> start(where, replica, primary));
         var meters = registry.getIfAvailable(SimpleMeterRegistry::new);
         return new ReplicaRouter(replica, primary, monitor, fallbacks(meters, module, "lag"), fallbacks(meters, module, "down"));
