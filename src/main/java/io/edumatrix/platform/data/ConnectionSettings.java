@@ -95,7 +95,7 @@ public final class ConnectionSettings {
     }
 
     /** A pool of {@code module}'s app role connections to {@code location}, named {@code poolName}. */
-    HikariConfig pool(String poolName, DatabaseLocation location, ModuleDatabase module, boolean viaPooler) {
+    public HikariConfig pool(String poolName, DatabaseLocation location, ModuleDatabase module, boolean viaPooler) {
         var config = new HikariConfig();
         config.setPoolName(poolName);
         config.setJdbcUrl(location.jdbcUrl());

@@ -11,7 +11,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.SQLException;
+import io.edumatrix.platform.data.ConnectionSettings;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -35,6 +38,7 @@ public final class ReadReplicas implements AutoCloseable {
     private final EduMatrixProperties.Database settings;
     private final ObjectProvider<MeterRegistry> registry;
     private final Map<DatabaseLocation, ReplicaMonitor> monitors = new ConcurrentHashMap<>();
+    private final List<HikariDataSource> monitorPools = new CopyOnWriteArrayList<>();
     private final OwnWrites ownWrites;
     private ScheduledExecutorService checks;
 
@@ -54,7 +58,8 @@ public final class ReadReplicas implements AutoCloseable {
      * on a replica checks that it is a standby and starts measuring its lag with its pools.
      */
     public DataSource router(ModuleDatabase module, DatabaseLocation location, HikariDataSource replica, DataSource primary) {
-        var monitor = monitors.computeIfAbsent(location, where -> start(where, replica, primary));
+        var monitor = monitors.computeIfAbsent(location, where -> start(where, module, primary));
+        monitor.serves(replica);
         var meters = registry.getIfAvailable(SimpleMeterRegistry::new);
         return new ReplicaRouter(replica, primary, monitor, fallbacks(meters, module, "lag"), fallbacks(meters, module, "down"));
     }
@@ -65,9 +70,22 @@ public final class ReadReplicas implements AutoCloseable {
                 .tag("module", module.module()).tag("reason", reason).register(meters);
     }
 
-    private synchronized ReplicaMonitor start(DatabaseLocation location, HikariDataSource replica, DataSource primary) {
-        requireStandby(location, replica);
-        var monitor = new ReplicaMonitor(location, replica, primary, settings.read().maxLag());
+    /**
+     * The monitor reads the replica through a one-connection pool of its own (as the first module's role), so the
+     * module pools' meters count reads only.
+     */
+    private synchronized ReplicaMonitor start(DatabaseLocation location, ModuleDatabase module, DataSource primary) {
+        var config = new ConnectionSettings(settings).pool("replica-lag-" + location.host() + ":" + location.port(),
+                location, module, false);
+        config.setMaximumPoolSize(1);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(settings.read().connectionTimeout().toMillis());
+        config.setInitializationFailTimeout(-1);
+        config.setReadOnly(true);
+        var pool = new HikariDataSource(config);
+        monitorPools.add(pool);
+        requireStandby(location, pool);
+        var monitor = new ReplicaMonitor(location, pool, primary, settings.read().maxLag());
         Gauge.builder("edumatrix.db.replica.lag", monitor, ReplicaMonitor::lagSeconds)
                 .description("Replay lag of the read replica behind the primary; NaN while it is down")
                 .baseUnit("seconds").tag("replica", location.host() + ":" + location.port())
@@ -106,5 +124,6 @@ public final class ReadReplicas implements AutoCloseable {
         if (checks != null) {
             checks.shutdownNow();
         }
+        monitorPools.forEach(HikariDataSource::close);
     }
 }

@@ -5,6 +5,8 @@ import io.edumatrix.platform.data.DatabaseLocation;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -29,6 +31,7 @@ final class ReplicaMonitor {
 
     private final DatabaseLocation location;
     private final HikariDataSource replica;
+    private final List<HikariDataSource> modulePools = new CopyOnWriteArrayList<>();
     private final DataSource primary;
     private final Duration maxLag;
     private final AtomicReference<State> state = new AtomicReference<>(State.UP);
@@ -43,6 +46,11 @@ final class ReplicaMonitor {
 
     DatabaseLocation location() {
         return location;
+    }
+
+    /** A module's replica pool on this replica, whose connections die with it. */
+    void serves(HikariDataSource modulePool) {
+        modulePools.add(modulePool);
     }
 
     /** Seconds of replay lag at the last check; NaN while the replica is down. */
@@ -65,6 +73,7 @@ final class ReplicaMonitor {
             log.warn("Read replica {} is down, reads go to the primary: {}", location, cause.getMessage());
             // Connections to a replica that went away are dead; none may serve a read once it is back.
             replica.getHikariPoolMXBean().softEvictConnections();
+            modulePools.forEach(pool -> pool.getHikariPoolMXBean().softEvictConnections());
         }
     }
 
