@@ -37,7 +37,7 @@ public final class ConnectionSettings {
     /** Where the module pools connect: the pooler when there is one ({@code DB_POOL_HOST}), else the database. */
     public DatabaseLocation pooled() {
         var pool = settings.pool();
-        if (!pool.pooled()) {
+        if (!pool.redirected()) {
             return direct();
         }
         var host = pool.host() == null || pool.host().isBlank() ? settings.host() : pool.host();

@@ -124,12 +124,13 @@ public record EduMatrixProperties(
      * HikariCP settings. Defaults let eleven modules' pools fit a stock PostgreSQL ({@code max_connections = 100}).
      *
      * @param maximumPoolSize {@code DB_MAX_CONNECTIONS}
-     * @param host where the pools connect, if not to {@code host}: PgBouncer in transaction mode in front of the same
-     *     database ({@code DB_POOL_HOST}), which provisioning, migrations and the dedicated sessions bypass
+     * @param host where the pools connect, if not to {@code host}: PgBouncer in transaction mode (or a proxy) in front
+     *     of the same database ({@code DB_POOL_HOST}), which provisioning, migrations and the dedicated sessions bypass
      * @param port likewise, if not {@code port} ({@code DB_POOL_PORT})
      * @param serverConnections behind a pooler, the server connections it opens per module role (PgBouncer's
      *     {@code pool_size}, {@code DB_POOL_SERVER_CONNECTIONS}): what reaches PostgreSQL, so what the connection
-     *     budget and each app role's CONNECTION LIMIT count instead of the pools times the instances
+     *     budget and each app role's CONNECTION LIMIT count instead of the pools times the instances; setting it
+     *     declares that {@code host}/{@code port} is a pooler in transaction mode, which start-up checks
      */
     public record Pool(
             @Min(1) @DefaultValue("4") int maximumPoolSize,
@@ -140,8 +141,17 @@ public record EduMatrixProperties(
             @Min(1) @Max(65535) Integer port,
             @Min(1) Integer serverConnections) {
 
-        /** Whether the module pools reach PostgreSQL through a transaction pooler. */
+        /**
+         * Whether the module pools reach PostgreSQL through a transaction pooler: declared by its server connections.
+         * A host or port alone is a proxy that keeps sessions (or a pooler in session mode), and the pools count as
+         * they are.
+         */
         public boolean pooled() {
+            return serverConnections != null;
+        }
+
+        /** Whether the module pools connect elsewhere than the admin connection. */
+        public boolean redirected() {
             return host != null && !host.isBlank() || port != null;
         }
     }

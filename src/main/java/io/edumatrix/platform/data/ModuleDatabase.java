@@ -48,11 +48,10 @@ public record ModuleDatabase(
         if (!pool.pooled()) {
             return (maximumPoolSize + dedicated) * database.instances();
         }
-        if (pool.serverConnections() == null) {
+        if (!pool.redirected()) {
             throw new ModuleStartupException("edumatrix.database.pool.server-connections (DB_POOL_SERVER_CONNECTIONS)"
-                    + " is not set, and the pools go through a pooler (DB_POOL_HOST/DB_POOL_PORT)",
-                    "Set it to the pooler's server connections per module role (PgBouncer's pool_size), so the"
-                            + " connection budget counts what reaches PostgreSQL.");
+                    + " declares a pooler, but edumatrix.database.pool.host/port (DB_POOL_HOST/DB_POOL_PORT) name none",
+                    "Set DB_POOL_HOST/DB_POOL_PORT to PgBouncer's address, or leave DB_POOL_SERVER_CONNECTIONS empty.");
         }
         return pool.serverConnections() + dedicated * database.instances();
     }
