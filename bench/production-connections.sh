@@ -9,15 +9,20 @@
 #   bench/production-connections.sh
 # env knobs (defaults): INSTANCES=3 POOL=5 (each module's pool per instance: 11 x 5 x 3 = 165 client connections, more
 #   than twelve modules' default pools of 4 x 3 = 144) SERVER_CONNECTIONS=5 (PgBouncer's pool_size per role)
-#   WORKERS=12 DURATION=60 BASE_PORT=15460 JAR=target/edumatrix-*.jar PG_BIN=/usr/lib/postgresql/15/bin
+#   WORKERS=12 DURATION=60 BASE_PORT=15460 JAR=target/edumatrix-*.jar (or EDUMATRIX_CLASSPATH, a class path to run)
+#   PG_BIN=/usr/lib/postgresql/15/bin
 set -euo pipefail
 cd "$(dirname "$0")/.."
 INSTANCES=${INSTANCES:-3} POOL=${POOL:-5} SERVER_CONNECTIONS=${SERVER_CONNECTIONS:-5} WORKERS=${WORKERS:-12}
 DURATION=${DURATION:-60} BASE_PORT=${BASE_PORT:-15460}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-JAR=${JAR:-$(ls target/edumatrix-*.jar 2>/dev/null | grep -v -- '-plain' | head -n 1)}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
-[[ -f $JAR ]] || { echo "no jar: ./mvnw -DskipTests package, or set JAR" >&2; exit 1; }
+if [[ -n ${EDUMATRIX_CLASSPATH:-} ]]; then APP=(-cp "$EDUMATRIX_CLASSPATH" io.edumatrix.EduMatrixApplication)
+else
+  JAR=${JAR:-$(ls target/edumatrix-*.jar 2>/dev/null | grep -v -- '-plain' | head -n 1)}
+  [[ -f $JAR ]] || { echo "no jar: ./mvnw -DskipTests package, or set JAR or EDUMATRIX_CLASSPATH" >&2; exit 1; }
+  APP=(-jar "$JAR")
+fi
 command -v pgbouncer >/dev/null || { echo "pgbouncer is needed (apt-get install pgbouncer)" >&2; exit 1; }
 
 PRIMARY=$BASE_PORT STANDBY=$((BASE_PORT + 1)) BOUNCER=$((BASE_PORT + 2))
@@ -87,7 +92,7 @@ start_app() { # index
     DB_ADMIN_USER=postgres DB_POOL_HOST=127.0.0.1 DB_POOL_PORT=$BOUNCER DB_POOL_SERVER_CONNECTIONS=$SERVER_CONNECTIONS \
     DB_MAX_CONNECTIONS=$POOL EDUMATRIX_DATABASE_INSTANCES=$INSTANCES DB_READ_HOST=127.0.0.1 DB_READ_PORT=$STANDBY \
     SERVER_PORT=$port MANAGEMENT_PORT=$metrics \
-    "$JAVA" -XX:TieredStopAtLevel=1 -Xmx320m -jar "$JAR" >"$WORK/app$1.log" 2>&1 &
+    "$JAVA" -XX:TieredStopAtLevel=1 -Xmx320m "${APP[@]}" >"$WORK/app$1.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 400); do
     curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"' && return 0
