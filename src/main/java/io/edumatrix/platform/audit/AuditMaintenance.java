@@ -1,7 +1,7 @@
 package io.edumatrix.platform.audit;
 
+import io.edumatrix.platform.data.ConnectionSettings;
 import io.edumatrix.platform.data.ModuleDatabases;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -29,13 +29,9 @@ final class AuditMaintenance {
         var now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         var changes = new ArrayList<AuditPartitions.Changes>();
         // Each database holding modules, through its own admin connection.
+        var connections = new ConnectionSettings(modules.settings());
         for (var place : modules.byPlace().values()) {
-            var location = place.location();
-            var properties = new Properties();
-            properties.setProperty("user", location.adminUser());
-            properties.setProperty("password", location.adminPassword());
-            properties.setProperty("ApplicationName", "edumatrix-audit-maintenance");
-            try (var connection = DriverManager.getConnection(location.jdbcUrl(), properties)) {
+            try (var connection = connections.openAsAdmin(place.location(), "edumatrix-audit-maintenance")) {
                 for (var module : place.all()) {
                     changes.add(AuditPartitions.maintain(connection, module, settings, now));
                 }

@@ -1,12 +1,12 @@
 package io.edumatrix.platform.backup;
 
+import io.edumatrix.platform.data.ConnectionSettings;
 import io.edumatrix.platform.data.ModuleDatabase;
 import io.edumatrix.platform.data.ModuleDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +38,8 @@ public final class ModuleBackup {
             role.ensure(admin);
         }
         var work = Files.createTempDirectory("edumatrix-backup-");
-        try (var connection = DriverManager.getConnection(settings.jdbcUrl(), role.name(), role.password())) {
+        var connections = new ConnectionSettings(settings);
+        try (var connection = connections.open(connections.direct(), role.name(), role.password(), "edumatrix-backup")) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);

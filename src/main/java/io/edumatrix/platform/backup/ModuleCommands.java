@@ -1,11 +1,11 @@
 package io.edumatrix.platform.backup;
 
+import io.edumatrix.platform.data.ConnectionSettings;
 import io.edumatrix.platform.data.EduMatrixProperties;
 import io.edumatrix.platform.data.ModuleDatabase;
 import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.data.ModuleLocation;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /** What the backup and the restore both need: the module named, and the admin connection. */
@@ -28,6 +28,6 @@ final class ModuleCommands {
         if (!settings.admin().configured()) {
             throw new BackupRefusedException("Module backups and restores need the admin connection (DB_ADMIN_USER)");
         }
-        return DriverManager.getConnection(settings.jdbcUrl(), settings.admin().username(), settings.admin().password());
+        return new ConnectionSettings(settings).openAsAdmin("edumatrix-command");
     }
 }

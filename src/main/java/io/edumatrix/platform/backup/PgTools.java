@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import io.edumatrix.platform.data.ConnectionSettings;
 
 /**
  * PostgreSQL's own client programs ({@code pg_dump}, {@code pg_restore}, {@code psql}), from {@code PATH} or the
@@ -27,22 +29,24 @@ final class PgTools {
         var command = new ArrayList<>(List.of(bin.isBlank() ? program : Path.of(bin, program).toString(),
                 "-h", database.host(), "-p", Integer.toString(database.port()), "-U", user));
         command.addAll(List.of(arguments));
-        exec(command, password);
+        exec(command, password, new ConnectionSettings(database).libpqEnvironment(user));
     }
 
     /** Runs {@code program} without a connection (pg_restore writing SQL). */
     void offline(String program, String... arguments) throws IOException {
         var command = new ArrayList<>(List.of(bin.isBlank() ? program : Path.of(bin, program).toString()));
         command.addAll(List.of(arguments));
-        exec(command, "");
+        exec(command, "", Map.of());
     }
 
-    private static void exec(List<String> command, String password) throws IOException {
+    private static void exec(List<String> command, String password, Map<String, String> tls) throws IOException {
         var errors = Files.createTempFile("edumatrix-pg-", ".log");
         try {
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(errors.toFile());
             builder.environment().put("PGPASSWORD", password == null ? "" : password);
             builder.environment().put("PGCONNECT_TIMEOUT", "10");
+            // The same TLS settings as pgjdbc's; libpq wants the key as PEM, readable by its owner only.
+            builder.environment().putAll(tls);
             var process = builder.start();
             if (process.waitFor() != 0) {
                 var output = Files.readString(errors, StandardCharsets.UTF_8).strip();

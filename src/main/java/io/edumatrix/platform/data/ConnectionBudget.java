@@ -19,7 +19,18 @@ final class ConnectionBudget {
     void check(Connection connection) throws SQLException {
         int available = availableConnections(connection);
         int instances = modules.settings().instances();
-        int needed = modules.totalConnections() * instances;
+        int needed = modules.serverConnections();
+        if (modules.settings().pool().pooled()) {
+            if (needed > available) {
+                throw new ModuleStartupException("Behind the pooler the modules need " + needed + " connections ("
+                        + modules.all().size() + " module roles x edumatrix.database.pool.server-connections "
+                        + modules.settings().pool().serverConnections() + ", plus dedicated sessions x " + instances
+                        + " instances) but PostgreSQL allows " + available,
+                        "Lower the pooler's pool_size and edumatrix.database.pool.server-connections"
+                                + " (DB_POOL_SERVER_CONNECTIONS), or raise max_connections.");
+            }
+            return;
+        }
         if (needed > available) {
             var shares = modules.all().stream()
                     .map(m -> m.module() + " " + m.connections())

@@ -1,7 +1,10 @@
 package io.edumatrix.platform.data;
 
 import java.util.LinkedHashMap;
+import io.edumatrix.platform.data.replica.ReadReplicas;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
@@ -41,6 +44,11 @@ class DataPlatformConfiguration {
     @Bean(DatabaseSetup.BEAN_NAME)
     DatabaseSetup databaseSetup(ModuleDatabases modules) {
         return new DatabaseSetup(modules);
+    }
+
+    @Bean
+    ReadReplicas readReplicas(ModuleDatabases modules, ObjectProvider<MeterRegistry> registry) {
+        return new ReadReplicas(modules.settings(), registry);
     }
 
     @Bean

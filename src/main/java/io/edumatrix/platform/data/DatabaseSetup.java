@@ -1,13 +1,11 @@
 package io.edumatrix.platform.data;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,11 +30,13 @@ public class DatabaseSetup implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DatabaseSetup.class);
 
     private final ModuleDatabases modules;
+    private final ConnectionSettings connections;
     private final Map<String, Future<?>> migrations = new LinkedHashMap<>();
     private ExecutorService executor;
 
     public DatabaseSetup(ModuleDatabases modules) {
         this.modules = modules;
+        this.connections = new ConnectionSettings(modules.settings());
         run();
     }
 
@@ -45,6 +45,11 @@ public class DatabaseSetup implements AutoCloseable {
      * in each database (provisioned through that location's admin connection, or only checked without one).
      */
     private void run() {
+        // Every certificate file the TLS settings name, before any connection fails on one with a handshake error.
+        var roles = new ArrayList<String>(modules.all().stream().map(ModuleDatabase::appRole).toList());
+        modules.all().stream().map(module -> module.location().adminUser()).filter(user -> !user.isBlank()).distinct()
+                .forEach(roles::add);
+        connections.requireFiles(roles);
         for (var server : modules.byServer().values()) {
             var budgetChecked = false;
             for (var place : server.byPlace().values()) {
@@ -221,30 +226,26 @@ public class DatabaseSetup implements AutoCloseable {
         }
     }
 
-    private static Connection connectAsAdmin(ModuleLocation location) throws SQLException {
-        return connect(location, location.adminUser(), location.adminPassword());
+    private Connection connectAsAdmin(ModuleLocation location) throws SQLException {
+        return connections.openAsAdmin(location, "edumatrix-setup");
     }
 
-    private static Connection connectAsApp(ModuleDatabase module) {
+    private Connection connectAsApp(ModuleDatabase module) {
         try {
-            return connect(module.location(), module.appRole(), module.appPassword().orElse(""));
+            return connections.open(ConnectionSettings.direct(module.location()), module.appRole(),
+                    module.appPassword().orElse(""), "edumatrix-setup");
         } catch (SQLException e) {
-            throw RoleCheck.loginFailed(module, e);
+            throw RoleCheck.loginFailed(module, ConnectionSettings.direct(module.location()), e);
         }
     }
 
-    private static Connection connect(ModuleLocation location, String user, String password) throws SQLException {
-        var properties = new Properties();
-        properties.setProperty("user", user);
-        properties.setProperty("password", password);
-        properties.setProperty("ApplicationName", "edumatrix-setup");
-        return DriverManager.getConnection(location.jdbcUrl(), properties);
-    }
-
-    private static ModuleStartupException unreachable(ModuleLocation location, SQLException e) {
-        return new ModuleStartupException("Cannot use PostgreSQL at " + location.jdbcUrl() + ": " + e.getMessage(),
-                "Check DB_HOST, DB_PORT, DB_NAME and DB_ADMIN_USER / DB_ADMIN_PASSWORD, or the module's "
-                        + "edumatrix.database.modules.<module>.* settings.", e);
+    private ModuleStartupException unreachable(ModuleLocation location, SQLException e) {
+        var direct = ConnectionSettings.direct(location);
+        var role = location.adminConfigured() ? location.adminUser() : modules.all().getFirst().appRole();
+        return new ModuleStartupException("Cannot use PostgreSQL at " + direct + " (admin connection, "
+                + role + "): " + ConnectionFailure.cause(e, direct, role),
+                "Check DB_HOST, DB_PORT, DB_NAME, DB_ADMIN_USER / DB_ADMIN_PASSWORD and the DB_SSL_* settings, or the"
+                        + " module's edumatrix.database.modules.<module>.* settings.", e);
     }
 
     /** What only a superuser may do, from the platform's {@link DatabaseContribution}s. */

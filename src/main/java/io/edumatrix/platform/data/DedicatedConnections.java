@@ -3,7 +3,6 @@ package io.edumatrix.platform.data;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
@@ -37,14 +36,13 @@ public class DedicatedConnections {
             throw new IllegalStateException("Module " + module + " declares no dedicated connections; set"
                     + " edumatrix.database.module." + module + ".dedicated-connections");
         }
-        var properties = new Properties();
-        properties.setProperty("user", database.appRole());
-        properties.setProperty("password", database.appPassword().orElse(""));
-        properties.setProperty("ApplicationName", module + "-" + purpose);
+        var connections = new ConnectionSettings(modules.settings());
+        var properties = connections.properties(database.appRole(), database.appPassword().orElse(""),
+                module + "-" + purpose, false);
         // Detects a peer that vanished without closing the socket (a failover, a cut network).
         properties.setProperty("tcpKeepAlive", "true");
         // Where the module's pool goes now: after a move, a listener that lost its session reconnects to the new server.
         var location = beans.getBean(ModuleBeans.dataAccess(module), ModuleDataAccess.class).location();
-        return DriverManager.getConnection(location.jdbcUrl(), properties);
+        return DriverManager.getConnection(ConnectionSettings.direct(location).jdbcUrl(), properties);
     }
 }

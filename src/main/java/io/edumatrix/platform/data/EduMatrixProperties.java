@@ -47,6 +47,8 @@ public record EduMatrixProperties(
      * @param module per-module overrides, keyed by module name
      * @param modules per-module locations, keyed by module name: a module placed on another server or database
      *     ({@link ModuleLocation})
+     * @param ssl TLS for every connection to PostgreSQL
+     * @param read the read replica that serves the modules' read-only transactions; none by default
      */
     public record Database(
             @NotBlank @DefaultValue("127.0.0.1") String host,
@@ -62,7 +64,9 @@ public record EduMatrixProperties(
             @Valid @NotNull @DefaultValue Session session,
             @NotNull @DurationMin(seconds = 1) @DefaultValue("5s") Duration transactionTimeout,
             @NotNull @DefaultValue Map<String, @Valid ModuleOverrides> module,
-            @NotNull @DefaultValue Map<String, @Valid Location> modules) {
+            @NotNull @DefaultValue Map<String, @Valid Location> modules,
+            @Valid @NotNull @DefaultValue Ssl ssl,
+            @Valid @NotNull @DefaultValue Read read) {
 
         /** The main database; a module's own is its {@link ModuleLocation}. */
         public String jdbcUrl() {
@@ -92,6 +96,40 @@ public record EduMatrixProperties(
             String appPassword) {}
 
     /**
+     * TLS for every connection: module pools, replica pools, the admin connection (provisioning, migrations, commands)
+     * and the dedicated sessions.
+     *
+     * @param mode pgjdbc's {@code sslmode} ({@code DB_SSL_MODE}): {@code prefer} by default, {@code verify-full} in
+     *     production
+     * @param rootCert the CA certificate that signed the server's ({@code DB_SSL_ROOT_CERT}); empty means pgjdbc's
+     *     default, {@code ~/.postgresql/root.crt}
+     * @param certDir a folder holding {@code <role>.crt} and {@code <role>.key} (PEM or PKCS-8 DER) for every module's
+     *     app role and the admin role ({@code DB_SSL_CERT_DIR}); empty means no client certificates
+     */
+    public record Ssl(
+            @Pattern(regexp = "disable|allow|prefer|require|verify-ca|verify-full",
+                    message = "must be one of disable, allow, prefer, require, verify-ca, verify-full")
+                    @DefaultValue("prefer") String mode,
+            @DefaultValue("") String rootCert,
+            @DefaultValue("") String certDir) {}
+
+    /**
+     * A streaming standby that serves read-only transactions ({@code @Transactional(readOnly = true)}).
+     *
+     * @param host the standby ({@code DB_READ_HOST}); empty means every read goes to the primary
+     * @param port its port ({@code DB_READ_PORT}); {@code port} of the primary when unset
+     * @param maxLag beyond this much replay lag reads go to the primary ({@code DB_READ_MAX_LAG})
+     * @param checkInterval how often the lag is measured
+     * @param connectionTimeout how long a replica pool waits for a connection before its read goes to the primary
+     */
+    public record Read(
+            @DefaultValue("") String host,
+            @Min(1) @Max(65535) Integer port,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("5s") Duration maxLag,
+            @NotNull @DurationMin(millis = 100) @DefaultValue("1s") Duration checkInterval,
+            @NotNull @DurationMin(millis = 250) @DefaultValue("1s") Duration connectionTimeout) {}
+
+    /**
      * @param username a role that may create roles and schemas and is a member of every module's owner role
      *     ({@code DB_ADMIN_USER}); empty means no admin connection
      * @param password its password ({@code DB_ADMIN_PASSWORD})
@@ -110,9 +148,13 @@ public record EduMatrixProperties(
      * HikariCP settings. Defaults let eleven modules' pools fit a stock PostgreSQL ({@code max_connections = 100}).
      *
      * @param maximumPoolSize {@code DB_MAX_CONNECTIONS}
-     * @param host where the pools connect, if not to {@code host}: a connection pooler or proxy in front of the same
-     *     database, which provisioning and migrations (on the admin connection) must bypass
-     * @param port likewise, if not {@code port}
+     * @param host where the pools connect, if not to {@code host}: PgBouncer in transaction mode (or a proxy) in front
+     *     of the same database ({@code DB_POOL_HOST}), which provisioning, migrations and the dedicated sessions bypass
+     * @param port likewise, if not {@code port} ({@code DB_POOL_PORT})
+     * @param serverConnections behind a pooler, the server connections it opens per module role (PgBouncer's
+     *     {@code pool_size}, {@code DB_POOL_SERVER_CONNECTIONS}): what reaches PostgreSQL, so what the connection
+     *     budget and each app role's CONNECTION LIMIT count instead of the pools times the instances; setting it
+     *     declares that {@code host}/{@code port} is a pooler in transaction mode, which start-up checks
      */
     public record Pool(
             @Min(1) @DefaultValue("4") int maximumPoolSize,
@@ -120,7 +162,23 @@ public record EduMatrixProperties(
             @NotNull @DefaultValue("30s") Duration idleTimeout,
             @NotNull @DefaultValue("20s") Duration connectionTimeout,
             String host,
-            @Min(1) @Max(65535) Integer port) {}
+            @Min(1) @Max(65535) Integer port,
+            @Min(1) Integer serverConnections) {
+
+        /**
+         * Whether the module pools reach PostgreSQL through a transaction pooler: declared by its server connections.
+         * A host or port alone is a proxy that keeps sessions (or a pooler in session mode), and the pools count as
+         * they are.
+         */
+        public boolean pooled() {
+            return serverConnections != null;
+        }
+
+        /** Whether the module pools connect elsewhere than the admin connection. */
+        public boolean redirected() {
+            return host != null && !host.isBlank() || port != null;
+        }
+    }
 
     /** Settings PostgreSQL applies to every session of an app role. */
     public record Session(
@@ -133,6 +191,9 @@ public record EduMatrixProperties(
      *
      * @param dedicatedConnections sessions the module holds outside its pool ({@code DedicatedConnections}, such as
      *     a {@code LISTEN}); counted in its role's CONNECTION LIMIT and in the start-up budget check; 0 by default
+     * @param readHost the module's read replica, if not {@code edumatrix.database.read.host}
+     * @param readPort its port, if not {@code edumatrix.database.read.port}
+     * @param readReplica false keeps all the module's reads on the primary
      */
     public record ModuleOverrides(
             String password,
@@ -140,5 +201,8 @@ public record EduMatrixProperties(
             @Min(0) Integer minimumIdle,
             Duration idleTimeout,
             Duration connectionTimeout,
-            @Min(0) Integer dedicatedConnections) {}
+            @Min(0) Integer dedicatedConnections,
+            String readHost,
+            @Min(1) @Max(65535) Integer readPort,
+            Boolean readReplica) {}
 }

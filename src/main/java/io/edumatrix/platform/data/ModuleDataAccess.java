@@ -1,11 +1,17 @@
 package io.edumatrix.platform.data;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.util.DriverDataSource;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import io.edumatrix.platform.data.replica.ReadReplicas;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
 import org.springframework.data.jdbc.core.convert.DataAccessStrategy;
@@ -30,60 +36,95 @@ import io.edumatrix.platform.tenancy.TenantAwareTransactionManager;
 public final class ModuleDataAccess implements AutoCloseable {
 
     private final ModuleDatabase module;
+    private final ConnectionSettings settings;
     private final Repointable connections;
     private volatile ModuleLocation location;
     private final HikariDataSource pool;
+    private final Optional<HikariDataSource> replicaPool;
     private final TenantAwareDataSource dataSource;
     private final NamedParameterJdbcTemplate jdbcOperations;
     private final JdbcAggregateTemplate aggregateTemplate;
     private final TenantAwareTransactionManager transactionManager;
 
-    ModuleDataAccess(ModuleDatabase module, EduMatrixProperties.Database settings, ApplicationEventPublisher publisher,
-            SettingsSigner signer) {
+    ModuleDataAccess(ModuleDatabase module, EduMatrixProperties.Database settings, ReadReplicas replicas,
+            ApplicationEventPublisher publisher, SettingsSigner signer) {
         this.module = module;
+        this.settings = new ConnectionSettings(settings);
         this.location = module.location();
-        var config = hikariConfig(module, location);
+        var config = poolConfig(module, this.settings, location);
         // The pool takes its connections from a data source that a move can point elsewhere (repoint), so callers
         // waiting on the suspended pool get connections to the new location once it resumes.
         this.connections = new Repointable(unpooled(config));
         config.setDataSource(connections);
-        this.pool = new HikariDataSource(config);
-        this.dataSource = new TenantAwareDataSource(pool, signer);
+        this.pool = openPool(module, this.settings, location, config);
+        var replica = this.settings.replica(module.module(), location);
+        this.replicaPool = replica.map(at -> openReplicaPool(module, this.settings, at, settings.read()));
+        // Read-only transactions take their connection from the replica (or from the primary when it lags or is
+        // down); the connection is fetched at the transaction's first statement, once Spring has marked it read-only.
+        // The transaction manager and the JDBC operations below all use this one data source.
+        var routing = new LazyConnectionDataSourceProxy(pool);
+        routing.setDefaultAutoCommit(true);
+        routing.setDefaultTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        replica.ifPresent(at -> routing.setReadOnlyDataSource(
+                replicas.router(module, at, replicaPool.orElseThrow(), pool)));
+        this.dataSource = new TenantAwareDataSource(routing, signer);
         this.jdbcOperations = new NamedParameterJdbcTemplate(dataSource);
         this.aggregateTemplate = aggregateTemplate(publisher);
         this.transactionManager = new TenantAwareTransactionManager(dataSource);
         transactionManager.setDefaultTimeout((int) settings.transactionTimeout().toSeconds());
+        if (replica.isPresent()) {
+            transactionManager.routeReads(replicas.ownWrites());
+        }
     }
 
     /**
      * The factory method {@link ModuleBeanRegistrar} declares: the publisher and the settings keys are autowired, the
      * rest is given. The pool opens once the module is migrated, and signs with the key its migrations made room for.
      */
-    static ModuleDataAccess open(DatabaseSetup setup, ModuleDatabases databases, String module,
+    static ModuleDataAccess open(DatabaseSetup setup, ModuleDatabases databases, String module, ReadReplicas replicas,
             ApplicationEventPublisher publisher, SettingsKeys keys) {
         setup.awaitMigrated(module);
         var database = databases.find(module).orElseThrow(() -> new IllegalStateException(module + " is not configured"));
-        return new ModuleDataAccess(database, databases.settings(), publisher, keys.signerFor(module));
+        return new ModuleDataAccess(database, databases.settings(), replicas, publisher, keys.signerFor(module));
     }
 
-    private static HikariConfig hikariConfig(ModuleDatabase module, ModuleLocation location) {
-        var config = new HikariConfig();
-        config.setPoolName(module.module());
-        config.setJdbcUrl(location.poolJdbcUrl());
-        // A move stops the module's new transactions for a moment by suspending its pool (callers wait, ADR 0030).
+    /** The module's pool at {@code location}: through the transaction pooler when the location is behind one. */
+    private static HikariConfig poolConfig(ModuleDatabase module, ConnectionSettings connections,
+            ModuleLocation location) {
+        var config = connections.pool(module.module(), connections.pooled(location), module,
+                connections.viaPooler(location));
+        // A move stops the module's new transactions for a moment by suspending its pool (callers wait, ADR 0030), and
+        // a restore of the module's schema suspends it on every instance while it swaps the schema (ADR 0022).
         config.setAllowPoolSuspension(true);
-        config.setUsername(module.appRole());
-        config.setPassword(module.appPassword().orElse(null));
-        config.setMaximumPoolSize(module.maximumPoolSize());
-        config.setMinimumIdle(module.minimumIdle());
-        config.setIdleTimeout(module.idleTimeout().toMillis());
-        config.setConnectionTimeout(module.connectionTimeout().toMillis());
-        config.addDataSourceProperty("ApplicationName", module.module());
-        // A restore of the module's schema suspends the pool on every instance while it swaps the schema (ADR 0022).
-        config.setAllowPoolSuspension(true);
+        return config;
+    }
+
+    private static HikariDataSource openPool(ModuleDatabase module, ConnectionSettings connections,
+            ModuleLocation location, HikariConfig config) {
+        var target = connections.pooled(location);
+        if (connections.viaPooler(location)) {
+            TransactionPooler.require(module, connections, target);
+        }
         // Fail at start-up with the module's name rather than at the first request.
         config.setInitializationFailTimeout(module.connectionTimeout().toMillis());
-        return config;
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw e.getCause() instanceof SQLException cause ? RoleCheck.loginFailed(module, target, cause) : e;
+        }
+    }
+
+    /**
+     * The replica pool is as large as the primary's and may open empty: a replica that is down at start-up only sends
+     * the module's reads to the primary until it is back.
+     */
+    private static HikariDataSource openReplicaPool(ModuleDatabase module, ConnectionSettings connections,
+            DatabaseLocation location, EduMatrixProperties.Read read) {
+        var config = connections.pool(module.module() + "-replica", location, module, false);
+        config.setConnectionTimeout(read.connectionTimeout().toMillis());
+        config.setReadOnly(true);
+        config.setInitializationFailTimeout(-1);
+        return new HikariDataSource(config);
     }
 
     /**
@@ -121,7 +162,7 @@ public final class ModuleDataAccess implements AutoCloseable {
      * when returned). The caller, a move, holds the pool suspended meanwhile, so no transaction straddles the two.
      */
     public void repoint(ModuleLocation target) {
-        connections.setTargetDataSource(unpooled(hikariConfig(module, target)));
+        connections.setTargetDataSource(unpooled(poolConfig(module, settings, target)));
         location = target;
         pool.getHikariPoolMXBean().softEvictConnections();
     }
@@ -138,6 +179,11 @@ public final class ModuleDataAccess implements AutoCloseable {
      */
     public TenantAwareDataSource dataSource() {
         return dataSource;
+    }
+
+    /** The replica pool, {@code <module>-replica}, when the module reads from a replica. */
+    public Optional<HikariDataSource> replicaPool() {
+        return replicaPool;
     }
 
     /** The pool underneath, for its metrics and health. */
@@ -159,6 +205,7 @@ public final class ModuleDataAccess implements AutoCloseable {
 
     @Override
     public void close() {
+        replicaPool.ifPresent(HikariDataSource::close);
         pool.close();
     }
 

@@ -39,10 +39,31 @@ public record ModuleDatabase(
                 firstNonNull(overrides == null ? null : overrides.idleTimeout(), pool.idleTimeout()),
                 firstNonNull(overrides == null ? null : overrides.connectionTimeout(), pool.connectionTimeout()),
                 dedicated,
-                (maximumPoolSize + dedicated) * database.instances());
+                connectionLimit(database, maximumPoolSize, dedicated));
     }
 
-    /** The connections one instance of the module may hold: its pool's and its dedicated sessions. */
+    /**
+     * What the module's role opens on PostgreSQL from all instances together: their pools and dedicated sessions, or,
+     * behind a pooler, the pooler's server connections for the role (shared by the instances) and the dedicated
+     * sessions, which bypass it.
+     */
+    private static int connectionLimit(EduMatrixProperties.Database database, int maximumPoolSize, int dedicated) {
+        var pool = database.pool();
+        if (!pool.pooled()) {
+            return (maximumPoolSize + dedicated) * database.instances();
+        }
+        if (!pool.redirected()) {
+            throw new ModuleStartupException("edumatrix.database.pool.server-connections (DB_POOL_SERVER_CONNECTIONS)"
+                    + " declares a pooler, but edumatrix.database.pool.host/port (DB_POOL_HOST/DB_POOL_PORT) name none",
+                    "Set DB_POOL_HOST/DB_POOL_PORT to PgBouncer's address, or leave DB_POOL_SERVER_CONNECTIONS empty.");
+        }
+        return pool.serverConnections() + dedicated * database.instances();
+    }
+
+    /**
+     * The connections one instance of the module may hold: its pool's and its dedicated sessions. Behind a pooler these
+     * reach the pooler, not PostgreSQL; {@link #connectionLimit} is what reaches PostgreSQL.
+     */
     public int connections() {
         return maximumPoolSize + dedicatedConnections;
     }

@@ -31,6 +31,11 @@ public record ModuleDatabases(EduMatrixProperties.Database settings, List<Module
         return ClassUtils.isPresent("io.edumatrix." + module + ".package-info", ModuleDatabases.class.getClassLoader());
     }
 
+    /** What all instances of all modules open on PostgreSQL itself (through a pooler or not). */
+    public int serverConnections() {
+        return all.stream().mapToInt(ModuleDatabase::connectionLimit).sum();
+    }
+
     public int totalConnections() {
         return all.stream().mapToInt(ModuleDatabase::connections).sum();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 
@@ -89,7 +90,8 @@ final class ModuleMigration {
      */
     private FluentConfiguration configure(String user, String password) {
         return Flyway.configure()
-                .dataSource(module.location().jdbcUrl(), user, password)
+                .dataSource(new SimpleDriverDataSource(new org.postgresql.Driver(), module.location().jdbcUrl(),
+                        new ConnectionSettings(settings).properties(user, password, "edumatrix-migrate", false)))
                 .schemas(module.schema())
                 .defaultSchema(module.schema())
                 .createSchemas(false)

@@ -43,7 +43,7 @@ final class RoleCheck {
                         + "the script printed by 'java -jar target/edumatrix-<version>.jar --print-provisioning-sql'.");
     }
 
-    static ModuleStartupException loginFailed(ModuleDatabase module, SQLException e) {
+    static ModuleStartupException loginFailed(ModuleDatabase module, DatabaseLocation location, SQLException e) {
         var state = e.getSQLState();
         if (INVALID_AUTHORIZATION.equals(state) && String.valueOf(e.getMessage()).contains("does not exist")) {
             return missingRoles(List.of(module.appRole()));
@@ -53,6 +53,7 @@ final class RoleCheck {
                         + "edumatrix.database.module." + module.module() + ".password."
                 : "Check DB_HOST, DB_PORT and DB_NAME, and that role " + module.appRole() + " may connect.";
         return new ModuleStartupException(
-                "Module '" + module.module() + "' cannot log in as " + module.appRole() + ": " + e.getMessage(), hint, e);
+                "Module '" + module.module() + "' cannot log in as " + module.appRole() + " at " + location + ": "
+                        + ConnectionFailure.cause(e, location, module.appRole()), hint, e);
     }
 }

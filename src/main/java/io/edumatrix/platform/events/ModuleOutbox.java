@@ -54,8 +54,19 @@ final class ModuleOutbox implements EventPublicationRepository {
     public TargetEventPublication create(TargetEventPublication publication) {
         var module = publisherOf(publication.getEvent());
         var dataSource = module.dataAccess().dataSource();
-        if (TransactionSynchronizationManager.hasResource(dataSource)) {
+        if (TransactionSynchronizationManager.hasResource(dataSource)
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             module.table().insert(publication);
+        } else if (TransactionSynchronizationManager.hasResource(dataSource)) {
+            // A read-only transaction may run on a read replica, where it can write nothing (SQLSTATE 25006). It
+            // changed nothing either, so the publication needs no atomicity with it: it is written on the primary in a
+            // transaction of its own when the read-only one is about to commit, and is gone if it rolls back.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    module.ownTransaction().executeWithoutResult(status -> module.table().insert(publication));
+                }
+            });
         } else if (noModuleTransactionOpen() && TransactionSynchronizationManager.isSynchronizationActive()) {
             // Written when the surrounding transaction is about to commit, so its rollback leaves nothing behind;
             // its after-commit listeners find the publication in place.

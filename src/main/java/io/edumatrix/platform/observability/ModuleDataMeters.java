@@ -25,6 +25,7 @@ final class ModuleDataMeters implements BeanPostProcessor {
         if (bean instanceof ModuleDataAccess dataAccess) {
             var meters = registry.getObject();
             dataAccess.pool().setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+            dataAccess.replicaPool().ifPresent(pool -> pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters)));
             dataAccess.transactionManager().addListener(new TransactionMeter(dataAccess.module().module(), meters));
         }
         return bean;

@@ -1,9 +1,9 @@
 package io.edumatrix.platform.rollback;
 
+import io.edumatrix.platform.data.ConnectionSettings;
 import io.edumatrix.platform.data.ModuleDatabase;
 import io.edumatrix.platform.data.ModuleDatabases;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +34,7 @@ public final class ModuleRollback {
             throw new RollbackRefusedException("A rollback needs the admin connection (DB_ADMIN_USER), which acts as "
                     + module.ownerRole());
         }
-        var location = module.location();
-        try (var connection = DriverManager.getConnection(location.jdbcUrl(), location.adminUser(),
-                location.adminPassword())) {
+        try (var connection = new ConnectionSettings(settings).openAsAdmin(module.location(), "edumatrix-rollback")) {
             connection.setAutoCommit(false);
             var done = rollBack(connection, module, toVersion, allowDataLoss);
             connection.commit();

@@ -2,6 +2,8 @@ package io.edumatrix.platform.tenancy;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import org.springframework.transaction.interceptor.TransactionAttribute;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionStatus;
@@ -17,10 +19,20 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 public final class TenantAwareTransactionManager extends JdbcTransactionManager {
 
     private final SettingsSigner signer;
+    private OwnWrites ownWrites;
 
     public TenantAwareTransactionManager(TenantAwareDataSource dataSource) {
         super(dataSource);
         this.signer = dataSource.signer();
+    }
+
+    /**
+     * The module reads from a replica: a read-only transaction goes there unless {@code ownWrites} keeps it on the
+     * primary. It does so by taking the read-only mark off the connection before its first statement, which is what
+     * routes it (the data source fetches the real connection only then); the transaction is then an ordinary one.
+     */
+    public void routeReads(OwnWrites ownWrites) {
+        this.ownWrites = ownWrites;
     }
 
     @Override
@@ -31,6 +43,10 @@ public final class TenantAwareTransactionManager extends JdbcTransactionManager 
             throw new IllegalStateException("Module transactions need connections of a TenantAwareDataSource");
         }
         carrier.carry(TransactionSettings.of(TenantContext.current(), super.determineTimeout(definition), signer));
+        if (ownWrites != null && definition.isReadOnly() && ownWrites.readFromPrimary(TenantContext.current(),
+                definition instanceof TransactionAttribute attribute ? attribute.getLabels() : List.of())) {
+            connection.setReadOnly(false);
+        }
     }
 
     /** A commit is what makes a failed {@link TransactionAttempt} unsafe to repeat. */
@@ -38,6 +54,9 @@ public final class TenantAwareTransactionManager extends JdbcTransactionManager 
     protected void doCommit(DefaultTransactionStatus status) {
         super.doCommit(status);
         TransactionAttempt.recordCommit();
+        if (ownWrites != null && !status.isReadOnly()) {
+            ownWrites.wrote(TenantContext.current());
+        }
     }
 
     /** No deadline for Spring to enforce statement by statement: the server enforces it (see above). */

@@ -179,6 +179,32 @@ class InstitutionEventOutboxTests {
         assertThat(Outboxes.publicationsOfEvent(event.eventId())).isEmpty();
     }
 
+    /**
+     * A read-only transaction may run on a read replica (ADR 0028), where the outbox row could not be written: the
+     * publication is written on the primary in a transaction of its own as the read-only one commits, and not at all
+     * when it rolls back.
+     */
+    @Test
+    void an_event_published_in_a_read_only_transaction_is_written_in_its_own_transaction_when_that_one_commits() {
+        var committed = register();
+        var rolledBack = register();
+        var readOnly = new TransactionTemplate(institutionsTransactions);
+        readOnly.setReadOnly(true);
+
+        readOnly.executeWithoutResult(status -> {
+            events.publishEvent(InstitutionDeactivated.of(committed));
+            assertThat(publicationsOf(committed)).as("publications before the read-only transaction commits").isEmpty();
+        });
+        readOnly.executeWithoutResult(status -> {
+            events.publishEvent(InstitutionDeactivated.of(rolledBack));
+            status.setRollbackOnly();
+        });
+
+        assertThat(publicationsOf(committed)).as("publications of the committed read-only transaction").isNotEmpty()
+                .allSatisfy(publication -> assertThat(publication.schema()).isEqualTo("institutions"));
+        assertThat(publicationsOf(rolledBack)).as("publications of the rolled-back one").isEmpty();
+    }
+
     private UUID register() {
         var code = "EV" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         return service.register("Outbox University " + code, code).id();

@@ -13,7 +13,13 @@ final class ShippedSettings {
     private ShippedSettings() {}
 
     static EduMatrixProperties properties() {
+        return properties(java.util.Map.of());
+    }
+
+    /** The same with {@code overrides} (full property names) taking precedence. */
+    static EduMatrixProperties properties(java.util.Map<String, Object> overrides) {
         var environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("overrides", overrides));
         try {
             for (var source : new YamlPropertySourceLoader().load("application.yaml",
                     new ClassPathResource("application.yaml"))) {

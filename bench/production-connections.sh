@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Three application instances through PgBouncer (transaction mode, one pool per module role) against a stock
+# PostgreSQL (max_connections = 100), with a streaming standby as read replica. Everything runs on throwaway servers of
+# its own (a primary and a pg_basebackup -R standby in a temporary folder, PgBouncer as postgres), on ports below 15500.
+# Prints: requests answered by status, the connections that reached PostgreSQL (peak client backends on the primary
+# and on the standby, sampled every 0.5 s), the clients PgBouncer held, the share of read-only checkouts the replica
+# pools served, and the replica lag seen. Fails if any request was not answered 2xx.
+#
+#   bench/production-connections.sh
+# env knobs (defaults): INSTANCES=3 POOL=5 (each module's pool per instance: 11 x 5 x 3 = 165 client connections, more
+#   than twelve modules' default pools of 4 x 3 = 144) SERVER_CONNECTIONS=5 (PgBouncer's pool_size per role)
+#   WORKERS=12 DURATION=60 BASE_PORT=15460 JAR=target/edumatrix-*.jar (or EDUMATRIX_CLASSPATH, a class path to run)
+#   PG_BIN=/usr/lib/postgresql/15/bin
+set -euo pipefail
+cd "$(dirname "$0")/.."
+INSTANCES=${INSTANCES:-3} POOL=${POOL:-5} SERVER_CONNECTIONS=${SERVER_CONNECTIONS:-5} WORKERS=${WORKERS:-12}
+DURATION=${DURATION:-60} BASE_PORT=${BASE_PORT:-15460}
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
+if [[ -n ${EDUMATRIX_CLASSPATH:-} ]]; then APP=(-cp "$EDUMATRIX_CLASSPATH" io.edumatrix.EduMatrixApplication)
+else
+  JAR=${JAR:-$(ls target/edumatrix-*.jar 2>/dev/null | grep -v -- '-plain' | head -n 1)}
+  [[ -f $JAR ]] || { echo "no jar: ./mvnw -DskipTests package, or set JAR or EDUMATRIX_CLASSPATH" >&2; exit 1; }
+  APP=(-jar "$JAR")
+fi
+command -v pgbouncer >/dev/null || { echo "pgbouncer is needed (apt-get install pgbouncer)" >&2; exit 1; }
+
+PRIMARY=$BASE_PORT STANDBY=$((BASE_PORT + 1)) BOUNCER=$((BASE_PORT + 2))
+WORK=$(mktemp -d /tmp/edumatrix-bench-connections-XXXX)
+chown postgres:postgres "$WORK"
+as_pg() { runuser -u postgres -- "$@"; }
+say() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
+PIDS=()
+finish() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [[ -f $WORK/bouncer/pgbouncer.pid ]] && kill "$(cat "$WORK/bouncer/pgbouncer.pid")" 2>/dev/null || true
+  for cluster in primary standby; do
+    [[ -f $WORK/$cluster/postmaster.pid ]] && as_pg "$PG_BIN/pg_ctl" -D "$WORK/$cluster" -m immediate -w stop >/dev/null 2>&1 || true
+  done
+  cp "$WORK"/*.log /tmp/ 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap finish EXIT
+
+psql_at() { psql -X -q -At -h "$WORK" -p "$1" -U postgres -d "${3:-postgres}" -c "$2"; }
+
+say "primary on $PRIMARY (max_connections = 100), standby on $STANDBY, PgBouncer on $BOUNCER"
+as_pg "$PG_BIN/initdb" -D "$WORK/primary" -U postgres -A trust -E UTF8 --no-instructions >/dev/null
+cat >>"$WORK/primary/postgresql.conf" <<CONF
+port = $PRIMARY
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$WORK'
+max_connections = 100
+wal_level = replica
+hot_standby = on
+CONF
+as_pg "$PG_BIN/pg_ctl" -D "$WORK/primary" -l "$WORK/primary.log" -w start >/dev/null
+psql_at "$PRIMARY" "CREATE DATABASE edumatrix"
+as_pg "$PG_BIN/pg_basebackup" -h "$WORK" -p "$PRIMARY" -U postgres -D "$WORK/standby" -R -X stream
+printf 'port = %s\n' "$STANDBY" >>"$WORK/standby/postgresql.conf"
+as_pg "$PG_BIN/pg_ctl" -D "$WORK/standby" -l "$WORK/standby.log" -w start >/dev/null
+
+mkdir -p "$WORK/bouncer"
+MODULES=(identity institutions courses students freelancing community news jobs feedback statistics notifications)
+{ for m in "${MODULES[@]}"; do echo "\"${m}_app\" \"\""; done; echo '"postgres" ""'; } >"$WORK/bouncer/userlist.txt"
+cat >"$WORK/bouncer/pgbouncer.ini" <<INI
+[databases]
+edumatrix = host=127.0.0.1 port=$PRIMARY dbname=edumatrix
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $BOUNCER
+unix_socket_dir = $WORK/bouncer
+auth_type = trust
+auth_file = $WORK/bouncer/userlist.txt
+admin_users = postgres
+pool_mode = transaction
+default_pool_size = $SERVER_CONNECTIONS
+max_client_conn = 2000
+ignore_startup_parameters = extra_float_digits
+logfile = $WORK/bouncer/pgbouncer.log
+pidfile = $WORK/bouncer/pgbouncer.pid
+INI
+chown -R postgres:postgres "$WORK/bouncer"
+as_pg pgbouncer -d "$WORK/bouncer/pgbouncer.ini"
+
+KEY=$(openssl rand -base64 32)
+start_app() { # index
+  local port=$((BASE_PORT + 10 + $1)) metrics=$((BASE_PORT + 20 + $1))
+  EDUMATRIX_KEY_WRAPPING_KEY=$KEY EDUMATRIX_BOOTSTRAP_ADMIN_EMAIL=bench-admin@example.com \
+    EDUMATRIX_BOOTSTRAP_ADMIN_PASSWORD='bench admin passphrase' DB_HOST=127.0.0.1 DB_PORT=$PRIMARY DB_NAME=edumatrix \
+    DB_ADMIN_USER=postgres DB_POOL_HOST=127.0.0.1 DB_POOL_PORT=$BOUNCER DB_POOL_SERVER_CONNECTIONS=$SERVER_CONNECTIONS \
+    DB_MAX_CONNECTIONS=$POOL EDUMATRIX_DATABASE_INSTANCES=$INSTANCES DB_READ_HOST=127.0.0.1 DB_READ_PORT=$STANDBY \
+    SERVER_PORT=$port MANAGEMENT_PORT=$metrics \
+    "$JAVA" -XX:TieredStopAtLevel=1 -Xmx320m "${APP[@]}" >"$WORK/app$1.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 400); do
+    curl -sf "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"' && return 0
+    kill -0 "${PIDS[-1]}" 2>/dev/null || { tail -30 "$WORK/app$1.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  say "instance $1 did not start"; tail -30 "$WORK/app$1.log" >&2; exit 1
+}
+for i in $(seq 1 "$INSTANCES"); do say "starting instance $i"; start_app "$i"; done
+
+API=http://127.0.0.1:$((BASE_PORT + 11))
+json() { curl -s "$API$1" -H 'Content-Type: application/json' ${3:+-H "Authorization: Bearer $3"} -d "$2"; }
+ADMIN=$(json /api/sessions '{"email":"bench-admin@example.com","password":"bench admin passphrase"}' | jq -r .accessToken)
+INST=$(json /api/institutions '{"name":"Bench College","code":"bench"}' "$ADMIN" | jq -r .id)
+json /api/accounts '{"email":"ada@bench.test","password":"a long passphrase","displayName":"Ada"}' >/dev/null
+json "/api/institutions/$INST/members" '{"email":"ada@bench.test","role":"INSTITUTION_ADMIN"}' "$ADMIN" >/dev/null
+ADA=$(json /api/sessions "{\"email\":\"ada@bench.test\",\"password\":\"a long passphrase\",\"institutionId\":\"$INST\"}" | jq -r .accessToken)
+COURSE=$(json /api/courses "{\"institutionId\":\"$INST\",\"code\":\"B1\",\"title\":\"Bench\"}" "$ADA" | jq -r .id)
+json /api/news/articles '{"title":"Bench news","body":"text","tags":["bench"]}' "$ADA" >/dev/null || true
+sleep 6 # past Ada's own writes: her reads may go to the replica now
+
+replica_checkouts() { # sum over instances of the replica pools' and all pools' checkouts
+  local replica=0 all=0 r a
+  for i in $(seq 1 "$INSTANCES"); do
+    read -r r a < <(curl -s "http://127.0.0.1:$((BASE_PORT + 20 + i))/actuator/prometheus" | awk '
+      /^hikaricp_connections_usage_seconds_count/ { all += $2; if ($0 ~ /-replica"/) replica += $2 }
+      END { printf "%d %d\n", replica, all }')
+    replica=$((replica + r)) all=$((all + a))
+  done
+  echo "$replica $all"
+}
+read -r REPLICA_BEFORE ALL_BEFORE < <(replica_checkouts)
+
+say "load: $WORKERS workers for $DURATION s over $INSTANCES instances (GET courses, course, news, me, health)"
+: >"$WORK/samples"
+( while :; do
+    echo "$(psql_at "$PRIMARY" "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'") \
+$(psql_at "$STANDBY" "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'") \
+$(curl -s "http://127.0.0.1:$((BASE_PORT + 21))/actuator/prometheus" | awk '/^edumatrix_db_replica_lag_seconds/ {print $2}')" >>"$WORK/samples"
+    sleep 0.5
+  done ) &
+PIDS+=($!)
+SAMPLER=$!
+END=$((SECONDS + DURATION))
+for w in $(seq 1 "$WORKERS"); do
+  ( i=$w; while (( SECONDS < END )); do
+      port=$((BASE_PORT + 11 + i % INSTANCES))
+      for path in /api/courses "/api/courses/$COURSE" /api/news/articles /api/accounts/me /actuator/health; do
+        curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$port$path" -H "Authorization: Bearer $ADA"
+      done
+      i=$((i + 1))
+    done >"$WORK/codes.$w" ) &
+  WORKER_PIDS+=($!)
+done
+wait "${WORKER_PIDS[@]}"
+kill "$SAMPLER" 2>/dev/null || true
+read -r REPLICA_AFTER ALL_AFTER < <(replica_checkouts)
+POOLS=$(psql -X -At -h 127.0.0.1 -p "$BOUNCER" -U postgres -d pgbouncer -c 'SHOW POOLS' | awk -F'|' '$2 ~ /_app$/ {cl += $3 + $4; sv += $6 + $7 + $8} END {print cl, sv}')
+
+TOTAL=$(cat "$WORK"/codes.* | wc -l)
+echo "== requests: $TOTAL in ${DURATION}s over $INSTANCES instances, by status:"
+cat "$WORK"/codes.* | sort | uniq -c
+awk '{ if ($1 > p) p = $1; if ($2 > s) s = $2; if ($3 != "NaN" && $3 > l) l = $3; n++ }
+  END { printf "== connections reaching PostgreSQL: primary peak %d client backends (max_connections 100), standby peak %d; samples %d\n== replica lag seen: max %.3f s\n", p, s, n, l }' "$WORK/samples"
+echo "== PgBouncer now: ${POOLS% *} client connections from the instances' pools, ${POOLS#* } server connections"
+echo "== application pools: ${#MODULES[@]} modules x $POOL x $INSTANCES instances = $(( ${#MODULES[@]} * POOL * INSTANCES )) client connections at most"
+awk -v r=$((REPLICA_AFTER - REPLICA_BEFORE)) -v a=$((ALL_AFTER - ALL_BEFORE)) \
+  'BEGIN { printf "== checkouts during the load: %d, of which by replica pools %d (%.0f%%)\n", a, r, a ? 100 * r / a : 0 }'
+BAD=$(cat "$WORK"/codes.* | grep -vc '^2' || true)
+(( BAD == 0 )) || { echo "FAILED: $BAD requests not answered 2xx"; exit 1; }
