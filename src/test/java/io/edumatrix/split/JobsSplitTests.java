@@ -6,12 +6,21 @@ import static org.awaitility.Awaitility.await;
 import io.edumatrix.platform.testing.Api;
 import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The README's jobs story with the jobs module in a process of its own (ADR 0035, 0036): staff post and open a job
@@ -19,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * statistics and notifications through the broker; feedback on the job at A is checked against JobsApi over HTTP.
  */
 @IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JobsSplitTests {
 
     private static SplitProcesses processes;
@@ -36,6 +46,7 @@ class JobsSplitTests {
     }
 
     @Test
+    @Order(1)
     @SuppressWarnings("unchecked")
     void the_jobs_story_works_across_two_processes() {
         var atA = World.onServer(processes.urlA);
@@ -66,5 +77,57 @@ class JobsSplitTests {
                 assertThat(n.get("detail")).isEqualTo("UNDER_REVIEW");
             });
         });
+    }
+
+    @Test
+    @Order(2)
+    void a_record_no_listener_can_read_is_parked_and_the_partition_goes_on() throws Exception {
+        var school = World.onServer(processes.urlA).institution();
+        var staffAtB = World.onServer(processes.urlB).bearer(school.instructor().accessToken());
+        var parked = processes.a.getBean(MeterRegistry.class).counter("edumatrix.events.parked");
+        var before = parked.count();
+
+        var poison = new ProducerRecord<String, String>("edumatrix.jobs", "poison", "{\"not\": \"an event\"}");
+        poison.headers().add("edumatrix-event-type", "io.edumatrix.jobs.NoSuchEvent".getBytes(StandardCharsets.UTF_8));
+        @SuppressWarnings("unchecked")
+        KafkaTemplate<String, String> kafka = processes.b.getBean(KafkaTemplate.class);
+        kafka.send(poison).get(10, TimeUnit.SECONDS);
+        open(staffAtB, "After the poison");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(parked.count()).isEqualTo(before + 1);
+            assertThat(openPostings(school)).isEqualTo(1);
+        });
+    }
+
+    @Test
+    @Order(3)
+    void with_the_broker_down_publications_wait_in_the_outbox_and_arrive_once_it_is_back() {
+        var school = World.onServer(processes.urlA).institution();
+        var staffAtB = World.onServer(processes.urlB).bearer(school.instructor().accessToken());
+        processes.stopBroker();
+        try {
+            open(staffAtB, "While the broker is down");
+            var meters = processes.b.getBean(MeterRegistry.class);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    meters.get("edumatrix.outbox.failed").tag("module", "jobs").gauge().value()
+                            + meters.get("edumatrix.outbox.pending").tag("module", "jobs").gauge().value())
+                    .as("the publication to the broker, incomplete").isGreaterThanOrEqualTo(1));
+            assertThat(openPostings(school)).isZero();
+        } finally {
+            processes.startBrokerAgain();
+        }
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(openPostings(school)).isEqualTo(1));
+    }
+
+    private static void open(RestTestClient staff, String title) {
+        var posting = World.jobPosting(staff, title);
+        Api.ok(Api.post(staff, "/api/jobs/" + posting + "/status", Map.of("status", "OPEN")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int openPostings(World.Institution school) {
+        var overview = Api.read(school.admin().client(), "/api/statistics/institutions/{id}/overview", school.id());
+        return ((Number) ((Map<String, Object>) overview.get("jobPostings")).get("open")).intValue();
     }
 }

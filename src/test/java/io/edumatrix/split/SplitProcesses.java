@@ -14,15 +14,16 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 final class SplitProcesses implements AutoCloseable {
 
-    final EmbeddedKafkaKraftBroker broker;
+    private final int brokerPort;
+    EmbeddedKafkaKraftBroker broker;
     final ConfigurableApplicationContext a;
     final ConfigurableApplicationContext b;
     final String urlA;
     final String urlB;
 
     SplitProcesses(String splitModule) throws IOException {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.afterPropertiesSet();
+        brokerPort = freePort();
+        broker = startBroker(brokerPort);
         var portA = freePort();
         var portB = freePort();
         urlA = "http://127.0.0.1:" + portA;
@@ -31,7 +32,9 @@ final class SplitProcesses implements AutoCloseable {
         var launchB = ApplicationLaunch.onTestDatabase().overHttp().with("server.port", portB)
                 .with("edumatrix.modules", splitModule)
                 .with("spring.kafka.bootstrap-servers", broker.getBrokersAsString())
-                .with("edumatrix.database.instances", 3);
+                .with("edumatrix.database.instances", 3)
+                .with("edumatrix.management.database-readings-refresh", "0s")
+                .with("edumatrix.events.kafka.resubmit-interval", "2s");
         others.forEach(m -> launchB.with("edumatrix.remote." + m + ".url", urlA));
         b = launchB.start();
         try {
@@ -39,7 +42,8 @@ final class SplitProcesses implements AutoCloseable {
                     .with("edumatrix.modules", String.join(",", others))
                     .with("edumatrix.remote." + splitModule + ".url", urlB)
                     .with("spring.kafka.bootstrap-servers", broker.getBrokersAsString())
-                    .with("edumatrix.database.instances", 3);
+                    .with("edumatrix.database.instances", 3)
+                    .with("edumatrix.events.kafka.resubmit-interval", "2s");
             a = launchA.start();
         } catch (RuntimeException e) {
             b.close();
@@ -48,6 +52,22 @@ final class SplitProcesses implements AutoCloseable {
         }
     }
 
+
+    /** The broker goes away; the processes keep running. */
+    void stopBroker() {
+        broker.destroy();
+    }
+
+    /** A new broker on the same port: empty, as after the loss of a single node's disk. */
+    void startBrokerAgain() {
+        broker = startBroker(brokerPort);
+    }
+
+    private static EmbeddedKafkaKraftBroker startBroker(int port) {
+        var started = new EmbeddedKafkaKraftBroker(1, 1).kafkaPorts(port);
+        started.afterPropertiesSet();
+        return started;
+    }
 
     private static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {

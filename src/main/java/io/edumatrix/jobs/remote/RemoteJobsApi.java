@@ -2,8 +2,6 @@ package io.edumatrix.jobs.remote;
 
 import io.edumatrix.jobs.JobPostingSummary;
 import io.edumatrix.jobs.JobsApi;
-import io.edumatrix.platform.domain.DomainException;
-import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.remote.RemoteModuleClients;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,13 +31,6 @@ class RemoteJobsApi implements JobsApi {
 
     @Override
     public Optional<JobPostingSummary> findPosting(UUID id) {
-        try {
-            return Optional.of(binding.posting(id));
-        } catch (DomainException e) {
-            if (e.type().equals(ProblemType.NOT_FOUND)) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return RemoteModuleClients.absentIfNotFound(() -> binding.posting(id));
     }
 }

@@ -1,7 +1,11 @@
 package io.edumatrix.platform.remote;
 
 import io.edumatrix.platform.data.ModuleStartupException;
+import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.domain.ProblemType;
 import java.net.http.HttpClient;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -31,6 +35,21 @@ public final class RemoteModuleClients {
         this.tokens = tokens;
         this.builder = builder;
         this.problems = new ProblemResponses(json);
+    }
+
+    /**
+     * An answer of a binding that maps "none" to 404, as the in-process {@code Optional} of the API: the 404 problem
+     * {@code not-found} is empty, every other problem is thrown as it is.
+     */
+    public static <T> Optional<T> absentIfNotFound(Supplier<T> call) {
+        try {
+            return Optional.of(call.get());
+        } catch (DomainException e) {
+            if (e.type().equals(ProblemType.NOT_FOUND)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     public <T> T client(String module, Class<T> httpInterface) {

@@ -1,4 +1,4 @@
-package io.edumatrix.jobs.internal;
+package io.edumatrix.jobs.binding;
 
 import io.edumatrix.jobs.JobPostingSummary;
 import io.edumatrix.jobs.JobsApi;
