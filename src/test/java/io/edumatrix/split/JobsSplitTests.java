@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.edumatrix.platform.testing.Api;
+import io.edumatrix.platform.testing.Erasures;
 import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -81,6 +82,30 @@ class JobsSplitTests {
 
     @Test
     @Order(2)
+    @SuppressWarnings("unchecked")
+    void an_erasure_at_a_reaches_the_jobs_module_at_b_and_is_confirmed_back() {
+        var atA = World.onServer(processes.urlA);
+        var school = atA.institution();
+        var staffAtB = World.onServer(processes.urlB).bearer(school.instructor().accessToken());
+        var studentAtB = World.onServer(processes.urlB).bearer(school.student().accessToken());
+        var posting = World.jobPosting(staffAtB, "Erasable");
+        Api.ok(Api.post(staffAtB, "/api/jobs/" + posting + "/status", Map.of("status", "OPEN")));
+        Api.created(Api.post(studentAtB, "/api/jobs/" + posting + "/applications", Map.of("coverLetter", "Mine")));
+
+        var request = Erasures.request(atA.platformAdmin().client(), school.student().accountId());
+        var completed = Erasures.awaitCompleted(atA.platformAdmin().client(), request);
+
+        assertThat((List<Map<String, Object>>) completed.get("modules")).anySatisfy(step -> {
+            assertThat(step.get("module")).isEqualTo("jobs");
+            assertThat(step.get("confirmedAt")).isNotNull();
+        });
+        var applications = (List<Map<String, Object>>) Api.read(staffAtB, "/api/jobs/" + posting + "/applications")
+                .get("items");
+        assertThat(applications).as("the erased applicant's application, deleted at B").isEmpty();
+    }
+
+    @Test
+    @Order(3)
     void a_record_no_listener_can_read_is_parked_and_the_partition_goes_on() throws Exception {
         var school = World.onServer(processes.urlA).institution();
         var staffAtB = World.onServer(processes.urlB).bearer(school.instructor().accessToken());
@@ -101,7 +126,7 @@ class JobsSplitTests {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void with_the_broker_down_publications_wait_in_the_outbox_and_arrive_once_it_is_back() {
         var school = World.onServer(processes.urlA).institution();
         var staffAtB = World.onServer(processes.urlB).bearer(school.instructor().accessToken());
