@@ -127,7 +127,7 @@ class JobsSplitTests {
 
     @Test
     @Order(4)
-    void with_the_broker_down_publications_wait_in_the_outbox_and_arrive_once_it_is_back() {
+    void with_the_broker_down_publications_wait_in_the_outbox_and_arrive_once_it_is_back() throws Exception {
         var school = World.onServer(processes.urlA).institution();
         var staffAtB = World.onServer(processes.urlB).bearer(school.instructor().accessToken());
         processes.stopBroker();

@@ -93,7 +93,7 @@ public class PersonalDataHolders {
     }
 
     /** Only whether a module is remote matters here. */
-    private record Remote(String url) {}
+    record Remote(String url) {}
 
     /**
      * Runs {@code work} on the module's holder in a new transaction of the module's own manager, with only the data
