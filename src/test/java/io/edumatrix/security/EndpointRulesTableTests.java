@@ -88,7 +88,8 @@ class EndpointRulesTableTests {
         var rules = List.of(io.edumatrix.platform.security.Anonymous.RULE, io.edumatrix.platform.security.Authenticated.RULE,
                 io.edumatrix.platform.security.PlatformAdmin.RULE, io.edumatrix.platform.security.InstitutionAdmin.RULE,
                 io.edumatrix.platform.security.Staff.RULE, io.edumatrix.platform.security.Member.RULE,
-                io.edumatrix.platform.security.MemberOrPlatformAdmin.RULE);
+                io.edumatrix.platform.security.MemberOrPlatformAdmin.RULE,
+                io.edumatrix.platform.security.InternalCaller.RULE);
 
         assertThat(rows()).isNotEmpty().extracting(Row::rule).allSatisfy(rule -> assertThat(rules).contains(rule));
     }

@@ -29,6 +29,8 @@ public final class ModuleDelivery {
     private final Supplier<EventPublicationRegistry> registry;
     private final RetryTemplate retries;
     private final BeanFactory beans;
+    private final java.util.List<BrokeredListeners.Target> brokeredTargets =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     ModuleDelivery(Executor executor, Supplier<EventPublicationRegistry> registry, EventProperties.Retry retry,
             BeanFactory beans) {
@@ -38,9 +40,35 @@ public final class ModuleDelivery {
         this.beans = beans;
     }
 
+    /**
+     * Registers a listener the platform makes (not a {@link ModuleListener} method) to receive, too, the events that
+     * arrive from other processes (ADR 0036).
+     */
+    public <E extends DomainEvent> void alsoFromOtherProcesses(String module, String listenerId, Class<E> type,
+            java.util.function.Consumer<E> work) {
+        brokeredTargets.add(new BrokeredListeners.Target(module, listenerId, type, event -> work.accept(type.cast(event))));
+    }
+
+    java.util.List<BrokeredListeners.Target> brokeredTargets() {
+        return java.util.List.copyOf(brokeredTargets);
+    }
+
     /** Called once the publishing transaction committed, or when Spring Modulith resubmits the publication. */
     public void deliver(String module, String listenerId, DomainEvent event, Runnable work) {
         executor.execute(() -> run(module, listenerId, event, work));
+    }
+
+    /**
+     * Delivers an event that arrived from another process (ADR 0036) to a listener of this one, on the calling thread
+     * and once: with the event's tenant bound, in a new transaction of the module's own manager, recorded in its inbox
+     * (a redelivered record does nothing). No publication exists here to mark; a failure is thrown to the caller, whose
+     * consumer retries the record and then parks it.
+     */
+    public void deliverNow(String module, String listenerId, DomainEvent event, Runnable work) {
+        ListenerInterceptors.contextOf(event).run(() -> {
+            inOwnTransaction(module, listenerId, event, work);
+            return null;
+        });
     }
 
     private void run(String module, String listenerId, DomainEvent event, Runnable work) {

@@ -17,6 +17,8 @@ final class ErasureParticipation extends TransactionalApplicationListenerAdapter
         super(event -> delivery.deliver(module, listenerId(module), event.getPayload(),
                 () -> erasure.eraseAndConfirm(module, event.getPayload())));
         setListenerId(listenerId(module));
+        delivery.alsoFromOtherProcesses(module, listenerId(module), ErasureRequested.class,
+                requested -> erasure.eraseAndConfirm(module, requested));
     }
 
     static String listenerId(String module) {

@@ -3,6 +3,8 @@ package io.edumatrix.platform.privacy;
 import io.edumatrix.platform.data.ModuleBeans;
 import io.edumatrix.platform.data.ModuleDataAccess;
 import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.data.ModuleNames;
+import io.edumatrix.platform.tables.DataSubjectColumns;
 import io.edumatrix.platform.tenancy.TenantContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ClassUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,10 +30,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PersonalDataHolders {
 
     private final Map<String, PersonalDataHolder> holders = new LinkedHashMap<>();
+    private final List<String> remoteHolders;
     private final BeanFactory beans;
 
-    PersonalDataHolders(List<PersonalDataHolder> declared, ModuleDatabases modules, BeanFactory beans) {
+    PersonalDataHolders(List<PersonalDataHolder> declared, ModuleDatabases modules, BeanFactory beans,
+            Environment environment) {
         this.beans = beans;
+        this.remoteHolders = remoteHolders(environment);
         for (var module : modules.all()) {
             var own = declared.stream().filter(holder -> holder.module().equals(module.module())).toList();
             if (own.size() > 1) {
@@ -49,10 +58,42 @@ public class PersonalDataHolders {
         });
     }
 
-    /** The modules an erasure must hear from. */
+    /** The modules of this process that hold personal data. */
     public List<String> modules() {
         return List.copyOf(holders.keySet());
     }
+
+    /**
+     * The modules an erasure must hear from: this process's holders, and the modules running in other processes
+     * (ADR 0035) that declare data-subject columns; those hear of the erasure, and confirm it, through the broker.
+     */
+    public List<String> awaitedModules() {
+        var awaited = new java.util.ArrayList<>(holders.keySet());
+        awaited.addAll(remoteHolders);
+        return List.copyOf(awaited);
+    }
+
+    private static List<String> remoteHolders(Environment environment) {
+        return Binder.get(environment).bind("edumatrix.remote", Bindable.mapOf(String.class, Remote.class))
+                .orElse(Map.of()).entrySet().stream()
+                .filter(remote -> remote.getValue().url() != null)
+                .map(Map.Entry::getKey)
+                .filter(PersonalDataHolders::declaresDataSubjects)
+                .sorted()
+                .toList();
+    }
+
+    private static boolean declaresDataSubjects(String module) {
+        try {
+            return ClassUtils.forName(ModuleNames.basePackage(module) + ".package-info",
+                    PersonalDataHolders.class.getClassLoader()).isAnnotationPresent(DataSubjectColumns.class);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Only whether a module is remote matters here. */
+    record Remote(String url) {}
 
     /**
      * Runs {@code work} on the module's holder in a new transaction of the module's own manager, with only the data

@@ -8,7 +8,9 @@ public enum Role {
     PLATFORM_ADMIN,
     INSTITUTION_ADMIN,
     INSTRUCTOR,
-    STUDENT;
+    STUDENT,
+    /** Another EduMatrix process calling a module's internal binding (ADR 0035); never held by a person. */
+    SERVICE;
 
     public String authority() {
         return "ROLE_" + name();

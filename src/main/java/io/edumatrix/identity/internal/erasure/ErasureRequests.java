@@ -62,7 +62,7 @@ class ErasureRequests {
         }
         var id = Ids.next();
         requests.insert(id, accountId, requestedBy, Times.now());
-        holders.modules().forEach(module -> steps.insert(Ids.next(), id, module));
+        holders.awaitedModules().forEach(module -> steps.insert(Ids.next(), id, module));
         events.publishEvent(ErasureRequested.of(id, accountId, "identity"));
         return progress(requests.findById(id).orElseThrow());
     }

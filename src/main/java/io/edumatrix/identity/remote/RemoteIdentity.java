@@ -1,0 +1,40 @@
+package io.edumatrix.identity.remote;
+
+import io.edumatrix.identity.internal.IdentityProperties;
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * The identity module as a process that does not run it sees it: every token (a person's, or another process's
+ * service token) is verified against the keys identity publishes at {@code /.well-known/jwks.json}, fetched over HTTP
+ * and cached by Nimbus (a key id it does not know makes it fetch again, so a rotation is followed). ES256, this
+ * issuer, current. Sessions revoked and accounts erased are checked where identity runs, not here: a person's token
+ * outlives its logout here by at most its own lifetime (ADR 0035).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentityProperties.class)
+class RemoteIdentity {
+
+    /** Spring Security's default allowance for clocks that disagree. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+    @Bean
+    JwtDecoder jwtDecoder(@Value("${edumatrix.remote.identity.url}") URI identity, IdentityProperties properties) {
+        var decoder = NimbusJwtDecoder.withJwkSetUri(identity.resolve("/.well-known/jwks.json").toString())
+                .jwsAlgorithm(SignatureAlgorithm.ES256)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
+                new JwtIssuerValidator(properties.issuer())));
+        return decoder;
+    }
+}
