@@ -42,6 +42,12 @@ public record ModuleDatabase(
                 (maximumPoolSize + dedicated) * database.instances());
     }
 
+    /** The same module, placed at {@code elsewhere}: what a move provisions and migrates there. */
+    public ModuleDatabase at(ModuleLocation elsewhere) {
+        return new ModuleDatabase(module, elsewhere, ownerRole, appRole, appPassword, maximumPoolSize, minimumIdle,
+                idleTimeout, connectionTimeout, dedicatedConnections, connectionLimit);
+    }
+
     /** The connections one instance of the module may hold: its pool's and its dedicated sessions. */
     public int connections() {
         return maximumPoolSize + dedicatedConnections;
