@@ -112,7 +112,7 @@ final class ModuleMove implements Runnable {
             var partitions = column(from, "SELECT c.relname || ' ' || format('%I.%I', n.nspname, p.relname) || ' '"
                     + " || pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
                     + " JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace n ON n.oid = p.relnamespace"
-                    + " WHERE n.nspname = ? AND c.relispartition", module.schema());
+                    + " WHERE n.nspname = ? AND c.relispartition AND c.relkind IN ('r', 'p')", module.schema());
             var existing = column(to, "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " WHERE n.nspname = ?", module.schema());
             // What the target's own migrations wrote (their audit entries) would collide with the source's rows, and

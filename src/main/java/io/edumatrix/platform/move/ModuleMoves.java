@@ -74,7 +74,9 @@ class ModuleMoves {
                 throw MoveProblems.TARGET_UNSUITABLE.exception("The target " + target + " is not empty: schema "
                         + module.schema() + " holds tables" + (isMarkedMoved(to, module.schema())
                                 ? " left by an earlier move; drop them first (POST /api/admin/modules/" + moduleName
-                                        + "/old-schema/drop)" : ""));
+                                        + "/old-schema/drop)"
+                                : "; if an unfinished move left them, abandon it (POST /api/admin/modules/" + moduleName
+                                        + "/move/abandon)"));
             }
             if (!resuming && text(from, "SELECT 1 FROM pg_publication WHERE pubname = ?", replicationName(module)) != null) {
                 throw MoveProblems.MOVE_CONFLICT.exception("A move of module " + moduleName + " to another target was left"
