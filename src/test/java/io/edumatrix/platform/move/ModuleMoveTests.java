@@ -117,7 +117,6 @@ class ModuleMoveTests {
                             + " pg_replication_slots)")).as("publication and slot removed").isZero();
                 }
                 var refusal = ApplicationLaunch.onTestDatabase()
-                        .with("edumatrix.modules", "identity,jobs")
                         .with("edumatrix.database.modules.jobs.port", source.port())
                         .with("edumatrix.database.modules.jobs.database", DATABASE)
                         .with("edumatrix.database.modules.jobs.admin-user", "postgres").refusal();
