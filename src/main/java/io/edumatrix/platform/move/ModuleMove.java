@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -198,6 +199,7 @@ final class ModuleMove implements Runnable {
             awaitMarker.setString(2, MARKER_LISTENER);
             var pool = dataAccess.pool().getHikariPoolMXBean();
             var marked = false;
+            lagBytes = Math.max(0, MoveDatabases.lagBytes(from, module));
             long started = System.nanoTime();
             pool.suspendPool();
             try {
@@ -207,10 +209,10 @@ final class ModuleMove implements Runnable {
                         throw new IllegalStateException(pool.getActiveConnections() + " transactions of module "
                                 + module.module() + " still ran after " + drainTimeout.toSeconds() + " s");
                     }
-                    Thread.onSpinWait();
+                    // Parked, not spinning: on a busy machine the transactions waited for need the core.
+                    LockSupport.parkNanos(100_000);
                 }
                 steps.reached("paused");
-                lagBytes = Math.max(0, MoveDatabases.lagBytes(from, module));
                 from.setAutoCommit(false);
                 execute(from, "REVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " FROM "
                         + ident(module.appRole()), "INSERT INTO " + schema + ".event_inbox (event_id, listener_id, processed_at)"
@@ -227,6 +229,7 @@ final class ModuleMove implements Runnable {
                     if (System.nanoTime() > waitUntil) {
                         throw new IllegalStateException("The target did not apply the source's last writes within 30 s");
                     }
+                    LockSupport.parkNanos(200_000);
                 }
                 var setval = new StringBuilder("SELECT 0");
                 try (var statement = from.createStatement(); var rows = statement.executeQuery(sequences)) {

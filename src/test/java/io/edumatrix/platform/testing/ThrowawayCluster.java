@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ThrowawayCluster implements AutoCloseable {
 
-    private static final Path BIN = Path.of(System.getenv().getOrDefault("PG_BIN", "/usr/lib/postgresql/15/bin"));
+    /** {@code PG_BIN}, or the newest server Debian's packages installed. */
+    private static final Path BIN = bin();
 
     private final int port;
     private final Path directory;
@@ -42,6 +43,20 @@ public final class ThrowawayCluster implements AutoCloseable {
         cluster.asPostgres(BIN.resolve("pg_ctl").toString(), "-D", data, "-l", directory.resolve("log").toString(),
                 "-w", "-t", "60", "start");
         return cluster;
+    }
+
+    private static Path bin() {
+        var configured = System.getenv("PG_BIN");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.filter(v -> Files.isExecutable(v.resolve("bin/initdb")))
+                    .max(java.util.Comparator.comparing(v -> Integer.parseInt(v.getFileName().toString().replaceAll("\\D", "0"))))
+                    .map(v -> v.resolve("bin")).orElse(Path.of("/usr/lib/postgresql/15/bin"));
+        } catch (IOException e) {
+            return Path.of("/usr/lib/postgresql/15/bin");
+        }
     }
 
     public int port() {
