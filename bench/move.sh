@@ -122,10 +122,10 @@ log "load: $RATE writes/s on $MODULE, $READ_RATE reads/s on courses, for $DURATI
 LOAD_PID=$!
 sleep "$MOVE_AT"
 MOVE_START=$(date +%s%3N)
-LOCATION=$(curl -sS -o /dev/null -w '%{redirect_url}' -X POST "$BASE/api/admin/modules/$MODULE/move" \
+LOCATION=$(curl -sS -o "$OUT/move-accepted.json" -D - -X POST "$BASE/api/admin/modules/$MODULE/move" \
   -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
-  -d "{\"host\":\"127.0.0.1\",\"port\":$TARGET_PORT,\"database\":\"$DB\"}")
-[[ -n $LOCATION ]] || die "the move was not accepted"
+  -d "{\"host\":\"127.0.0.1\",\"port\":$TARGET_PORT,\"database\":\"$DB\"}" | tr -d '\r' | awk 'tolower($1) == "location:" { print $2 }')
+[[ -n $LOCATION ]] || die "the move was not accepted: $(cat "$OUT/move-accepted.json")"
 while STATUS=$(call GET "${LOCATION#"$BASE"}" "$ADMIN") && [[ $(jq -r .state <<<"$STATUS") == RUNNING ]]; do sleep 0.1; done
 MOVE_END=$(date +%s%3N)
 log "move: $STATUS"

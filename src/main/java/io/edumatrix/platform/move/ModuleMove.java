@@ -213,12 +213,14 @@ final class ModuleMove implements Runnable {
                     LockSupport.parkNanos(100_000);
                 }
                 steps.reached("paused");
+                var drained = System.nanoTime();
                 from.setAutoCommit(false);
                 execute(from, "REVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " FROM "
                         + ident(module.appRole()), "INSERT INTO " + schema + ".event_inbox (event_id, listener_id, processed_at)"
                         + " VALUES (" + literal(marker.toString()) + ", " + literal(MARKER_LISTENER) + ", now())");
                 from.commit();
                 from.setAutoCommit(true);
+                var stopped = System.nanoTime();
                 long waitUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                 while (true) {
                     try (var rows = awaitMarker.executeQuery()) {
@@ -231,6 +233,7 @@ final class ModuleMove implements Runnable {
                     }
                     LockSupport.parkNanos(200_000);
                 }
+                var applied = System.nanoTime();
                 var setval = new StringBuilder("SELECT 0");
                 try (var statement = from.createStatement(); var rows = statement.executeQuery(sequences)) {
                     while (rows.next()) {
@@ -247,6 +250,10 @@ final class ModuleMove implements Runnable {
                 // reconnects to where its module now is.
                 execute(from, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = "
                         + literal(module.appRole()) + " AND datname = current_database()");
+                var done = System.nanoTime();
+                log.info("The pause of module {}'s move: drain {} ms, writes stopped at the source {} ms, applied at the"
+                        + " target {} ms, sequences, mark, repoint and sessions {} ms", module.module(),
+                        millis(started, drained), millis(drained, stopped), millis(stopped, applied), millis(applied, done));
             } catch (Exception | AssertionError e) {
                 if (!marked) {
                     restoreSourceWrites(from);
@@ -257,6 +264,10 @@ final class ModuleMove implements Runnable {
                 pauseMs = (System.nanoTime() - started) / 1_000_000;
             }
         }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private void restoreSourceWrites(Connection from) {
