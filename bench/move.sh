@@ -6,13 +6,13 @@
 #   bench/move.sh
 #
 # Last line: MOVE module=<m> acked=<n> found=<n> lost=<n> doubled=<n> pause_ms=<x> p99_before_ms=<y> p99_during_ms=<z>
-# "during" is every write started between the POST of the move and its DONE.
+# "during" is every write due between the POST of the move and its DONE; latencies count from when a write was due.
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
 usage: bench/move.sh
-env knobs (defaults): RATE=200 READ_RATE=50 DURATION=60 MOVE_AT=30 SOURCE_PORT=15530 TARGET_PORT=15531
+env knobs (defaults): RATE=200 READ_RATE=50 DURATION=60 MOVE_AT=30 IN_FLIGHT=64 SOURCE_PORT=15530 TARGET_PORT=15531
   PORT=15540 MANAGEMENT_PORT=15541 REBUILD=0 JAVA_OPTS= JAVA_HOME=(Temurin 25) PG_BIN=/usr/lib/postgresql/15/bin
 EOF
 }
@@ -21,14 +21,14 @@ EOF
 cd "$(dirname "$0")/.."
 OUT=$PWD/bench/out/move
 mkdir -p "$OUT"
-RATE=${RATE:-200} READ_RATE=${READ_RATE:-50} DURATION=${DURATION:-60} MOVE_AT=${MOVE_AT:-30}
+RATE=${RATE:-200} READ_RATE=${READ_RATE:-50} DURATION=${DURATION:-60} MOVE_AT=${MOVE_AT:-30} IN_FLIGHT=${IN_FLIGHT:-64}
 SOURCE_PORT=${SOURCE_PORT:-15530} TARGET_PORT=${TARGET_PORT:-15531} PORT=${PORT:-15540}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-15541} REBUILD=${REBUILD:-0} PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 MODULE=jobs DB=edumatrix
 
 log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
-for knob in RATE READ_RATE DURATION MOVE_AT SOURCE_PORT TARGET_PORT PORT MANAGEMENT_PORT; do
+for knob in RATE READ_RATE DURATION MOVE_AT IN_FLIGHT SOURCE_PORT TARGET_PORT PORT MANAGEMENT_PORT; do
   [[ ${!knob} =~ ^[1-9][0-9]*$ ]] || die "$knob must be a positive integer (got '${!knob}')"
 done
 ((MOVE_AT < DURATION)) || die "MOVE_AT must be inside DURATION"
@@ -117,7 +117,7 @@ call POST "/api/jobs/$SEALED/status" "$STAFF" '{"status":"OPEN"}' >/dev/null
 APPLICATION=$(call POST "/api/jobs/$SEALED/applications" "$STUDENT" '{"coverLetter":"Sealed before the move"}' | jq -r .id)
 
 log "load: $RATE writes/s on $MODULE, $READ_RATE reads/s on courses, for $DURATION s; the move at $MOVE_AT s"
-"$JAVA_HOME/bin/java" bench/java/bench/move/MoveLoad.java "$BASE" "$STAFF" "$RATE" "$DURATION" "/api/courses/$COURSE" \
+"$JAVA_HOME/bin/java" -DinFlight="$IN_FLIGHT" bench/java/bench/move/MoveLoad.java "$BASE" "$STAFF" "$RATE" "$DURATION" "/api/courses/$COURSE" \
   "$READ_RATE" "$OUT/load.txt" &
 LOAD_PID=$!
 sleep "$MOVE_AT"
@@ -150,7 +150,8 @@ AUDIT=$(sql "$TARGET_PORT" "SELECT count(*) FROM $MODULE.audit_log WHERE row_id 
 NO_TENANT=$(PGPASSWORD='' psql -X -At -h 127.0.0.1 -p "$TARGET_PORT" -U ${MODULE}_app -d "$DB" -c "SELECT count(*) FROM $MODULE.job_posting" 2>&1 || true)
 CREATE=$(psql -X -At -h 127.0.0.1 -p "$TARGET_PORT" -U ${MODULE}_app -d "$DB" -c "CREATE TABLE $MODULE.x (i int)" 2>&1 || true)
 OTHERS=$(sql "$TARGET_PORT" "SELECT count(*) FROM pg_namespace WHERE nspname IN ('courses', 'identity', 'institutions')")
-log "writes refused or timed out: $FAILED; reads of courses not 200: $READS_FAILED"
+log "writes acknowledged: $ACKED of $((RATE * DURATION)) sent ($((ACKED / DURATION))/s achieved); refused or timed out: $FAILED; reads of courses not 200: $READS_FAILED"
+log "$(grep -o "The pause of module.*" "$OUT/app.log" | tail -n 1)"
 log "after the move: cover letter '$LETTER'; audit entries of a new posting on the target: $AUDIT"
 log "as ${MODULE}_app without a tenant: '$NO_TENANT' rows; CREATE: '$CREATE'; other modules' schemas on the target: $OTHERS"
 log "lag at the cut-over: $(jq -r .lagBytes <<<"$STATUS") bytes; move took $((MOVE_END - MOVE_START)) ms"

@@ -12,18 +12,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * The load of bench/move.sh, open loop: every 1/rate seconds a new job posting (a write of the moving module), and
- * every 1/readRate seconds a read of another module, each on a virtual thread, whether or not earlier ones answered.
- * One line per write: start (epoch ms), latency (µs), HTTP status, the posting's title and id when acknowledged.
+ * The load of bench/move.sh: every 1/rate seconds a new job posting (a write of the moving module), and every
+ * 1/readRate seconds a read of another module, each on a virtual thread. At most {@code IN_FLIGHT} requests are out at
+ * once (more would only flood the server's connection queue on a saturated machine); a request that waits for one
+ * still counts its latency from the moment it was due, so a stall shows in full (no coordinated omission).
+ * One line per request: kind, due time (epoch ms), latency (µs), HTTP status, the posting's title and id when
+ * acknowledged.
  *
  * <p>Run with {@code java bench/java/bench/move/MoveLoad.java BASE TOKEN RATE SECONDS READ_PATH READ_RATE OUT}.
  */
 public final class MoveLoad {
 
+    private static final int IN_FLIGHT = Integer.getInteger("inFlight", 64);
+    private static final Semaphore SLOTS = new Semaphore(IN_FLIGHT);
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
@@ -57,13 +63,18 @@ public final class MoveLoad {
                             + "\"employmentType\":\"PART_TIME\",\"closesAt\":\"" + closes + "\"}";
                     var request = HttpRequest.newBuilder(URI.create(base + "/api/jobs")).timeout(Duration.ofSeconds(30))
                             .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .version(HttpClient.Version.HTTP_1_1)
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-                    threads.execute(() -> send(http, request, "W", title, lines));
+                    long due = System.currentTimeMillis();
+                    long dueNanos = System.nanoTime();
+                    threads.execute(() -> send(http, request, "W", title, lines, due, dueNanos));
                     w++;
                 } else {
                     var request = HttpRequest.newBuilder(URI.create(base + readPath)).timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + token).GET().build();
-                    threads.execute(() -> send(http, request, "R", "-", lines));
+                            .header("Authorization", "Bearer " + token).version(HttpClient.Version.HTTP_1_1).GET().build();
+                    long due = System.currentTimeMillis();
+                    long dueNanos = System.nanoTime();
+                    threads.execute(() -> send(http, request, "R", "-", lines, due, dueNanos));
                     r++;
                 }
             }
@@ -73,11 +84,16 @@ public final class MoveLoad {
         }
     }
 
-    private static void send(HttpClient http, HttpRequest request, String kind, String title, ConcurrentLinkedQueue<String> lines) {
-        long startMillis = System.currentTimeMillis();
-        long started = System.nanoTime();
+    private static void send(HttpClient http, HttpRequest request, String kind, String title,
+            ConcurrentLinkedQueue<String> lines, long startMillis, long started) {
         int status;
         String id = "-";
+        try {
+            SLOTS.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         try {
             var response = http.send(request, HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();
@@ -90,6 +106,8 @@ public final class MoveLoad {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status = 0;
+        } finally {
+            SLOTS.release();
         }
         lines.add(kind + " " + startMillis + " " + (System.nanoTime() - started) / 1000 + " " + status + " " + title + " " + id);
     }
