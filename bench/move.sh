@@ -88,10 +88,10 @@ SERVER_PORT=$PORT MANAGEMENT_PORT=$MANAGEMENT_PORT DB_HOST=127.0.0.1 DB_PORT=$SO
   EDUMATRIX_BOOTSTRAP_ADMIN_EMAIL=$ADMIN_EMAIL EDUMATRIX_BOOTSTRAP_ADMIN_PASSWORD=$ADMIN_PASSWORD \
   "$JAVA_HOME/bin/java" "${java_opts[@]}" -jar "$JAR" >"$OUT/app.log" 2>&1 </dev/null &
 APP_PID=$!
-deadline=$((SECONDS + 180))
+deadline=$((SECONDS + 600))
 until [[ $(curl -fsS --max-time 2 "$BASE/actuator/health" 2>/dev/null) == *'"UP"'* ]]; do
   kill -0 "$APP_PID" 2>/dev/null || { tail -n 30 "$OUT/app.log" >&2; die "the application exited"; }
-  ((SECONDS < deadline)) || die "the application was not UP within 180 s"
+  ((SECONDS < deadline)) || die "the application was not UP within 600 s"
   sleep 1
 done
 

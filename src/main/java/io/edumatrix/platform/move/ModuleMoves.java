@@ -127,10 +127,20 @@ class ModuleMoves {
         }
         try (var from = admin(source)) {
             execute(from, "DROP PUBLICATION IF EXISTS " + name);
-            if (text(from, "SELECT 1 FROM pg_replication_slots WHERE slot_name = ?", replicationName(module)) != null) {
-                execute(from, "SELECT pg_drop_replication_slot(" + literal(replicationName(module)) + ")");
+            // The walsender of the disabled subscription lets go of the slot a moment later.
+            for (int attempt = 0; text(from, "SELECT 1 FROM pg_replication_slots WHERE slot_name = ?",
+                    replicationName(module)) != null; attempt++) {
+                if (text(from, "SELECT 1 FROM pg_replication_slots WHERE slot_name = ? AND NOT active",
+                        replicationName(module)) != null || attempt == 50) {
+                    execute(from, "SELECT pg_drop_replication_slot(" + literal(replicationName(module)) + ")");
+                } else {
+                    Thread.sleep(200);
+                }
             }
             DatabaseSetup.provisionAndMigrate(modules, module, source);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MoveProblems.SOURCE_UNSUITABLE.exception("Interrupted while abandoning at " + source);
         } catch (SQLException e) {
             throw MoveProblems.SOURCE_UNSUITABLE.exception("Abandoning at " + source + " failed: " + e.getMessage());
         }

@@ -21,7 +21,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The online move of a module (ADR 0030), with the application running: refusals that change nothing, a move that
- * fails mid-copy (as a crash would leave it) and is resumed, the module served from the target afterwards with its
+ * fails mid-copy (as a crash would leave it) and is abandoned, another that is resumed, the module served from the target afterwards with its
  * encrypted data, audit trail, row-level security and role isolation, an instance configured with the old place
  * refused, and the move back. {@code jobs} starts on a server of the test's own (the run's server need not have
  * logical WAL) and moves to a second one.
@@ -71,6 +71,24 @@ class ModuleMoveTests {
                     }
                 });
                 var failed = awaitEnd(admin, startMove(admin, target(target)));
+                assertThat(failed).containsEntry("state", "FAILED").containsEntry("phase", "copying");
+                assertThat(jobsAt(application)).isEqualTo(source.port());
+
+                // Abandoned: the copy, the subscription, the slot and the publication go; the source keeps its writes.
+                var abandoned = Api.ok(Api.post(admin, "/api/admin/modules/jobs/move/abandon", target(target)));
+                assertThat(String.valueOf(abandoned.get("result"))).startsWith("Abandoned the move of module jobs");
+                try (var connection = target.connect(DATABASE); var statement = connection.createStatement()) {
+                    assertThat(number(statement, "SELECT (SELECT count(*) FROM pg_subscription)"
+                            + " + (SELECT count(*) FROM pg_namespace WHERE nspname = 'jobs')")).isZero();
+                }
+                try (var connection = source.connect(DATABASE); var statement = connection.createStatement()) {
+                    assertThat(number(statement, "SELECT (SELECT count(*) FROM pg_publication)"
+                            + " + (SELECT count(*) FROM pg_replication_slots)")).isZero();
+                }
+                World.jobPosting(staff, "After the abandon");
+
+                // Stopped mid-copy again; this time resumed.
+                failed = awaitEnd(admin, startMove(admin, target(target)));
                 assertThat(failed).containsEntry("state", "FAILED").containsEntry("phase", "copying");
                 var during = World.jobPosting(staff, "While the first attempt lay broken");
                 assertThat(jobsAt(application)).isEqualTo(source.port());
