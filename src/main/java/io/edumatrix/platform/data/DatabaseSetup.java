@@ -185,7 +185,7 @@ public class DatabaseSetup implements AutoCloseable {
         }
     }
 
-    private void provision(Connection admin, ModuleDatabases place) throws SQLException {
+    private static void provision(Connection admin, ModuleDatabases place) throws SQLException {
         var location = place.location();
         var migrator = ProvisioningScript.ident(location.adminUser());
         admin.setAutoCommit(false);
@@ -246,6 +246,20 @@ public class DatabaseSetup implements AutoCloseable {
                 + role + "): " + ConnectionFailure.cause(e, direct, role),
                 "Check DB_HOST, DB_PORT, DB_NAME, DB_ADMIN_USER / DB_ADMIN_PASSWORD and the DB_SSL_* settings, or the"
                         + " module's edumatrix.database.modules.<module>.* settings.", e);
+    }
+
+    /**
+     * Gives one module its schema and roles at {@code location} (with the database-wide statements and the superuser
+     * parts there) and migrates it to the version this code knows: a move's target, or the old location given its
+     * grants back after an abandoned move. Idempotent, like provisioning at start-up.
+     */
+    public static void provisionAndMigrate(ModuleDatabases modules, ModuleDatabase module, ModuleLocation location)
+            throws SQLException {
+        var placed = module.at(location);
+        try (var admin = new ConnectionSettings(modules.settings()).openAsAdmin(location, "edumatrix-setup")) {
+            provision(admin, new ModuleDatabases(modules.settings(), List.of(placed)));
+        }
+        new ModuleMigration(placed, modules.settings()).migrate();
     }
 
     /** What only a superuser may do, from the platform's {@link DatabaseContribution}s. */

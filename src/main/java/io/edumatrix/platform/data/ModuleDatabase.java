@@ -42,6 +42,12 @@ public record ModuleDatabase(
                 connectionLimit(database, maximumPoolSize, dedicated));
     }
 
+    /** The same module, placed at {@code elsewhere}: what a move provisions and migrates there. */
+    public ModuleDatabase at(ModuleLocation elsewhere) {
+        return new ModuleDatabase(module, elsewhere, ownerRole, appRole, appPassword, maximumPoolSize, minimumIdle,
+                idleTimeout, connectionTimeout, dedicatedConnections, connectionLimit);
+    }
+
     /**
      * What the module's role opens on PostgreSQL from all instances together: their pools and dedicated sessions, or,
      * behind a pooler, the pooler's server connections for the role (shared by the instances) and the dedicated

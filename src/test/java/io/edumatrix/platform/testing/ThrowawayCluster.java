@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +40,19 @@ public final class ThrowawayCluster implements AutoCloseable {
         cluster.configure("port = " + port, "listen_addresses = 'localhost'",
                 "unix_socket_directories = '" + cluster.folder + "'", "max_connections = 100", "fsync = off",
                 "wal_level = replica", "max_wal_senders = 4", "hot_standby = on");
+        return cluster;
+    }
+
+    /**
+     * A new cluster, started: a second server for a module placed or moved elsewhere.
+     *
+     * @param walLevel {@code logical} for a server a module may be moved from or to
+     */
+    public static ThrowawayCluster start(int port, String walLevel) throws IOException {
+        var cluster = create("cluster-" + port, port);
+        cluster.configure("listen_addresses = '127.0.0.1'", "wal_level = " + walLevel, "max_connections = 120",
+                "synchronous_commit = off", "full_page_writes = off", "shared_buffers = 32MB");
+        cluster.start();
         return cluster;
     }
 
@@ -93,6 +109,19 @@ public final class ThrowawayCluster implements AutoCloseable {
     public String psql(String database, String sql) throws IOException {
         return run(List.of("psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", folder.toString(), "-p",
                 Integer.toString(port), "-U", "postgres", "-d", database, "-c", sql)).strip();
+    }
+
+    /** A connection as postgres over TCP (trust on 127.0.0.1). */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "");
+    }
+
+    public void execute(String database, String... sql) throws SQLException {
+        try (var connection = connect(database); var statement = connection.createStatement()) {
+            for (var each : sql) {
+                statement.execute(each);
+            }
+        }
     }
 
     /** The server's log so far, for failure messages. */
