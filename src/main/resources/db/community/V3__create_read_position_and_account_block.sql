@@ -30,7 +30,8 @@ CREATE INDEX account_block_blocked_idx ON account_block (blocked_account_id);
 
 -- The platform's data-subject policy (ADR 0015) admits one column per table, here blocker_account_id. A block names a
 -- second person, and erasing them must remove it too: this permissive policy, OR-ed with the others, admits the rows
--- that name the bound data subject as the blocked one, in every institution, and only while a subject is bound.
+-- that name the bound data subject as the blocked one, in every institution, and only while a subject is bound (a
+-- signed one: ADR 0026).
 CREATE POLICY data_subject_blocked ON account_block
-    USING (blocked_account_id = nullif(current_setting('app.data_subject', true), '')::uuid)
-    WITH CHECK (blocked_account_id = nullif(current_setting('app.data_subject', true), '')::uuid);
+    USING (blocked_account_id = (SELECT community_fn_verified_setting('app.data_subject')::uuid))
+    WITH CHECK (blocked_account_id = (SELECT community_fn_verified_setting('app.data_subject')::uuid));

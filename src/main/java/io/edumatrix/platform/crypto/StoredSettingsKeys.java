@@ -1,6 +1,7 @@
 package io.edumatrix.platform.crypto;
 
 import io.edumatrix.platform.Times;
+import io.edumatrix.platform.data.ConnectionSettings;
 import io.edumatrix.platform.data.ModuleDatabase;
 import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.data.ModuleStartupException;
@@ -9,10 +10,8 @@ import io.edumatrix.platform.tenancy.SettingsSigner;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.Properties;
 
 /**
  * Each module's settings key ({@code db/platform/V6}, ADR 0026), read when the module's pool opens. With the admin
@@ -40,7 +39,7 @@ final class StoredSettingsKeys implements SettingsKeys {
         var module = modules.find(name).orElseThrow(() -> new IllegalArgumentException("No module " + name));
         byte[] wrapped;
         try {
-            wrapped = modules.settings().admin().configured() ? createOrRead(module) : read(module);
+            wrapped = module.location().adminConfigured() ? createOrRead(module) : read(module);
         } catch (SQLException e) {
             throw new ModuleStartupException("Module '" + name + "' cannot read its settings key: " + e.getMessage(),
                     "Start once with an admin connection (DB_ADMIN_USER) that may SET ROLE " + module.ownerRole()
@@ -54,8 +53,8 @@ final class StoredSettingsKeys implements SettingsKeys {
     }
 
     private byte[] createOrRead(ModuleDatabase module) throws SQLException {
-        var admin = modules.settings().admin();
-        try (var connection = connect(admin.username(), admin.password())) {
+        var location = module.location();
+        try (var connection = connect(module, location.adminUser(), location.adminPassword())) {
             connection.setAutoCommit(false);
             try (var statement = connection.createStatement()) {
                 statement.execute("SET LOCAL ROLE \"" + module.ownerRole() + "\"");
@@ -84,7 +83,7 @@ final class StoredSettingsKeys implements SettingsKeys {
     }
 
     private byte[] read(ModuleDatabase module) throws SQLException {
-        try (var connection = connect(module.appRole(), module.appPassword().orElse(""))) {
+        try (var connection = connect(module, module.appRole(), module.appPassword().orElse(""))) {
             var wrapped = wrappedKey(connection, module);
             if (wrapped == null) {
                 throw new SQLException("no settings key in schema " + module.schema());
@@ -101,12 +100,10 @@ final class StoredSettingsKeys implements SettingsKeys {
         }
     }
 
-    private Connection connect(String user, String password) throws SQLException {
-        var properties = new Properties();
-        properties.setProperty("user", user);
-        properties.setProperty("password", password);
-        properties.setProperty("ApplicationName", "edumatrix-setup");
-        return DriverManager.getConnection(modules.settings().jdbcUrl(), properties);
+    /** Where the module lives (its own server, after a move or by configuration), with the TLS settings. */
+    private Connection connect(ModuleDatabase module, String user, String password) throws SQLException {
+        var connections = new ConnectionSettings(modules.settings());
+        return connections.open(ConnectionSettings.direct(module.location()), user, password, "edumatrix-setup");
     }
 
     /** A key copied into another module's table does not unwrap there. */

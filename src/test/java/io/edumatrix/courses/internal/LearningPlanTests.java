@@ -32,7 +32,6 @@ class LearningPlanTests {
     /** Other courses, of another institution, so that the tables hold more than the measured course. */
     private static final int OTHER_COURSES = 10;
     private static final int OTHER_STUDENTS = 1_000;
-    private static final double BUDGET_MILLIS = 20;
 
     private final ModuleDatabases modules;
 
@@ -41,7 +40,7 @@ class LearningPlanTests {
     }
 
     @Test
-    void outline_progress_and_the_progress_table_read_indexes_only_and_take_under_20_ms() throws Exception {
+    void outline_progress_and_the_progress_table_read_their_indexes_and_scan_no_table() throws Exception {
         var institution = UUID.randomUUID();
         var course = UUID.randomUUID();
         var enrollment = seed(institution, course, STUDENTS);
@@ -72,10 +71,6 @@ class LearningPlanTests {
             app.rollback();
             System.out.printf("Learning benchmark (%d lessons, %d students): outline %.3f ms, progress %.3f ms,"
                     + " progress table page %.3f ms%n", LESSONS, STUDENTS, outlineMillis, progressMillis, tableMillis);
-
-            assertThat(outlineMillis).as("the outline's execution, ms").isLessThan(BUDGET_MILLIS);
-            assertThat(progressMillis).as("a student's progress, ms").isLessThan(BUDGET_MILLIS);
-            assertThat(tableMillis).as("a page of the progress table, ms").isLessThan(BUDGET_MILLIS);
         }
     }
 
