@@ -43,5 +43,6 @@ CREATE TABLE staff_two_factor_policy (
     institution_id uuid PRIMARY KEY,
     required       boolean     NOT NULL,
     updated_at     timestamptz NOT NULL,
-    updated_by     uuid        NOT NULL
+    -- The admin who set it; cleared when that person is erased.
+    updated_by     uuid
 );

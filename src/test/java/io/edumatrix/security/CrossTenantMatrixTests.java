@@ -54,6 +54,17 @@ class CrossTenantMatrixTests {
             "POST /api/accounts/me/erasure",
             "POST /api/sessions/refresh",
             "DELETE /api/sessions/current",
+            // The caller's own email, password and second factor, and the mailed tokens and login challenges that
+            // name one account (never an institution's resource).
+            "POST /api/accounts/email-verification",
+            "POST /api/accounts/me/email-verification",
+            "PUT /api/accounts/me/email",
+            "POST /api/accounts/me/password",
+            "POST /api/password-resets",
+            "POST /api/password-resets/confirmation",
+            "POST /api/accounts/me/totp",
+            "POST /api/accounts/me/totp/confirmation",
+            "POST /api/sessions/second-factor",
             "GET /.well-known/jwks.json",
             "POST /api/identity/signing-keys/rotation",
             "GET /api/admin/keys",
@@ -352,6 +363,17 @@ class CrossTenantMatrixTests {
         list.add(new Case("POST /api/sessions/institution", "switch the session to B", nobody,
                 p -> json(p.client().post().uri("/api/sessions/institution"), Map.of("institutionId", b.id())))
                 .sameAsForNoSuchId(403, "not-a-member"));
+        list.add(new Case("GET /api/institutions/{institutionId}/staff-two-factor", "read B's staff policy", adminOnly,
+                p -> p.client().get().uri("/api/institutions/{id}/staff-two-factor", b.id())));
+        list.add(new Case("PUT /api/institutions/{institutionId}/staff-two-factor", "lift B's staff policy", adminOnly,
+                p -> json(p.client().put().uri("/api/institutions/{id}/staff-two-factor", b.id()),
+                        Map.of("required", false))));
+        // A provider registration is configuration, not an institution's: one that is not configured is a 404.
+        list.add(new Case("POST /api/sessions/oidc/{registrationId}", "sign in with a provider nobody configured",
+                nobody, p -> p.client().post().uri("/api/sessions/oidc/{id}", "b-provider")));
+        list.add(new Case("POST /api/sessions/oidc/{registrationId}/callback", "complete a sign-in with no provider",
+                nobody, p -> json(p.client().post().uri("/api/sessions/oidc/{id}/callback", "b-provider"),
+                        Map.of("code", "c", "state", "s"))));
         list.add(new Case("POST /api/sessions", "log in to B", nobody,
                 p -> json(world.anonymous().post().uri("/api/sessions"),
                         Map.of("email", p.email(), "password", World.PASSWORD, "institutionId", b.id())))

@@ -3,6 +3,7 @@ package io.edumatrix.identity.internal.erasure;
 import io.edumatrix.identity.internal.accounts.AccountRepository;
 import io.edumatrix.identity.internal.accounts.AccountService;
 import io.edumatrix.identity.internal.accounts.StoredAccount;
+import io.edumatrix.identity.internal.oidc.LinkedIdentities;
 import io.edumatrix.identity.internal.oidc.LinkedIdentityRepository;
 import io.edumatrix.identity.internal.twofactor.TwoFactor;
 import io.edumatrix.identity.internal.verification.AccountTokenRepository;
@@ -16,12 +17,13 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * What identity holds about a person: the account (its email and display name, opened), its sessions and its login
+ * What identity holds about a person: the account (its email and display name, opened; whether and when its email was
+ * verified, whether two-factor authentication is on, its linked provider identities), its sessions and its login
  * history. Password and token hashes and blind indexes are not exported: they are secrets, not information about the
  * person. Erasure deletes the refresh tokens, mailed verification and reset tokens, the TOTP secret, recovery codes
- * and login challenges, the linked provider identities, sessions, login attempts and lockouts, then the account, and forgets the
- * person's key, so that every ciphertext of theirs (in the audit trail and in backups too) stays unreadable. Erasure
- * requests stay: they hold no personal value, only that the erasure happened.
+ * and login challenges, the linked provider identities, sessions, login attempts and lockouts, then the account, and
+ * forgets the person's key, so that every ciphertext of theirs (in the audit trail and in backups too) stays
+ * unreadable. Erasure requests stay: they hold no personal value, only that the erasure happened.
  */
 @Component
 class IdentityPersonalData implements PersonalDataHolder {
@@ -33,12 +35,15 @@ class IdentityPersonalData implements PersonalDataHolder {
     private final AccountTokenRepository tokens;
     private final TwoFactor twoFactor;
     private final LinkedIdentityRepository linkedIdentities;
+    private final LinkedIdentities links;
     private final PersonalDataVault vault;
 
     IdentityPersonalData(AccountService accounts, AccountRepository accountRows, PersonalSessionRepository sessions,
             PersonalLoginAttemptRepository attempts, AccountTokenRepository tokens, TwoFactor twoFactor,
-            LinkedIdentityRepository linkedIdentities, @Qualifier("identity") PersonalDataVault vault) {
+            LinkedIdentityRepository linkedIdentities, LinkedIdentities links,
+            @Qualifier("identity") PersonalDataVault vault) {
         this.linkedIdentities = linkedIdentities;
+        this.links = links;
         this.tokens = tokens;
         this.twoFactor = twoFactor;
         this.accounts = accounts;
@@ -65,6 +70,9 @@ class IdentityPersonalData implements PersonalDataHolder {
         var a = accounts.get(accountId);
         part.put("account", new AccountData(a.id(), a.email(), a.displayName(), a.status().name(), a.platformAdmin(),
                 a.createdAt(), a.updatedAt()));
+        part.put("emailVerifiedAt", a.emailVerifiedAt());
+        part.put("twoFactorEnabled", twoFactor.enabled(accountId));
+        part.put("linkedIdentities", links.of(accountId));
         part.put("sessions", sessions.findByAccountId(accountId).stream()
                 .map(s -> new SessionData(s.id(), s.createdAt(), s.revokedAt(), s.revokedReason())).toList());
         part.put("loginAttempts", attempts.findByAccountIdOrEmailIndex(accountId, stored.get().emailIndex()).stream()

@@ -12,6 +12,7 @@ import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.privacy.SealedColumn;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,7 +60,7 @@ class OidcAccounts {
     }
 
     /** The account the provider's subject is linked to, linking or creating it on the first sign-in. */
-    UUID accountFor(String registration, Claims claims, String unusablePasswordHash) {
+    UUID accountFor(String registration, Claims claims, Supplier<String> unusablePasswordHash) {
         var index = vault.blindIndex(SUBJECT, registration + " " + claims.subject());
         var linked = identities.findAccountId(index);
         if (linked.isPresent()) {
@@ -79,7 +80,7 @@ class OidcAccounts {
             accountId = existing.get().id();
         } else {
             var name = claims.name() == null || claims.name().isBlank() ? claims.email() : claims.name().strip();
-            accountId = accounts.createLinked(claims.email(), name, unusablePasswordHash).id();
+            accountId = accounts.createLinked(claims.email(), name, unusablePasswordHash.get()).id();
         }
         var id = Ids.next();
         identities.insert(id, accountId, registration, index, vault.seal(accountId, SUBJECT, id, claims.subject()),

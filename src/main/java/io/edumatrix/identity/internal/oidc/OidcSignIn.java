@@ -83,8 +83,8 @@ class OidcSignIn {
         }
         var claims = new OidcAccounts.Claims(idToken.getSubject(), idToken.getClaimAsString("email"),
                 Boolean.TRUE.equals(idToken.getClaimAsBoolean("email_verified")), idToken.getClaimAsString("name"));
-        // Hashed only in case an account is created: a password nobody knows, until a reset sets one.
-        var accountId = accounts.accountFor(registrationId, claims, passwords.hash(SecretTokens.generate()));
+        // Hashed only when an account is created: a password nobody knows, until a reset sets one.
+        var accountId = accounts.accountFor(registrationId, claims, () -> passwords.hash(SecretTokens.generate()));
         return login.loginLinked(accountId);
     }
 

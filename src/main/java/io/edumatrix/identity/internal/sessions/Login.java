@@ -9,8 +9,11 @@ import io.edumatrix.identity.internal.sessions.LoginAttempt.Outcome;
 import io.edumatrix.identity.internal.twofactor.StaffTwoFactorPolicy;
 import io.edumatrix.identity.internal.twofactor.TwoFactor;
 import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.security.Role;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -130,8 +133,8 @@ public class Login {
                     + scope.institutionId() + " requires two-factor authentication of its staff: log in without it and"
                     + " turn it on (POST /api/accounts/me/totp) first");
         }
-        var remaining = new java.util.LinkedHashSet<>(scope.roles());
-        remaining.retainAll(java.util.Set.of(io.edumatrix.platform.security.Role.PLATFORM_ADMIN));
+        var remaining = new LinkedHashSet<>(scope.roles());
+        remaining.retainAll(Set.of(Role.PLATFORM_ADMIN));
         return new Memberships.Scope(null, remaining);
     }
 

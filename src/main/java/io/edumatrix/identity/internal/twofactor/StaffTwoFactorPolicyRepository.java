@@ -17,4 +17,9 @@ public interface StaffTwoFactorPolicyRepository extends Repository<TotpCredentia
 
     @Query("SELECT required FROM staff_two_factor_policy WHERE institution_id = :institutionId")
     Optional<Boolean> findRequired(UUID institutionId);
+
+    /** Erasure: the policies the person set stay, without naming them. */
+    @Modifying
+    @Query("UPDATE staff_two_factor_policy SET updated_by = NULL WHERE updated_by = :accountId")
+    int forgetAuthor(UUID accountId);
 }

@@ -49,9 +49,12 @@ public class TwoFactor {
     private final AccountService accounts;
     private final PersonalDataVault vault;
     private final TwoFactorProperties properties;
+    private final StaffTwoFactorPolicyRepository policies;
 
     TwoFactor(TwoFactorRepository credentials, SecondFactorChallengeRepository challenges, AccountService accounts,
-            @Qualifier("identity") PersonalDataVault vault, TwoFactorProperties properties) {
+            @Qualifier("identity") PersonalDataVault vault, TwoFactorProperties properties,
+            StaffTwoFactorPolicyRepository policies) {
+        this.policies = policies;
         this.credentials = credentials;
         this.challenges = challenges;
         this.accounts = accounts;
@@ -117,7 +120,8 @@ public class TwoFactor {
     public Passed pass(String challenge, String code) {
         var now = Times.now();
         var found = challenges.findLive(SecretTokens.hash(challenge), now).orElseThrow(() -> new DomainException(
-                IdentityProblems.INVALID_CHALLENGE, "The challenge is unknown, has expired or has been used; log in again"));
+                IdentityProblems.INVALID_CHALLENGE,
+                "The challenge is unknown, has expired or has been used; log in again"));
         var credential = credentials.findForUpdate(found.accountId()).filter(TotpCredential::confirmed)
                 .orElseThrow(() -> new DomainException(IdentityProblems.INVALID_CHALLENGE, "Log in again"));
         if (credential.lockedAt(now)) {
@@ -138,8 +142,9 @@ public class TwoFactor {
         return new Passed(found.accountId(), found.institutionId());
     }
 
-    /** Erasure: the secret, the recovery codes and the open challenges. */
+    /** Erasure: the secret, the recovery codes, the open challenges, and the person as author of a staff policy. */
     public void erase(UUID accountId) {
+        policies.forgetAuthor(accountId);
         challenges.deleteByAccountId(accountId);
         credentials.deleteRecoveryCodes(accountId);
         credentials.deleteCredential(accountId);

@@ -57,14 +57,14 @@ class TwoFactorHttpTests {
         Problem.expect(me.post().uri("/api/accounts/me/totp").exchange(), HttpStatus.CONFLICT, "totp-already-enabled");
 
         var challenge = challengeOf(email);
-        var pair = Api.ok(post(http, "/api/sessions/second-factor", Map.of("challenge", challenge,
-                "code", codeNow(secret, 1))));
+        var code = codeNow(secret, 1);
+        var pair = Api.ok(post(http, "/api/sessions/second-factor", Map.of("challenge", challenge, "code", code)));
         assertThat(Api.read(new World(http).bearer((String) pair.get("accessToken")), "/api/accounts/me").get("email"))
                 .isEqualTo(email);
-        Problem.expect(post(http, "/api/sessions/second-factor", Map.of("challenge", challenge,
-                "code", codeNow(secret, 1))), HttpStatus.UNAUTHORIZED, "invalid-challenge");
-        Problem.expect(post(http, "/api/sessions/second-factor", Map.of("challenge", challengeOf(email),
-                "code", codeNow(secret, 1))), HttpStatus.UNAUTHORIZED, "invalid-second-factor");
+        Problem.expect(post(http, "/api/sessions/second-factor", Map.of("challenge", challenge, "code", code)),
+                HttpStatus.UNAUTHORIZED, "invalid-challenge");
+        Problem.expect(post(http, "/api/sessions/second-factor", Map.of("challenge", challengeOf(email), "code", code)),
+                HttpStatus.UNAUTHORIZED, "invalid-second-factor");
     }
 
     @Test
