@@ -165,5 +165,9 @@ echo "== application pools: ${#MODULES[@]} modules x $POOL x $INSTANCES instance
 join "$WORK/checkouts.before" "$WORK/checkouts.after" | awk '{ d[$1] = $3 - $2 }
   END { for (m in d) if (m ~ /-replica$/) { p = substr(m, 1, length(m) - 8); t = d[m] + d[p]; if (t > 0)
           printf "== %s: %d checkouts on the replica pool, %d on the primary pool: %.0f%% served by the replica\n", p, d[m], d[p], t ? 100 * d[m] / t : 0 } }' | sort
+for i in $(seq 1 "$INSTANCES"); do curl -s "http://127.0.0.1:$((BASE_PORT + 20 + i))/actuator/prometheus"; done |
+  awk '/^edumatrix_db_replica_fallbacks_total/ && $2 > 0 { match($0, /module="[^"]*"/); m = substr($0, RSTART + 8, RLENGTH - 9);
+    match($0, /reason="[^"]*"/); r = substr($0, RSTART + 8, RLENGTH - 9); n[m " " r] += $2 }
+    END { for (k in n) printf "== reads sent to the primary instead of the replica: %s %d\n", k, n[k] }' | sort
 BAD=$(cat "$WORK"/codes.* | grep -vc '^2' || true)
 (( BAD == 0 )) || { echo "FAILED: $BAD requests not answered 2xx"; exit 1; }
