@@ -114,17 +114,13 @@ COURSE=$(json /api/courses "{\"institutionId\":\"$INST\",\"code\":\"B1\",\"title
 json /api/news/articles '{"title":"Bench news","body":"text","tags":["bench"]}' "$ADA" >/dev/null || true
 sleep 6 # past Ada's own writes: her reads may go to the replica now
 
-replica_checkouts() { # sum over instances of the replica pools' and all pools' checkouts
-  local replica=0 all=0 r a
+checkouts() { # "<pool> <checkouts>" per pool, summed over the instances
   for i in $(seq 1 "$INSTANCES"); do
-    read -r r a < <(curl -s "http://127.0.0.1:$((BASE_PORT + 20 + i))/actuator/prometheus" | awk '
-      /^hikaricp_connections_usage_seconds_count/ { all += $2; if ($0 ~ /-replica"/) replica += $2 }
-      END { printf "%d %d\n", replica, all }')
-    replica=$((replica + r)) all=$((all + a))
-  done
-  echo "$replica $all"
+    curl -s "http://127.0.0.1:$((BASE_PORT + 20 + i))/actuator/prometheus"
+  done | awk '/^hikaricp_connections_usage_seconds_count/ { match($0, /pool="[^"]*"/); n[substr($0, RSTART + 6, RLENGTH - 7)] += $2 }
+    END { for (p in n) print p, n[p] }' | sort
 }
-read -r REPLICA_BEFORE ALL_BEFORE < <(replica_checkouts)
+checkouts >"$WORK/checkouts.before"
 
 say "load: $WORKERS workers for $DURATION s over $INSTANCES instances (GET courses, course, news, me, health)"
 : >"$WORK/samples"
@@ -149,8 +145,12 @@ for w in $(seq 1 "$WORKERS"); do
 done
 wait "${WORKER_PIDS[@]}"
 kill "$SAMPLER" 2>/dev/null || true
-read -r REPLICA_AFTER ALL_AFTER < <(replica_checkouts)
-POOLS=$(psql -X -At -h 127.0.0.1 -p "$BOUNCER" -U postgres -d pgbouncer -c 'SHOW POOLS' | awk -F'|' '$2 ~ /_app$/ {cl += $3 + $4; sv += $6 + $7 + $8} END {print cl, sv}')
+checkouts >"$WORK/checkouts.after"
+# Columns by name: they differ between PgBouncer versions.
+POOLS=$(psql -X -A -h 127.0.0.1 -p "$BOUNCER" -U postgres -d pgbouncer -c 'SHOW POOLS' | awk -F'|' '
+  NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+  $c["user"] ~ /_app$/ { cl += $c["cl_active"] + $c["cl_waiting"]; sv += $c["sv_active"] + $c["sv_idle"] + $c["sv_used"] + $c["sv_tested"] + $c["sv_login"] }
+  END { print cl + 0, sv + 0 }')
 
 TOTAL=$(cat "$WORK"/codes.* | wc -l)
 echo "== requests: $TOTAL in ${DURATION}s over $INSTANCES instances, by status:"
@@ -159,7 +159,15 @@ awk '{ if ($1 > p) p = $1; if ($2 > s) s = $2; if ($3 != "NaN" && $3 > l) l = $3
   END { printf "== connections reaching PostgreSQL: primary peak %d client backends (max_connections 100), standby peak %d; samples %d\n== replica lag seen: max %.3f s\n", p, s, n, l }' "$WORK/samples"
 echo "== PgBouncer now: ${POOLS% *} client connections from the instances' pools, ${POOLS#* } server connections"
 echo "== application pools: ${#MODULES[@]} modules x $POOL x $INSTANCES instances = $(( ${#MODULES[@]} * POOL * INSTANCES )) client connections at most"
-awk -v r=$((REPLICA_AFTER - REPLICA_BEFORE)) -v a=$((ALL_AFTER - ALL_BEFORE)) \
-  'BEGIN { printf "== checkouts during the load: %d, of which by replica pools %d (%.0f%%)\n", a, r, a ? 100 * r / a : 0 }'
+# The modules whose GETs the load sends (courses, news): their read-only transactions by pool, replica or primary. The
+# replica's lag check reads the primary's WAL position through the first replica-reading module's pool (courses), once
+# per second and instance: those checkouts count as primary ones here.
+join "$WORK/checkouts.before" "$WORK/checkouts.after" | awk '{ d[$1] = $3 - $2 }
+  END { for (m in d) if (m ~ /-replica$/) { p = substr(m, 1, length(m) - 8); t = d[m] + d[p]; if (t > 0)
+          printf "== %s: %d checkouts on the replica pool, %d on the primary pool: %.0f%% served by the replica\n", p, d[m], d[p], t ? 100 * d[m] / t : 0 } }' | sort
+for i in $(seq 1 "$INSTANCES"); do curl -s "http://127.0.0.1:$((BASE_PORT + 20 + i))/actuator/prometheus"; done |
+  awk '/^edumatrix_db_replica_fallbacks_total/ && $2 > 0 { match($0, /module="[^"]*"/); m = substr($0, RSTART + 8, RLENGTH - 9);
+    match($0, /reason="[^"]*"/); r = substr($0, RSTART + 8, RLENGTH - 9); n[m " " r] += $2 }
+    END { for (k in n) printf "== reads sent to the primary instead of the replica: %s %d\n", k, n[k] }' | sort
 BAD=$(cat "$WORK"/codes.* | grep -vc '^2' || true)
 (( BAD == 0 )) || { echo "FAILED: $BAD requests not answered 2xx"; exit 1; }

@@ -157,6 +157,8 @@ class ReadReplicaTests {
                 "--edumatrix.database.name=edumatrix", "--edumatrix.database.admin.username=postgres",
                 "--edumatrix.database.read.host=127.0.0.1", "--edumatrix.database.read.port=" + replicaPort,
                 "--edumatrix.database.read.max-lag=1s", "--edumatrix.database.read.check-interval=200ms",
+                // A loaded CI machine may take more than the default second to open a replica connection.
+                "--edumatrix.database.read.connection-timeout=5s",
                 "--edumatrix.database.instances=1", "--edumatrix.security.key-wrapping-key=" + key,
                 "--edumatrix.management.port=" + METRICS,
                 "--edumatrix.bootstrap.admin.email=replica-admin@example.com",
