@@ -402,7 +402,12 @@ wrk_run() { # url seconds kind tag label -> WRK_FIGURES="req/s p50_ms p99_ms", W
   printf '=== %s\n%s\n' "$5" "$out" >>"$OUT/wrk.log"
   result=$(grep '^BENCH_RESULT ' <<<"$out") || die "wrk printed no result for $5 (see $OUT/wrk.log)"
   read -r _ WRK_REQUESTS duration p50 p99 non2xx socket_errors <<<"$result"
-  ((non2xx == 0)) || die "$5: $non2xx responses were not 2xx/3xx; the figures would be meaningless (see $OUT/wrk.log)"
+  # A warm-up is discarded: a cold JVM on a busy machine may miss a pool's connection timeout once (503) there.
+  if [[ $4 == w || $4 == *w ]]; then
+    ((non2xx == 0)) || log "warning: $5: $non2xx responses were not 2xx/3xx (discarded)"
+  else
+    ((non2xx == 0)) || die "$5: $non2xx responses were not 2xx/3xx; the figures would be meaningless (see $OUT/wrk.log)"
+  fi
   ((socket_errors == 0)) || log "warning: $5: $socket_errors socket errors or timeouts"
   WRK_FIGURES=$(awk -v r="$WRK_REQUESTS" -v d="$duration" -v a="$p50" -v b="$p99" \
     'BEGIN { printf "%.0f %.2f %.2f", r / (d / 1e6), a / 1000, b / 1000 }')
