@@ -55,13 +55,14 @@ class PlatformKernelTests {
 
     /** ADR 0018: they stay beside what they administer; this is where they are seen together. */
     @Test
-    void the_platforms_only_endpoints_are_its_admin_endpoints_for_the_audit_trail_keys_and_event_publications() {
+    void the_platforms_only_endpoints_are_its_admin_endpoints_for_the_audit_trail_keys_event_publications_and_moves() {
         var endpoints = platformClasses().stream()
                 .filter(type -> type.isAnnotatedWith(RestController.class) || type.isAnnotatedWith(Endpoint.class))
                 .map(JavaClass::getName).toList();
 
         assertThat(endpoints).containsExactlyInAnyOrder(PLATFORM + ".audit.AuditController",
-                PLATFORM + ".crypto.KeyAdministrationController", PLATFORM + ".events.EventPublicationsEndpoint");
+                PLATFORM + ".crypto.KeyAdministrationController", PLATFORM + ".events.EventPublicationsEndpoint",
+                PLATFORM + ".move.ModuleMoveController");
     }
 
     private static JavaClasses platformClasses() {
