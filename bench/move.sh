@@ -150,7 +150,9 @@ AUDIT=$(sql "$TARGET_PORT" "SELECT count(*) FROM $MODULE.audit_log WHERE row_id 
 NO_TENANT=$(PGPASSWORD='' psql -X -At -h 127.0.0.1 -p "$TARGET_PORT" -U ${MODULE}_app -d "$DB" -c "SELECT count(*) FROM $MODULE.job_posting" 2>&1 || true)
 CREATE=$(psql -X -At -h 127.0.0.1 -p "$TARGET_PORT" -U ${MODULE}_app -d "$DB" -c "CREATE TABLE $MODULE.x (i int)" 2>&1 || true)
 OTHERS=$(sql "$TARGET_PORT" "SELECT count(*) FROM pg_namespace WHERE nspname IN ('courses', 'identity', 'institutions')")
-log "writes acknowledged: $ACKED of $((RATE * DURATION)) sent ($((ACKED / DURATION))/s achieved); refused or timed out: $FAILED; reads of courses not 200: $READS_FAILED"
+SERVED=$(awk '$1 == "W" && $4 == 201 { end = $2 + $3 / 1000; if (first == "" || $2 < first) first = $2; if (end > last) last = end }
+  END { printf "%.0f", (last > first) ? NR_OK / ((last - first) / 1000) : 0 }' NR_OK="$ACKED" "$OUT/load.txt")
+log "writes acknowledged: $ACKED of $((RATE * DURATION)) sent; served at $SERVED/s (first due to last answered); refused or timed out: $FAILED; reads of courses not 200: $READS_FAILED"
 log "$(grep -o "The pause of module.*" "$OUT/app.log" | tail -n 1)"
 log "after the move: cover letter '$LETTER'; audit entries of a new posting on the target: $AUDIT"
 log "as ${MODULE}_app without a tenant: '$NO_TENANT' rows; CREATE: '$CREATE'; other modules' schemas on the target: $OTHERS"

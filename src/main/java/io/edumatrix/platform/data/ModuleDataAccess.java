@@ -9,8 +9,10 @@ import io.edumatrix.platform.data.replica.ReadReplicas;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
@@ -38,6 +40,7 @@ public final class ModuleDataAccess implements AutoCloseable {
     private final ModuleDatabase module;
     private final ConnectionSettings settings;
     private final Repointable connections;
+    private final Gate gate;
     private volatile ModuleLocation location;
     private final HikariDataSource pool;
     private final Optional<HikariDataSource> replicaPool;
@@ -57,12 +60,14 @@ public final class ModuleDataAccess implements AutoCloseable {
         this.connections = new Repointable(unpooled(config));
         config.setDataSource(connections);
         this.pool = openPool(module, this.settings, location, config);
+        // A move holds new connection requests here before it suspends the pool (ADR 0030).
+        this.gate = new Gate(pool);
         var replica = this.settings.replica(module.module(), location);
         this.replicaPool = replica.map(at -> openReplicaPool(module, this.settings, at, settings.read()));
         // Read-only transactions take their connection from the replica (or from the primary when it lags or is
         // down); the connection is fetched at the transaction's first statement, once Spring has marked it read-only.
         // The transaction manager and the JDBC operations below all use this one data source.
-        var routing = new LazyConnectionDataSourceProxy(pool);
+        var routing = new LazyConnectionDataSourceProxy(gate);
         routing.setDefaultAutoCommit(true);
         routing.setDefaultTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         replica.ifPresent(at -> routing.setReadOnlyDataSource(
@@ -158,6 +163,22 @@ public final class ModuleDataAccess implements AutoCloseable {
     }
 
     /**
+     * Makes new requests for the module's connections wait (they are not refused) and returns once no request is inside
+     * the pool any more, so that the pool can be suspended at once. Hikari's own suspension alone waits for a moment
+     * without any caller inside it, which a steady load may never leave (its {@code tryAcquire} lets newcomers barge).
+     *
+     * @throws TimeoutException if callers were still inside the pool after {@code timeout}; the gate is open again
+     */
+    public void holdNewConnections(Duration timeout) throws TimeoutException, InterruptedException {
+        gate.close(timeout);
+    }
+
+    /** Lets the requests {@link #holdNewConnections} held back through. */
+    public void releaseNewConnections() {
+        gate.open();
+    }
+
+    /**
      * Sends the pool's new connections to {@code target} and retires the ones it holds (idle ones at once, busy ones
      * when returned). The caller, a move, holds the pool suspended meanwhile, so no transaction straddles the two.
      */
@@ -217,6 +238,82 @@ public final class ModuleDataAccess implements AutoCloseable {
 
         Repointable(DataSource target) {
             super(target);
+        }
+    }
+
+    /** Where a move holds back the module's new connection requests (ADR 0030). */
+    private static final class Gate extends DelegatingDataSource {
+
+        private final Object lock = new Object();
+        private boolean closed;
+        private int inside;
+
+        Gate(DataSource pool) {
+            super(pool);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            enter();
+            try {
+                return obtainTargetDataSource().getConnection();
+            } finally {
+                leave();
+            }
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            enter();
+            try {
+                return obtainTargetDataSource().getConnection(username, password);
+            } finally {
+                leave();
+            }
+        }
+
+        private void enter() throws SQLException {
+            synchronized (lock) {
+                while (closed) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new SQLException("Interrupted while the module's connections were held for a move", e);
+                    }
+                }
+                inside++;
+            }
+        }
+
+        private void leave() {
+            synchronized (lock) {
+                inside--;
+                lock.notifyAll();
+            }
+        }
+
+        void close(Duration timeout) throws TimeoutException, InterruptedException {
+            long until = System.nanoTime() + timeout.toNanos();
+            synchronized (lock) {
+                closed = true;
+                while (inside > 0) {
+                    long left = until - System.nanoTime();
+                    if (left <= 0) {
+                        closed = false;
+                        lock.notifyAll();
+                        throw new TimeoutException(inside + " callers still waited inside the pool after " + timeout);
+                    }
+                    lock.wait(Math.max(1, left / 1_000_000));
+                }
+            }
+        }
+
+        void open() {
+            synchronized (lock) {
+                closed = false;
+                lock.notifyAll();
+            }
         }
     }
 

@@ -201,6 +201,8 @@ final class ModuleMove implements Runnable {
             var marked = false;
             lagBytes = Math.max(0, MoveDatabases.lagBytes(from, module));
             long started = System.nanoTime();
+            // New requests wait at the module's gate; once none is inside the pool, Hikari suspends it at once.
+            dataAccess.holdNewConnections(drainTimeout);
             pool.suspendPool();
             try {
                 long drainUntil = System.nanoTime() + drainTimeout.toNanos();
@@ -261,6 +263,7 @@ final class ModuleMove implements Runnable {
                 throw e;
             } finally {
                 pool.resumePool();
+                dataAccess.releaseNewConnections();
                 pauseMs = (System.nanoTime() - started) / 1_000_000;
             }
         }
