@@ -15,7 +15,8 @@ public final class Views {
 
     public record MembershipView(UUID institutionId, Role role) {}
 
-    public record Me(UUID id, String email, String displayName, List<MembershipView> memberships) {}
+    /** {@code emailVerified}: whether the holder followed the link mailed to the current email. */
+    public record Me(UUID id, String email, String displayName, boolean emailVerified, List<MembershipView> memberships) {}
 
     /** What a client receives from a login, a refresh or an institution switch. */
     public record TokenPair(String accessToken, String refreshToken, long expiresIn, String tokenType) {}

@@ -10,7 +10,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.util.Properties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,15 +37,43 @@ class MailConfiguration {
         return new MailOutbox(sealing, events);
     }
 
+    /**
+     * Boot's {@link JavaMailSender} if it made one; otherwise one made here from {@code spring.mail.*} as Boot would,
+     * since Boot decides whether to make it by a condition that Spring AOT fixes at build time, when no host is set:
+     * the production start with AOT would never send a mail.
+     */
     @Bean
-    MailTransport mailTransport(ObjectProvider<JavaMailSender> sender) {
-        var smtp = sender.getIfAvailable();
+    MailTransport mailTransport(ObjectProvider<JavaMailSender> sender, Environment environment) {
+        var smtp = sender.getIfAvailable(() -> fromProperties(environment));
         if (smtp == null) {
             log.warn("No SMTP server configured (spring.mail.host, SPRING_MAIL_HOST): mails are written to the log"
                     + " (category edumatrix.mail) instead of being sent");
             return new LogTransport();
         }
         return new SmtpTransport(smtp);
+    }
+
+    private static JavaMailSender fromProperties(Environment environment) {
+        var mail = Binder.get(environment)
+                .bind("spring.mail", org.springframework.boot.mail.autoconfigure.MailProperties.class).orElse(null);
+        if (mail == null || mail.getHost() == null || mail.getHost().isBlank()) {
+            return null;
+        }
+        var sender = new JavaMailSenderImpl();
+        sender.setHost(mail.getHost());
+        if (mail.getPort() != null) {
+            sender.setPort(mail.getPort());
+        }
+        sender.setUsername(mail.getUsername());
+        sender.setPassword(mail.getPassword());
+        sender.setProtocol(mail.getProtocol());
+        if (mail.getDefaultEncoding() != null) {
+            sender.setDefaultEncoding(mail.getDefaultEncoding().name());
+        }
+        var properties = new Properties();
+        properties.putAll(mail.getProperties());
+        sender.setJavaMailProperties(properties);
+        return sender;
     }
 
     @Bean

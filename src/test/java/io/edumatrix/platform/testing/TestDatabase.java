@@ -113,6 +113,8 @@ public final class TestDatabase {
         // The run's SMTP server, in this JVM: mails of every context and child process reach it.
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", TestMailServer.port());
+        // The run's OpenID Connect provider, in this JVM, as the client registration "testidp".
+        properties.putAll(TestIdentityProvider.applicationProperties());
         return properties;
     }
 

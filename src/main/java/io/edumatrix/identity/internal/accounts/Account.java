@@ -11,16 +11,23 @@ import java.util.UUID;
  * person's key has been forgotten (erasure).
  */
 public record Account(UUID id, Long version, String email, String displayName, Status status, boolean platformAdmin,
-        String passwordHash, Instant createdAt, Instant updatedAt) {
+        String passwordHash, Instant createdAt, Instant updatedAt, Instant emailVerifiedAt) {
 
     public enum Status {
         ACTIVE,
         DISABLED
     }
 
-    static Account register(String email, String displayName, String passwordHash, boolean platformAdmin) {
+    /** A new account; its email is unverified unless the caller vouches for it (the configured administrator). */
+    static Account register(String email, String displayName, String passwordHash, boolean platformAdmin,
+            boolean emailVerified) {
         var now = Times.now();
-        return new Account(Ids.next(), null, email, displayName, Status.ACTIVE, platformAdmin, passwordHash, now, now);
+        return new Account(Ids.next(), null, email, displayName, Status.ACTIVE, platformAdmin, passwordHash, now, now,
+                emailVerified ? now : null);
+    }
+
+    public boolean emailVerified() {
+        return emailVerifiedAt != null;
     }
 
     public boolean active() {

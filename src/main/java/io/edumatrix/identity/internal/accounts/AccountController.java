@@ -57,6 +57,6 @@ public class AccountController {
         var held = memberships.of(account.id()).stream()
                 .map(m -> new MembershipView(m.institutionId(), m.role()))
                 .toList();
-        return new Me(account.id(), account.email(), account.displayName(), held);
+        return new Me(account.id(), account.email(), account.displayName(), account.emailVerified(), held);
     }
 }

@@ -18,10 +18,12 @@ public class AccountRegistration {
         this.security = security;
     }
 
+    /** A new account, unverified: it is mailed a verification link. */
     public Account register(String email, String displayName, String password) {
         return register(email, displayName, password, false);
     }
 
+    /** The configured administrator: its email is vouched for by the configuration, so it is verified. */
     public Account registerPlatformAdmin(String email, String displayName, String password) {
         var admin = register(email, displayName, password, true);
         security.privilegeGranted(admin.id(), null, Role.PLATFORM_ADMIN);
@@ -31,6 +33,7 @@ public class AccountRegistration {
     private Account register(String email, String displayName, String password, boolean platformAdmin) {
         var normalizedEmail = email.strip();
         Passwords.check(password, normalizedEmail);
-        return accounts.create(normalizedEmail, displayName.strip(), passwords.hash(password), platformAdmin);
+        return accounts.create(normalizedEmail, displayName.strip(), passwords.hash(password), platformAdmin,
+                platformAdmin);
     }
 }

@@ -27,17 +27,24 @@ public class AccountSealing {
         return vault.blindIndex(EMAIL, email.strip().toLowerCase(Locale.ROOT));
     }
 
+    /** The account's row with another email, sealed and indexed, and unverified. */
+    public StoredAccount withEmail(StoredAccount stored, String email) {
+        return stored.withEmail(vault.seal(stored.id(), EMAIL, stored.id(), email), emailIndex(email));
+    }
+
     StoredAccount seal(Account account) {
         var id = account.id();
         return new StoredAccount(id, account.version(), vault.seal(id, EMAIL, id, account.email()),
                 emailIndex(account.email()), vault.seal(id, DISPLAY_NAME, id, account.displayName()), account.status(),
-                account.platformAdmin(), account.passwordHash(), account.createdAt(), account.updatedAt());
+                account.platformAdmin(), account.passwordHash(), account.createdAt(), account.updatedAt(),
+                account.emailVerifiedAt());
     }
 
-    Account open(StoredAccount stored) {
+    public Account open(StoredAccount stored) {
         var id = stored.id();
         return new Account(id, stored.version(), vault.openOrNull(id, EMAIL, id, stored.email()),
                 vault.openOrNull(id, DISPLAY_NAME, id, stored.displayName()), stored.status(),
-                stored.platformAdmin(), stored.passwordHash(), stored.createdAt(), stored.updatedAt());
+                stored.platformAdmin(), stored.passwordHash(), stored.createdAt(), stored.updatedAt(),
+                stored.emailVerifiedAt());
     }
 }

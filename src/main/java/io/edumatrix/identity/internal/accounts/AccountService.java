@@ -1,6 +1,8 @@
 package io.edumatrix.identity.internal.accounts;
 
 import io.edumatrix.identity.internal.IdentityProblems;
+import io.edumatrix.identity.internal.sessions.AccountSessions;
+import io.edumatrix.identity.internal.verification.EmailVerification;
 import io.edumatrix.institutions.AccountDirectory;
 import io.edumatrix.platform.domain.DomainException;
 import java.util.Optional;
@@ -16,21 +18,35 @@ public class AccountService implements AccountDirectory {
 
     private final AccountRepository accounts;
     private final AccountSealing sealing;
+    private final EmailVerification verification;
 
-    AccountService(AccountRepository accounts, AccountSealing sealing) {
+    AccountService(AccountRepository accounts, AccountSealing sealing, EmailVerification verification) {
         this.accounts = accounts;
         this.sealing = sealing;
+        this.verification = verification;
     }
 
-    /** Takes the hash, not the password: Argon2 takes a while and needs no connection ({@link AccountRegistration}). */
-    Account create(String email, String displayName, String passwordHash, boolean platformAdmin) {
-        var account = Account.register(email, displayName, passwordHash, platformAdmin);
+    /**
+     * Takes the hash, not the password: Argon2 takes a while and needs no connection ({@link AccountRegistration}). An
+     * account whose email nobody vouched for is mailed its verification link, once the account is stored.
+     */
+    Account create(String email, String displayName, String passwordHash, boolean platformAdmin,
+            boolean emailVerified) {
+        var account = Account.register(email, displayName, passwordHash, platformAdmin, emailVerified);
         try {
             accounts.save(sealing.seal(account));
+            if (!emailVerified) {
+                verification.send(account);
+            }
             return account;
         } catch (DuplicateKeyException e) {
             throw new DomainException(IdentityProblems.EMAIL_TAKEN, "An account with this email exists already");
         }
+    }
+
+    /** An account created by a provider sign-in: the provider vouched for the email; the password hash is unusable. */
+    public Account createLinked(String email, String displayName, String unusablePasswordHash) {
+        return create(email.strip(), displayName, unusablePasswordHash, false, true);
     }
 
     @Transactional(value = "identity", readOnly = true)
@@ -51,6 +67,12 @@ public class AccountService implements AccountDirectory {
 
     public void replacePasswordHash(UUID id, String newHash) {
         accounts.findById(id).ifPresent(account -> accounts.save(account.withPasswordHash(newHash)));
+    }
+
+    /** A changed password ends every session of the account, in the same transaction. */
+    public void replacePasswordHashAndEndSessions(UUID id, String newHash, AccountSessions sessions) {
+        replacePasswordHash(id, newHash);
+        sessions.revokeAll(id);
     }
 
     @Override

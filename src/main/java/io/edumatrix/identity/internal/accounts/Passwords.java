@@ -34,7 +34,7 @@ public class Passwords {
             CompletableFuture.supplyAsync(() -> encoder.encode(UUID.randomUUID().toString()));
 
     /** Throws unless the password may be used: 12 to 128 characters (code points), and not the email itself. */
-    static void check(String password, String email) {
+    public static void check(String password, String email) {
         var length = password.codePointCount(0, password.length());
         if (length < MIN_LENGTH || length > MAX_LENGTH) {
             throw new DomainException(IdentityProblems.PASSWORD_REJECTED,

@@ -3,6 +3,9 @@ package io.edumatrix.identity.internal.erasure;
 import io.edumatrix.identity.internal.accounts.AccountRepository;
 import io.edumatrix.identity.internal.accounts.AccountService;
 import io.edumatrix.identity.internal.accounts.StoredAccount;
+import io.edumatrix.identity.internal.oidc.LinkedIdentityRepository;
+import io.edumatrix.identity.internal.twofactor.TwoFactor;
+import io.edumatrix.identity.internal.verification.AccountTokenRepository;
 import io.edumatrix.platform.privacy.PersonalDataHolder;
 import io.edumatrix.platform.privacy.PersonalDataVault;
 import java.time.Instant;
@@ -15,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * What identity holds about a person: the account (its email and display name, opened), its sessions and its login
  * history. Password and token hashes and blind indexes are not exported: they are secrets, not information about the
- * person. Erasure deletes the refresh tokens, sessions, login attempts and lockouts, then the account, and forgets the
+ * person. Erasure deletes the refresh tokens, mailed verification and reset tokens, the TOTP secret, recovery codes
+ * and login challenges, the linked provider identities, sessions, login attempts and lockouts, then the account, and forgets the
  * person's key, so that every ciphertext of theirs (in the audit trail and in backups too) stays unreadable. Erasure
  * requests stay: they hold no personal value, only that the erasure happened.
  */
@@ -26,10 +30,17 @@ class IdentityPersonalData implements PersonalDataHolder {
     private final AccountRepository accountRows;
     private final PersonalSessionRepository sessions;
     private final PersonalLoginAttemptRepository attempts;
+    private final AccountTokenRepository tokens;
+    private final TwoFactor twoFactor;
+    private final LinkedIdentityRepository linkedIdentities;
     private final PersonalDataVault vault;
 
     IdentityPersonalData(AccountService accounts, AccountRepository accountRows, PersonalSessionRepository sessions,
-            PersonalLoginAttemptRepository attempts, @Qualifier("identity") PersonalDataVault vault) {
+            PersonalLoginAttemptRepository attempts, AccountTokenRepository tokens, TwoFactor twoFactor,
+            LinkedIdentityRepository linkedIdentities, @Qualifier("identity") PersonalDataVault vault) {
+        this.linkedIdentities = linkedIdentities;
+        this.tokens = tokens;
+        this.twoFactor = twoFactor;
         this.accounts = accounts;
         this.accountRows = accountRows;
         this.sessions = sessions;
@@ -66,6 +77,9 @@ class IdentityPersonalData implements PersonalDataHolder {
     public void erase(UUID accountId) {
         var emailIndex = accountRows.findById(accountId).map(StoredAccount::emailIndex);
         sessions.deleteRefreshTokensOf(accountId);
+        tokens.deleteByAccountId(accountId);
+        twoFactor.erase(accountId);
+        linkedIdentities.deleteByAccountId(accountId);
         sessions.deleteByAccountId(accountId);
         attempts.deleteByAccountIdOrEmailIndex(accountId, emailIndex.orElse(null));
         emailIndex.ifPresent(attempts::deleteLockout);

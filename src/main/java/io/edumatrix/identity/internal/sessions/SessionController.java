@@ -38,10 +38,19 @@ class SessionController {
 
     record SwitchInstitution(@NotNull UUID institutionId) {}
 
+    /** {@code code}: six digits of the authenticator app, or one of the recovery codes. */
+    record SecondFactor(@NotBlank @Size(max = 100) String challenge, @NotBlank @Size(max = 100) String code) {}
+
     @PostMapping
     @Anonymous
     TokenPair logIn(@Valid @RequestBody LogIn request) {
         return login.login(request.email(), request.password(), Optional.ofNullable(request.institutionId()));
+    }
+
+    @PostMapping("/second-factor")
+    @Anonymous
+    TokenPair secondFactor(@Valid @RequestBody SecondFactor request) {
+        return login.completeSecondFactor(request.challenge(), request.code());
     }
 
     @PostMapping("/refresh")

@@ -11,6 +11,8 @@ public record SessionFamily(@Id UUID id, UUID accountId, Instant createdAt, Inst
 
     static final String LOGOUT = "LOGOUT";
     static final String TOKEN_REUSED = "TOKEN_REUSED";
+    /** The password was changed or reset: every session of the account ends. */
+    static final String CREDENTIALS_CHANGED = "CREDENTIALS_CHANGED";
 
     boolean revoked() {
         return revokedAt != null;

@@ -22,6 +22,11 @@ interface SessionFamilyRepository extends Repository<SessionFamily, UUID> {
     @Query("UPDATE session_family SET revoked_at = :now, revoked_reason = :reason WHERE id = :id AND revoked_at IS NULL")
     boolean revoke(UUID id, String reason, Instant now);
 
+    /** Revokes every live session of the account; their ids. */
+    @Query("UPDATE session_family SET revoked_at = :now, revoked_reason = :reason"
+            + " WHERE account_id = :accountId AND revoked_at IS NULL RETURNING id")
+    List<UUID> revokeAllOf(UUID accountId, String reason, Instant now);
+
     @Query("SELECT id FROM session_family WHERE revoked_at > :since")
     List<UUID> findRevokedSince(Instant since);
 }

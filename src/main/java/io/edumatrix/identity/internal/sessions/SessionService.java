@@ -1,5 +1,6 @@
 package io.edumatrix.identity.internal.sessions;
 
+import io.edumatrix.identity.internal.SecretTokens;
 import io.edumatrix.identity.internal.IdentityProblems;
 import io.edumatrix.identity.internal.IdentityProperties;
 import io.edumatrix.identity.internal.accounts.AccountRepository;
@@ -59,7 +60,7 @@ class SessionService {
     @Transactional(value = "identity", noRollbackFor = DomainException.class)
     Claim claim(String presented) {
         var now = Times.now();
-        var token = tokens.findByTokenHash(RefreshTokens.hash(presented))
+        var token = tokens.findByTokenHash(SecretTokens.hash(presented))
                 .orElseThrow(() -> RefreshToken.refused("is not known"));
         var family = families.findById(token.familyId()).orElseThrow();
         token.requireUsableIn(family, now);
@@ -108,10 +109,10 @@ class SessionService {
     }
 
     private IssuedRefreshToken issue(UUID sessionId, UUID institutionId) {
-        var value = RefreshTokens.generate();
+        var value = SecretTokens.generate();
         var now = Times.now();
         var expiresAt = now.plus(properties.refreshTokenTtl());
-        tokens.insert(Ids.next(), sessionId, RefreshTokens.hash(value), institutionId, now, expiresAt);
+        tokens.insert(Ids.next(), sessionId, SecretTokens.hash(value), institutionId, now, expiresAt);
         return new IssuedRefreshToken(sessionId, value, expiresAt);
     }
 

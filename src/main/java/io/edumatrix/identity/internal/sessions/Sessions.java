@@ -18,8 +18,11 @@ class Sessions {
     private final AccountService accounts;
     private final Memberships memberships;
     private final TokenIssuer issuer;
+    private final Login login;
 
-    Sessions(SessionService sessions, AccountService accounts, Memberships memberships, TokenIssuer issuer) {
+    Sessions(SessionService sessions, AccountService accounts, Memberships memberships, TokenIssuer issuer,
+            Login login) {
+        this.login = login;
         this.sessions = sessions;
         this.accounts = accounts;
         this.memberships = memberships;
@@ -40,7 +43,7 @@ class Sessions {
      */
     TokenPair switchInstitution(Caller caller, UUID institutionId) {
         var account = accounts.get(caller.accountId());
-        var scope = memberships.scope(account, Optional.of(institutionId));
+        var scope = login.withStaffPolicy(account.id(), memberships.scope(account, Optional.of(institutionId)), true);
         return issuer.issue(account.id(), scope, sessions.rescope(account.id(), session(caller), institutionId));
     }
 

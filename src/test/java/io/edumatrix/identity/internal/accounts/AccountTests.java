@@ -58,7 +58,7 @@ class AccountTests {
     @Test
     void a_login_with_an_outdated_hash_stores_an_argon2id_hash_of_the_same_password() {
         var legacy = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
-        var account = accounts.create(uniqueEmail(), "Imported", legacy, false);
+        var account = accounts.create(uniqueEmail(), "Imported", legacy, false, false);
 
         login.login(account.email(), PASSWORD, Optional.empty());
 

@@ -1,5 +1,6 @@
 package io.edumatrix.identity.internal.sessions;
 
+import io.edumatrix.identity.internal.SecretTokens;
 import static io.edumatrix.identity.internal.IdentityFixtures.PASSWORD;
 import static io.edumatrix.identity.internal.IdentityFixtures.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,7 +182,7 @@ class SessionLifecycleTests {
         IdentityFixtures.expireRefreshTokensOf(account.id());
 
         assertRefused(() -> sessions.refresh(pair.refreshToken()));
-        assertRefused(() -> sessions.refresh(RefreshTokens.generate()));
+        assertRefused(() -> sessions.refresh(SecretTokens.generate()));
     }
 
     @Test
