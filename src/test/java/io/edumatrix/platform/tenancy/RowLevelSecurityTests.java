@@ -123,9 +123,15 @@ class RowLevelSecurityTests {
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
         institution.instructor().client().put().uri("/api/community/rooms/{id}/membership", room).exchange()
                 .expectStatus().isNoContent();
-        student.post().uri("/api/community/rooms/{id}/messages", room).contentType(MediaType.APPLICATION_JSON)
+        var message = student.post().uri("/api/community/rooms/{id}/messages", room)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("body", "Hello", "mentions", java.util.List.of(institution.instructor().accountId())))
-                .exchange().expectStatus().isCreated();
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        institution.instructor().client().put().uri("/api/community/rooms/{id}/read-position", room)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("messageId", message)).exchange().expectStatus()
+                .isNoContent();
+        student.put().uri("/api/community/blocks/{id}", institution.admin().accountId()).exchange().expectStatus()
+                .isNoContent();
     }
 
     /** Profiles of the student and the instructor; the instructor follows the student, likes and comments a post. */
@@ -351,7 +357,7 @@ class RowLevelSecurityTests {
 
     /**
      * The student's notifications (their enrollment, the article's broadcast: made from events, so awaited), one read,
-     * a category switched off and a device.
+     * a category switched off, a device, a delivery preference and a browser's push subscription.
      */
     @SuppressWarnings("unchecked")
     private static void fillNotifications(World.Institution institution) {
@@ -369,5 +375,12 @@ class RowLevelSecurityTests {
                 .body(Map.of("MENTION", false)).exchange().expectStatus().isOk();
         student.post().uri("/api/notifications/devices").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("token", "device", "platform", "WEB")).exchange().expectStatus().isCreated();
+        student.put().uri("/api/notifications/preferences/delivery").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("ARTICLE", Map.of("push", false))).exchange().expectStatus().isOk();
+        // Registered last: no notification is made for the student after it, so nothing is ever pushed to it.
+        student.post().uri("/api/notifications/push-subscriptions").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("endpoint", "http://127.0.0.1:9/push/rls", "keys", Map.of("p256dh",
+                        "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4",
+                        "auth", "BTBZMqHH6r4Tts7J_aSIgg"))).exchange().expectStatus().isCreated();
     }
 }
