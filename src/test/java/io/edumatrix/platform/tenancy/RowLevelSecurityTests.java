@@ -123,6 +123,10 @@ class RowLevelSecurityTests {
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
         institution.instructor().client().put().uri("/api/community/rooms/{id}/membership", room).exchange()
                 .expectStatus().isNoContent();
+        // The instructor's mention below then waits for their daily digest (an email_digest_entry).
+        institution.instructor().client().put().uri("/api/notifications/preferences/delivery")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("MENTION", Map.of("email", "DAILY"))).exchange()
+                .expectStatus().isOk();
         var message = student.post().uri("/api/community/rooms/{id}/messages", room)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("body", "Hello", "mentions", java.util.List.of(institution.instructor().accountId())))
@@ -367,6 +371,11 @@ class RowLevelSecurityTests {
         while ((items = (List<Map<String, Object>>) student.get().uri("/api/notifications").exchange().expectStatus()
                 .isOk().expectBody(Map.class).returnResult().getResponseBody().get("items")).size() < 2) {
             assertThat(Instant.now()).as("the student's notifications").isBefore(deadline);
+            Thread.onSpinWait();
+        }
+        while (((List<?>) institution.instructor().client().get().uri("/api/notifications").exchange().expectStatus()
+                .isOk().expectBody(Map.class).returnResult().getResponseBody().get("items")).isEmpty()) {
+            assertThat(Instant.now()).as("the instructor's mention").isBefore(deadline);
             Thread.onSpinWait();
         }
         student.post().uri("/api/notifications/{id}/read", items.getFirst().get("id")).exchange().expectStatus()
