@@ -16,6 +16,9 @@ public interface AccountDirectory {
     /** The display name of the account, for a certificate it holds; none for an account that is no more (or erased). */
     Optional<String> displayNameOf(UUID accountId);
 
-    /** The email address of the active account, for mail it asked for; none for an account that is no more (or erased). */
-    Optional<String> emailOf(UUID accountId);
+    /**
+     * The email address of the active account once verified, for mail it asked for; none for an unverified address
+     * (nobody is mailed on the word of whoever typed it in), nor for an account that is no more (or erased).
+     */
+    Optional<String> verifiedEmailOf(UUID accountId);
 }

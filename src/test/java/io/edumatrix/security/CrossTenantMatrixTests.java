@@ -111,7 +111,13 @@ class CrossTenantMatrixTests {
             "GET /api/notifications/preferences",
             "PUT /api/notifications/preferences",
             "POST /api/notifications/devices",
-            "GET /api/notifications/stream");
+            "GET /api/notifications/stream",
+            "GET /api/notifications/preferences/delivery",
+            "PUT /api/notifications/preferences/delivery",
+            "POST /api/notifications/push-subscriptions",
+            "GET /api/notifications/push-subscriptions/vapid-public-key",
+            // The caller's own blocks in the token's institution.
+            "GET /api/community/blocks");
 
     @Autowired
     private RestTestClient http;
@@ -152,6 +158,7 @@ class CrossTenantMatrixTests {
     private UUID bBroadcast;
     private UUID bNotification;
     private UUID bDevice;
+    private UUID bSubscription;
 
     /**
      * An attempt on one of B's resources through one endpoint. {@code forbiddenFor} are A's roles that get 403; the
@@ -627,6 +634,15 @@ class CrossTenantMatrixTests {
 
     private void communityCases(List<Case> list) {
         var nobody = Set.<String>of();
+        list.add(new Case("PUT /api/community/rooms/{id}/read-position", "mark B's room read", nobody,
+                p -> json(p.client().put().uri("/api/community/rooms/{id}/read-position", bRoom),
+                        Map.of("messageId", bMessage))));
+        list.add(new Case("GET /api/community/rooms/{id}/messages/{messageId}/readers", "read who read B's message",
+                nobody, p -> p.client().get().uri("/api/community/rooms/{id}/messages/{m}/readers", bRoom, bMessage)));
+        list.add(new Case("PUT /api/community/blocks/{accountId}", "block B's student", nobody,
+                p -> p.client().put().uri("/api/community/blocks/{id}", b.student().accountId())));
+        list.add(new Case("DELETE /api/community/blocks/{accountId}", "unblock B's student", nobody,
+                p -> p.client().delete().uri("/api/community/blocks/{id}", b.student().accountId())));
         list.add(new Case("GET /api/community/rooms/{id}", "read B's room", nobody,
                 p -> p.client().get().uri("/api/community/rooms/{id}", bRoom)));
         list.add(new Case("PUT /api/community/rooms/{id}/membership", "join B's public room", nobody,
@@ -804,6 +820,12 @@ class CrossTenantMatrixTests {
         bDevice = UUID.fromString(String.valueOf(json(student.post().uri("/api/notifications/devices"),
                 Map.of("token", "device-of-b", "platform", "ANDROID")).exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id")));
+        // Nothing is made for B's student after this, so nothing is pushed to its (unreachable, loopback) endpoint.
+        bSubscription = UUID.fromString(String.valueOf(json(student.post().uri("/api/notifications/push-subscriptions"),
+                Map.of("endpoint", "http://127.0.0.1:9/push/b", "keys", Map.of("p256dh",
+                        "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4",
+                        "auth", "BTBZMqHH6r4Tts7J_aSIgg"))).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id")));
     }
 
     private void notificationsCases(List<Case> list) {
@@ -814,5 +836,7 @@ class CrossTenantMatrixTests {
                 p -> p.client().post().uri("/api/notifications/{id}/read", bNotification)));
         list.add(new Case("DELETE /api/notifications/devices/{id}", "remove B's student's device", nobody,
                 p -> p.client().delete().uri("/api/notifications/devices/{id}", bDevice)));
+        list.add(new Case("DELETE /api/notifications/push-subscriptions/{id}", "remove B's student's push subscription",
+                nobody, p -> p.client().delete().uri("/api/notifications/push-subscriptions/{id}", bSubscription)));
     }
 }

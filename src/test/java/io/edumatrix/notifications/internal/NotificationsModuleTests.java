@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.when;
 
 import io.edumatrix.courses.CoursesApi;
+import io.edumatrix.institutions.AccountDirectory;
 import io.edumatrix.feedback.FeedbackSubmitted;
 import io.edumatrix.feedback.SubjectType;
 import io.edumatrix.jobs.ApplicationStatusChanged;
@@ -32,6 +33,10 @@ class NotificationsModuleTests {
 
     @MockitoBean
     private CoursesApi courses;
+
+    /** Identity is not started: nobody is mailed here (mail delivery is NotificationMailTests'). */
+    @MockitoBean
+    private AccountDirectory accounts;
 
     private final NotificationService notifications;
 

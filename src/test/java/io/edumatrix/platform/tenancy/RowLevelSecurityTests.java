@@ -125,9 +125,19 @@ class RowLevelSecurityTests {
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
         institution.instructor().client().put().uri("/api/community/rooms/{id}/membership", room).exchange()
                 .expectStatus().isNoContent();
-        student.post().uri("/api/community/rooms/{id}/messages", room).contentType(MediaType.APPLICATION_JSON)
+        // The instructor's mention below then waits for their daily digest (an email_digest_entry).
+        institution.instructor().client().put().uri("/api/notifications/preferences/delivery")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("MENTION", Map.of("email", "DAILY"))).exchange()
+                .expectStatus().isOk();
+        var message = student.post().uri("/api/community/rooms/{id}/messages", room)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("body", "Hello", "mentions", java.util.List.of(institution.instructor().accountId())))
-                .exchange().expectStatus().isCreated();
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+        institution.instructor().client().put().uri("/api/community/rooms/{id}/read-position", room)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("messageId", message)).exchange().expectStatus()
+                .isNoContent();
+        student.put().uri("/api/community/blocks/{id}", institution.admin().accountId()).exchange().expectStatus()
+                .isNoContent();
     }
 
     /** Profiles of the student and the instructor; the instructor follows the student, likes and comments a post. */
@@ -441,7 +451,7 @@ class RowLevelSecurityTests {
 
     /**
      * The student's notifications (their enrollment, the article's broadcast: made from events, so awaited), one read,
-     * a category switched off and a device.
+     * a category switched off, a device, a delivery preference and a browser's push subscription.
      */
     @SuppressWarnings("unchecked")
     private static void fillNotifications(World.Institution institution) {
@@ -453,11 +463,23 @@ class RowLevelSecurityTests {
             assertThat(Instant.now()).as("the student's notifications").isBefore(deadline);
             Thread.onSpinWait();
         }
+        while (((List<?>) institution.instructor().client().get().uri("/api/notifications").exchange().expectStatus()
+                .isOk().expectBody(Map.class).returnResult().getResponseBody().get("items")).isEmpty()) {
+            assertThat(Instant.now()).as("the instructor's mention").isBefore(deadline);
+            Thread.onSpinWait();
+        }
         student.post().uri("/api/notifications/{id}/read", items.getFirst().get("id")).exchange().expectStatus()
                 .isNoContent();
         student.put().uri("/api/notifications/preferences").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("MENTION", false)).exchange().expectStatus().isOk();
         student.post().uri("/api/notifications/devices").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("token", "device", "platform", "WEB")).exchange().expectStatus().isCreated();
+        student.put().uri("/api/notifications/preferences/delivery").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("ARTICLE", Map.of("push", false))).exchange().expectStatus().isOk();
+        // Registered last: no notification is made for the student after it, so nothing is ever pushed to it.
+        student.post().uri("/api/notifications/push-subscriptions").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("endpoint", "http://127.0.0.1:9/push/rls", "keys", Map.of("p256dh",
+                        "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4",
+                        "auth", "BTBZMqHH6r4Tts7J_aSIgg"))).exchange().expectStatus().isCreated();
     }
 }

@@ -105,7 +105,8 @@ public class AccountService implements AccountDirectory {
 
     @Override
     @Transactional(value = "identity", readOnly = true)
-    public Optional<String> emailOf(UUID accountId) {
-        return accounts.findById(accountId).filter(StoredAccount::active).map(sealing::open).map(Account::email);
+    public Optional<String> verifiedEmailOf(UUID accountId) {
+        return accounts.findById(accountId).filter(StoredAccount::active).map(sealing::open)
+                .filter(Account::emailVerified).map(Account::email);
     }
 }

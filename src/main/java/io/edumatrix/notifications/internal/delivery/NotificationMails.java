@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Notifications by mail, through the platform's outgoing mail port: one at once, or collected for the daily digest.
  * Either leaves from the module's outbox after the transaction that queued it commits. The address is asked of
- * identity (through {@link AccountDirectory}) when the mail is queued; an account without one (erased meanwhile) gets
- * none.
+ * identity (through {@link AccountDirectory}) when the mail is queued; an account without a verified one (or erased
+ * meanwhile) gets none.
  */
 @Service
 @Transactional("notifications")
@@ -42,7 +42,7 @@ class NotificationMails {
     }
 
     void sendNow(Deliveries.Made notification) {
-        accounts.emailOf(notification.recipientAccountId()).ifPresent(to -> mail.send(MODULE,
+        accounts.verifiedEmailOf(notification.recipientAccountId()).ifPresent(to -> mail.send(MODULE,
                 new Mail(notification.recipientAccountId(), to, NOTIFICATION, Map.of(
                         "summary", MailWording.sentence(notification.category(), notification.detail()),
                         "category", notification.category(),
@@ -71,7 +71,7 @@ class NotificationMails {
             if (entries.isEmpty()) {
                 continue;
             }
-            var to = accounts.emailOf(account);
+            var to = accounts.verifiedEmailOf(account);
             if (to.isPresent()) {
                 var lines = entries.stream().map(e -> "- " + TIME.format(e.createdAt()) + ": "
                         + MailWording.sentence(e.category(), e.detail())).collect(Collectors.joining("\n"));

@@ -28,7 +28,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * Notifications by mail, read from the SMTP server the tests run (GreenMail) as a person reads their inbox: at once for
- * a category set to IMMEDIATE, collected into one mail a day for DAILY, and none by default.
+ * a category set to IMMEDIATE, collected into one mail a day for DAILY, none by default, and none to an address that
+ * is not verified.
  */
 @HttpApplicationTest
 @EnableScenarios
@@ -48,6 +49,13 @@ class NotificationMailTests {
     @BeforeEach
     void setUp() {
         school = new World(anonymous).institution();
+        verifyEmail(school.student());
+    }
+
+    /** Follows the link of the account's verification mail (its first mail), as its person would. */
+    private void verifyEmail(Person person) {
+        var token = TestMailServer.tokenIn(TestMailServer.awaitMail(person.email(), 1));
+        Api.post(anonymous, "/api/accounts/email-verification", Map.of("token", token)).expectStatus().isNoContent();
     }
 
     @Test
@@ -57,7 +65,7 @@ class NotificationMailTests {
 
         deliver(scenario, statusChanged(school.student(), "INTERVIEW"));
 
-        var mail = TestMailServer.awaitMail(school.student().email(), 1);
+        var mail = TestMailServer.awaitMail(school.student().email(), 2);
         assertThat(mail.getSubject()).isEqualTo("EduMatrix: Your job application is now interview.");
         var notification = Api.items(Api.read(school.student().client(), "/api/notifications")).getFirst();
         assertThat(TestMailServer.plainText(mail)).contains((String) notification.get("id"));
@@ -76,13 +84,24 @@ class NotificationMailTests {
 
         assertThat(digests.sendDue(Times.now().plus(A_DAY_AND_A_MINUTE))).isPositive();
 
-        var digest = TestMailServer.awaitMail(school.student().email(), 1);
+        var digest = TestMailServer.awaitMail(school.student().email(), 2);
         assertThat(digest.getSubject()).isEqualTo("EduMatrix: 2 new notification(s) today");
         assertThat(TestMailServer.plainText(digest)).contains("Your job application is now under review.",
                 "You were mentioned in a room.");
         assertThat(pendingDigestEntries()).isZero();
         digests.sendDue(Times.now().plus(A_DAY_AND_A_MINUTE));
         awaitMailsQueuedBy(school.student()).isEqualTo(1);
+    }
+
+    @Test
+    void an_address_not_yet_verified_is_mailed_no_notification(Scenario scenario) {
+        choose(school.instructor(), Map.of("APPLICATION", Map.of("email", "IMMEDIATE")));
+
+        deliver(scenario, statusChanged(school.instructor(), "OFFERED"));
+
+        assertThat(Api.items(Api.read(school.instructor().client(), "/api/notifications"))).hasSize(1);
+        awaitMailsQueuedBy(school.instructor()).isZero();
+        assertThat(TestMailServer.mailsTo(school.instructor().email())).as("its verification mail only").hasSize(1);
     }
 
     @Test
@@ -93,7 +112,7 @@ class NotificationMailTests {
         assertThat(Outboxes.count("SELECT 1 FROM notifications.event_publication WHERE event_type = ?"
                 + " AND serialized_event::jsonb ->> 'recipient' = ?", MailQueued.class.getName(),
                 school.student().accountId().toString())).isZero();
-        assertThat(TestMailServer.mailsTo(school.student().email())).isEmpty();
+        assertThat(TestMailServer.mailsTo(school.student().email())).as("its verification mail only").hasSize(1);
     }
 
     private static org.assertj.core.api.AbstractIntegerAssert<?> awaitMailsQueuedBy(Person person) {

@@ -137,7 +137,7 @@ class PushDeliveryTests {
     }
 
     @Test
-    void an_endpoint_that_is_not_https_too_long_or_keys_that_are_no_keys_are_refused_with_400() {
+    void an_endpoint_that_is_not_https_too_long_keys_that_are_no_keys_or_unknown_preferences_are_refused_with_400() {
         var browser = pushService.newBrowser("valid");
         var student = school.student().client();
         for (var endpoint : List.of("http://push.example.com/x", "ftp://push.example.com/x", "not a uri",
@@ -155,6 +155,12 @@ class PushDeliveryTests {
         assertThat(refuse(student, Map.of("endpoint", browser.endpoint()))).containsEntry("status", 400);
         assertThat(Outboxes.count("SELECT 1 FROM notifications.push_subscription WHERE account_id = ?",
                 school.student().accountId())).isZero();
+        for (var preferences : List.<Object>of(Map.of("APPLICATION", Map.of("email", "WEEKLY")),
+                Map.of("NO_SUCH_CATEGORY", Map.of("push", false)), Map.of("APPLICATION", "off"),
+                Map.of("APPLICATION", Map.of("push", "maybe")))) {
+            Api.json(student.put().uri("/api/notifications/preferences/delivery"), preferences).exchange()
+                    .expectStatus().isBadRequest();
+        }
     }
 
     @Test
