@@ -51,11 +51,11 @@ class AccountDirectoryBinding {
                 .orElseThrow(() -> DomainException.notFound("Account", accountId));
     }
 
-    /** For mails another process sends (notifications): the address travels in the answer's body only. */
-    @GetMapping("/{accountId}/email")
+    /** For mails another process sends (notifications): the verified address only, in the answer's body. */
+    @GetMapping("/{accountId}/verified-email")
     @InternalCaller
-    Email email(@PathVariable UUID accountId) {
-        return accounts.emailOf(accountId).map(Email::new)
+    Email verifiedEmail(@PathVariable UUID accountId) {
+        return accounts.verifiedEmailOf(accountId).map(Email::new)
                 .orElseThrow(() -> DomainException.notFound("Account", accountId));
     }
 }

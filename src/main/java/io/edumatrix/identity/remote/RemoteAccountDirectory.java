@@ -35,8 +35,8 @@ class RemoteAccountDirectory implements AccountDirectory {
         @GetExchange("/{accountId}/display-name")
         DisplayName displayName(@PathVariable UUID accountId);
 
-        @GetExchange("/{accountId}/email")
-        Email email(@PathVariable UUID accountId);
+        @GetExchange("/{accountId}/verified-email")
+        Email verifiedEmail(@PathVariable UUID accountId);
     }
 
     private final AccountsBinding binding;
@@ -56,7 +56,7 @@ class RemoteAccountDirectory implements AccountDirectory {
     }
 
     @Override
-    public Optional<String> emailOf(UUID accountId) {
-        return RemoteModuleClients.absentIfNotFound(() -> binding.email(accountId).email());
+    public Optional<String> verifiedEmailOf(UUID accountId) {
+        return RemoteModuleClients.absentIfNotFound(() -> binding.verifiedEmail(accountId).email());
     }
 }
