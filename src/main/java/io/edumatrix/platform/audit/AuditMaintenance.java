@@ -26,16 +26,19 @@ final class AuditMaintenance {
 
     /** Months are calendar months in UTC, like the partitions' bounds. */
     List<AuditPartitions.Changes> run(Clock clock) throws SQLException {
-        var admin = modules.settings().admin();
-        var properties = new Properties();
-        properties.setProperty("user", admin.username());
-        properties.setProperty("password", admin.password());
-        properties.setProperty("ApplicationName", "edumatrix-audit-maintenance");
         var now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         var changes = new ArrayList<AuditPartitions.Changes>();
-        try (var connection = DriverManager.getConnection(modules.settings().jdbcUrl(), properties)) {
-            for (var module : modules.all()) {
-                changes.add(AuditPartitions.maintain(connection, module, settings, now));
+        // Each database holding modules, through its own admin connection.
+        for (var place : modules.byPlace().values()) {
+            var location = place.location();
+            var properties = new Properties();
+            properties.setProperty("user", location.adminUser());
+            properties.setProperty("password", location.adminPassword());
+            properties.setProperty("ApplicationName", "edumatrix-audit-maintenance");
+            try (var connection = DriverManager.getConnection(location.jdbcUrl(), properties)) {
+                for (var module : place.all()) {
+                    changes.add(AuditPartitions.maintain(connection, module, settings, now));
+                }
             }
         }
         return changes;

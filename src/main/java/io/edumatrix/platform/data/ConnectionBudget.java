@@ -26,7 +26,7 @@ final class ConnectionBudget {
                     .collect(Collectors.joining(", "));
             throw new ModuleStartupException(
                     "The module pools need " + needed + " connections (" + shares + (instances > 1 ? "; times " + instances
-                            + " instances" : "") + ") but PostgreSQL allows " + available
+                            + " instances" : "") + ") but PostgreSQL at " + modules.location().server() + " allows " + available
                             + " (max_connections minus reserved connections)",
                     "Lower edumatrix.database.pool.maximum-pool-size (DB_MAX_CONNECTIONS) or a module's "
                             + "edumatrix.database.module.<module>.maximum-pool-size, or raise max_connections.");

@@ -26,6 +26,9 @@ public class DatabaseSetup implements AutoCloseable {
 
     public static final String BEAN_NAME = "edumatrixDatabaseSetup";
 
+    /** The comment a move puts on the schema it left behind, followed by the new location. */
+    public static final String MOVED_MARK = "edumatrix:moved-to ";
+
     private static final Logger log = LoggerFactory.getLogger(DatabaseSetup.class);
 
     private final ModuleDatabases modules;
@@ -37,35 +40,78 @@ public class DatabaseSetup implements AutoCloseable {
         run();
     }
 
+    /**
+     * Server by server, database by database: the connection budget of each server, then the modules' schemas and roles
+     * in each database (provisioned through that location's admin connection, or only checked without one).
+     */
     private void run() {
-        var settings = modules.settings();
-        if (!settings.admin().configured()) {
-            log.info("No admin connection (DB_ADMIN_USER): the database must already be provisioned and migrated");
-            // Logging in as every app role names a missing one before anything else fails on it.
-            for (var module : modules.all()) {
-                try (var connection = connectAsApp(module)) {
-                    if (module == modules.all().getFirst()) {
-                        new ConnectionBudget(modules).check(connection);
+        for (var server : modules.byServer().values()) {
+            var budgetChecked = false;
+            for (var place : server.byPlace().values()) {
+                var location = place.location();
+                if (!location.adminConfigured()) {
+                    log.info("No admin connection (DB_ADMIN_USER) for {}: the database must already be provisioned and"
+                            + " migrated", location);
+                }
+                try (var connection = location.adminConfigured() ? connectAsAdmin(location) : connectAsApp(place.all().getFirst())) {
+                    if (!budgetChecked) {
+                        // Checked first: provisioning sets each role's CONNECTION LIMIT from the pool sizes.
+                        new ConnectionBudget(server).check(connection);
+                        budgetChecked = true;
+                    }
+                    refuseMovedAway(connection, place);
+                    if (location.adminConfigured()) {
+                        if (settingsOf().provisioning().enabled()) {
+                            provision(connection, place);
+                        }
+                        new RoleCheck(place).requireAll(connection);
+                    } else {
+                        // Logging in as every app role names a missing one before anything else fails on it.
+                        place.all().forEach(module -> close(connectAsApp(module)));
                     }
                 } catch (SQLException e) {
-                    throw unreachable(e);
+                    throw unreachable(location, e);
                 }
             }
-            modules.all().forEach(module -> new ModuleMigration(module, settings).requireNothingPending());
-            modules.all().forEach(module -> migrations.put(module.module(), CompletableFuture.completedFuture(null)));
-            return;
-        }
-        try (var admin = connectAsAdmin()) {
-            // Checked first: provisioning sets each role's CONNECTION LIMIT from the pool sizes.
-            new ConnectionBudget(modules).check(admin);
-            if (settings.provisioning().enabled()) {
-                provision(admin);
-            }
-            new RoleCheck(modules).requireAll(admin);
-        } catch (SQLException e) {
-            throw unreachable(e);
         }
         startMigrations();
+    }
+
+    private EduMatrixProperties.Database settingsOf() {
+        return modules.settings();
+    }
+
+    /**
+     * A schema a move left behind is marked with a comment ({@link #MOVED_MARK}): an instance still configured with the
+     * old location would write where nobody reads any more, so it refuses to start and names the setting to change.
+     * Checked before provisioning, which would grant the app role its writes back.
+     */
+    private static void refuseMovedAway(Connection connection, ModuleDatabases place) throws SQLException {
+        try (var query = connection.prepareStatement(
+                "SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = ?")) {
+            for (var module : place.all()) {
+                query.setString(1, module.schema());
+                try (var rows = query.executeQuery()) {
+                    var comment = rows.next() ? rows.getString(1) : null;
+                    if (comment != null && comment.startsWith(MOVED_MARK)) {
+                        var target = comment.substring(MOVED_MARK.length()).trim();
+                        throw new ModuleStartupException("Module '" + module.module() + "' moved from "
+                                + module.location() + " to " + target,
+                                "Set edumatrix.database.modules." + module.module() + ".host, .port and .database"
+                                        + " (EDUMATRIX_DATABASE_MODULES_" + module.module().toUpperCase(java.util.Locale.ROOT)
+                                        + "_HOST, _PORT, _DATABASE) to its new location " + target + ".");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.debug("Closing a check connection failed", e);
+        }
     }
 
     /**
@@ -78,7 +124,13 @@ public class DatabaseSetup implements AutoCloseable {
         var threads = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, modules.all().size());
         executor = Executors.newFixedThreadPool(threads, Thread.ofPlatform().name("migrate-", 1).factory());
         for (var module : modules.all()) {
-            migrations.put(module.module(), executor.submit(() -> new ModuleMigration(module, settings).migrate()));
+            var migration = new ModuleMigration(module, settings);
+            if (module.location().adminConfigured()) {
+                migrations.put(module.module(), executor.submit(migration::migrate));
+            } else {
+                migration.requireNothingPending();
+                migrations.put(module.module(), CompletableFuture.completedFuture(null));
+            }
         }
         executor.shutdown();
     }
@@ -128,38 +180,39 @@ public class DatabaseSetup implements AutoCloseable {
         }
     }
 
-    private void provision(Connection admin) throws SQLException {
-        var migrator = ProvisioningScript.ident(modules.settings().admin().username());
+    private static void provision(Connection admin, ModuleDatabases place) throws SQLException {
+        var location = place.location();
+        var migrator = ProvisioningScript.ident(location.adminUser());
         admin.setAutoCommit(false);
         try (var statement = admin.createStatement()) {
             // Two instances starting together provision one after the other.
             statement.execute("SELECT pg_advisory_xact_lock(hashtext('edumatrix.provisioning'))");
-            for (var sql : new ProvisioningScript(modules).statements(migrator, true)) {
+            for (var sql : new ProvisioningScript(place).statements(migrator, true)) {
                 statement.execute(sql);
             }
-            installSuperuserParts(statement);
+            installSuperuserParts(statement, location);
             admin.commit();
         } catch (SQLException e) {
             admin.rollback();
-            throw new ModuleStartupException("Provisioning as '" + modules.settings().admin().username() + "' failed: "
+            throw new ModuleStartupException("Provisioning as '" + location.adminUser() + "' at " + location + " failed: "
                     + e.getMessage(), "Let the admin role (DB_ADMIN_USER) own the database and have CREATEROLE, "
                     + "or provision by hand and set edumatrix.database.provisioning.enabled=false.", e);
         } finally {
             admin.setAutoCommit(true);
         }
-        log.info("Provisioned schemas and roles of {} modules in database {}", modules.all().size(), modules.settings().name());
+        log.info("Provisioned schemas and roles of {} modules in {}", place.all().size(), location);
     }
 
     /**
      * What only a superuser may do: the event trigger that audits schema changes, and the LEAKPROOF marks that let GIN
      * indexes serve searches under row-level security. Without a superuser both are left out, and the log says so once.
      */
-    private void installSuperuserParts(java.sql.Statement statement) throws SQLException {
+    private static void installSuperuserParts(java.sql.Statement statement, ModuleLocation location) throws SQLException {
         try (var superuser = statement.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
             if (!superuser.next() || !superuser.getBoolean(1)) {
                 log.warn("Schema changes are not audited, and full-text and tag searches read no GIN index under"
                         + " row-level security: both need a superuser, and {} is none; a superuser can install them with"
-                        + " the end of --print-provisioning-sql", modules.settings().admin().username());
+                        + " the end of --print-provisioning-sql", location.adminUser());
                 return;
             }
         }
@@ -168,31 +221,44 @@ public class DatabaseSetup implements AutoCloseable {
         }
     }
 
-    private Connection connectAsAdmin() throws SQLException {
-        var admin = modules.settings().admin();
-        return connect(admin.username(), admin.password());
+    private static Connection connectAsAdmin(ModuleLocation location) throws SQLException {
+        return connect(location, location.adminUser(), location.adminPassword());
     }
 
-    private Connection connectAsApp(ModuleDatabase module) {
+    private static Connection connectAsApp(ModuleDatabase module) {
         try {
-            return connect(module.appRole(), module.appPassword().orElse(""));
+            return connect(module.location(), module.appRole(), module.appPassword().orElse(""));
         } catch (SQLException e) {
             throw RoleCheck.loginFailed(module, e);
         }
     }
 
-    private Connection connect(String user, String password) throws SQLException {
+    private static Connection connect(ModuleLocation location, String user, String password) throws SQLException {
         var properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
         properties.setProperty("ApplicationName", "edumatrix-setup");
-        return DriverManager.getConnection(modules.settings().jdbcUrl(), properties);
+        return DriverManager.getConnection(location.jdbcUrl(), properties);
     }
 
-    private ModuleStartupException unreachable(SQLException e) {
-        var settings = modules.settings();
-        return new ModuleStartupException("Cannot use PostgreSQL at " + settings.jdbcUrl() + ": " + e.getMessage(),
-                "Check DB_HOST, DB_PORT, DB_NAME and DB_ADMIN_USER / DB_ADMIN_PASSWORD.", e);
+    private static ModuleStartupException unreachable(ModuleLocation location, SQLException e) {
+        return new ModuleStartupException("Cannot use PostgreSQL at " + location.jdbcUrl() + ": " + e.getMessage(),
+                "Check DB_HOST, DB_PORT, DB_NAME and DB_ADMIN_USER / DB_ADMIN_PASSWORD, or the module's "
+                        + "edumatrix.database.modules.<module>.* settings.", e);
+    }
+
+    /**
+     * Gives one module its schema and roles at {@code location} (with the database-wide statements and the superuser
+     * parts there) and migrates it to the version this code knows: a move's target, or the old location given its
+     * grants back after an abandoned move. Idempotent, like provisioning at start-up.
+     */
+    public static void provisionAndMigrate(ModuleDatabases modules, ModuleDatabase module, ModuleLocation location)
+            throws SQLException {
+        var placed = module.at(location);
+        try (var admin = connectAsAdmin(location)) {
+            provision(admin, new ModuleDatabases(modules.settings(), List.of(placed)));
+        }
+        new ModuleMigration(placed, modules.settings()).migrate();
     }
 
     /** What only a superuser may do, from the platform's {@link DatabaseContribution}s. */

@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class DedicatedConnections {
 
     private final ModuleDatabases modules;
+    private final org.springframework.beans.factory.BeanFactory beans;
 
-    DedicatedConnections(ModuleDatabases modules) {
+    DedicatedConnections(ModuleDatabases modules, org.springframework.beans.factory.BeanFactory beans) {
         this.modules = modules;
+        this.beans = beans;
     }
 
     /**
@@ -41,6 +43,8 @@ public class DedicatedConnections {
         properties.setProperty("ApplicationName", module + "-" + purpose);
         // Detects a peer that vanished without closing the socket (a failover, a cut network).
         properties.setProperty("tcpKeepAlive", "true");
-        return DriverManager.getConnection(modules.settings().jdbcUrl(), properties);
+        // Where the module's pool goes now: after a move, a listener that lost its session reconnects to the new server.
+        var location = beans.getBean(ModuleBeans.dataAccess(module), ModuleDataAccess.class).location();
+        return DriverManager.getConnection(location.jdbcUrl(), properties);
     }
 }

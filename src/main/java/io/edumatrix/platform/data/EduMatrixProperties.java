@@ -45,6 +45,8 @@ public record EduMatrixProperties(
      * @param session database-side timeouts set on every app role
      * @param transactionTimeout default timeout of every module transaction, in whole seconds
      * @param module per-module overrides, keyed by module name
+     * @param modules per-module locations, keyed by module name: a module placed on another server or database
+     *     ({@link ModuleLocation})
      */
     public record Database(
             @NotBlank @DefaultValue("127.0.0.1") String host,
@@ -59,18 +61,35 @@ public record EduMatrixProperties(
             @Valid @NotNull @DefaultValue Pool pool,
             @Valid @NotNull @DefaultValue Session session,
             @NotNull @DurationMin(seconds = 1) @DefaultValue("5s") Duration transactionTimeout,
-            @NotNull @DefaultValue Map<String, @Valid ModuleOverrides> module) {
+            @NotNull @DefaultValue Map<String, @Valid ModuleOverrides> module,
+            @NotNull @DefaultValue Map<String, @Valid Location> modules) {
 
+        /** The main database; a module's own is its {@link ModuleLocation}. */
         public String jdbcUrl() {
-            return "jdbc:postgresql://" + host + ":" + port + "/" + name;
-        }
-
-        /** The database as the module pools reach it. */
-        public String poolJdbcUrl() {
-            var poolHost = pool.host() == null || pool.host().isBlank() ? host : pool.host();
-            return "jdbc:postgresql://" + poolHost + ":" + (pool.port() == null ? port : pool.port()) + "/" + name;
+            return ModuleLocation.main(this).jdbcUrl();
         }
     }
+
+    /**
+     * Where one module lives, if not where the others do; every field is optional and defaults to the global setting.
+     * Environment forms: {@code EDUMATRIX_DATABASE_MODULES_<MODULE>_HOST}, {@code _PORT}, {@code _DATABASE},
+     * {@code _ADMINUSER}, {@code _ADMINPASSWORD}, {@code _APPPASSWORD}.
+     *
+     * @param host PostgreSQL host of the module ({@code DB_HOST} by default)
+     * @param port its port ({@code DB_PORT})
+     * @param database its database ({@code DB_NAME})
+     * @param adminUser the role that provisions and migrates the module there ({@code DB_ADMIN_USER})
+     * @param adminPassword its password ({@code DB_ADMIN_PASSWORD})
+     * @param appPassword the module's app role password there ({@code DB_APP_PASSWORD}, or the module's
+     *     {@code password} override)
+     */
+    public record Location(
+            String host,
+            @Min(1) @Max(65535) Integer port,
+            String database,
+            String adminUser,
+            String adminPassword,
+            String appPassword) {}
 
     /**
      * @param username a role that may create roles and schemas and is a member of every module's owner role

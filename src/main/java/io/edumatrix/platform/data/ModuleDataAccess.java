@@ -2,6 +2,9 @@ package io.edumatrix.platform.data;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.jdbc.core.JdbcAggregateTemplate;
@@ -25,6 +28,8 @@ import io.edumatrix.platform.tenancy.TenantAwareTransactionManager;
 public final class ModuleDataAccess implements AutoCloseable {
 
     private final ModuleDatabase module;
+    private final Repointable connections;
+    private volatile ModuleLocation location;
     private final HikariDataSource pool;
     private final TenantAwareDataSource dataSource;
     private final NamedParameterJdbcTemplate jdbcOperations;
@@ -33,7 +38,13 @@ public final class ModuleDataAccess implements AutoCloseable {
 
     ModuleDataAccess(ModuleDatabase module, EduMatrixProperties.Database settings, ApplicationEventPublisher publisher) {
         this.module = module;
-        this.pool = new HikariDataSource(hikariConfig(module, settings));
+        this.location = module.location();
+        var config = hikariConfig(module, location);
+        // The pool takes its connections from a data source that a move can point elsewhere (repoint), so callers
+        // waiting on the suspended pool get connections to the new location once it resumes.
+        this.connections = new Repointable(unpooled(config));
+        config.setDataSource(connections);
+        this.pool = new HikariDataSource(config);
         this.dataSource = new TenantAwareDataSource(pool);
         this.jdbcOperations = new NamedParameterJdbcTemplate(dataSource);
         this.aggregateTemplate = aggregateTemplate(publisher);
@@ -52,10 +63,12 @@ public final class ModuleDataAccess implements AutoCloseable {
         return new ModuleDataAccess(database, databases.settings(), publisher);
     }
 
-    private static HikariConfig hikariConfig(ModuleDatabase module, EduMatrixProperties.Database settings) {
+    private static HikariConfig hikariConfig(ModuleDatabase module, ModuleLocation location) {
         var config = new HikariConfig();
         config.setPoolName(module.module());
-        config.setJdbcUrl(settings.poolJdbcUrl());
+        config.setJdbcUrl(location.poolJdbcUrl());
+        // A move stops the module's new transactions for a moment by suspending its pool (callers wait, ADR 0030).
+        config.setAllowPoolSuspension(true);
         config.setUsername(module.appRole());
         config.setPassword(module.appPassword().orElse(null));
         config.setMaximumPoolSize(module.maximumPoolSize());
@@ -93,6 +106,27 @@ public final class ModuleDataAccess implements AutoCloseable {
         return module;
     }
 
+    /** Where the module's connections go now: its configured location, or where a move put it since. */
+    public ModuleLocation location() {
+        return location;
+    }
+
+    /**
+     * Sends the pool's new connections to {@code target} and retires the ones it holds (idle ones at once, busy ones
+     * when returned). The caller, a move, holds the pool suspended meanwhile, so no transaction straddles the two.
+     */
+    public void repoint(ModuleLocation target) {
+        connections.setTargetDataSource(unpooled(hikariConfig(module, target)));
+        location = target;
+        pool.getHikariPoolMXBean().softEvictConnections();
+    }
+
+    /** The connections the pool's configuration describes, unpooled: what the pool draws from. */
+    private static DataSource unpooled(HikariConfig config) {
+        return new DriverDataSource(config.getJdbcUrl(), config.getDriverClassName(), config.getDataSourceProperties(),
+                config.getUsername(), config.getPassword());
+    }
+
     /**
      * The module's connections: its pool, with every transaction's tenant settings carried to PostgreSQL with the
      * transaction's first statement.
@@ -121,6 +155,17 @@ public final class ModuleDataAccess implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /**
+     * A data source whose target a move replaces; Hikari asks it for every new connection. Replaced only while the pool
+     * is suspended, and the resume publishes it to the threads waiting on the pool.
+     */
+    private static final class Repointable extends DelegatingDataSource {
+
+        Repointable(DataSource target) {
+            super(target);
+        }
     }
 
     /** Tables of a module live in the module's schema, so entities name only their table. */

@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One module's place in the database, resolved from {@link EduMatrixProperties}: its schema, its two roles and its
- * pool. Every name the platform uses for a module comes from here.
+ * One module's place in the database, resolved from {@link EduMatrixProperties}: its schema, its two roles, its pool
+ * and its configured {@link ModuleLocation}. Every name the platform uses for a module comes from here.
  */
 public record ModuleDatabase(
         String module,
+        ModuleLocation location,
         String ownerRole,
         String appRole,
         Optional<String> appPassword,
@@ -24,9 +25,12 @@ public record ModuleDatabase(
         var pool = database.pool();
         int maximumPoolSize = firstNonNull(overrides == null ? null : overrides.maximumPoolSize(), pool.maximumPoolSize());
         int dedicated = firstNonNull(overrides == null ? null : overrides.dedicatedConnections(), 0);
-        var password = overrides != null && overrides.password() != null ? overrides.password() : database.appPassword();
+        var located = database.modules().get(module);
+        var password = located != null && located.appPassword() != null ? located.appPassword()
+                : overrides != null && overrides.password() != null ? overrides.password() : database.appPassword();
         return new ModuleDatabase(
                 module,
+                ModuleLocation.of(module, database),
                 database.rolePrefix() + module + "_owner",
                 database.rolePrefix() + module + "_app",
                 password.isBlank() ? Optional.empty() : Optional.of(password),
@@ -36,6 +40,12 @@ public record ModuleDatabase(
                 firstNonNull(overrides == null ? null : overrides.connectionTimeout(), pool.connectionTimeout()),
                 dedicated,
                 (maximumPoolSize + dedicated) * database.instances());
+    }
+
+    /** The same module, placed at {@code elsewhere}: what a move provisions and migrates there. */
+    public ModuleDatabase at(ModuleLocation elsewhere) {
+        return new ModuleDatabase(module, elsewhere, ownerRole, appRole, appPassword, maximumPoolSize, minimumIdle,
+                idleTimeout, connectionTimeout, dedicatedConnections, connectionLimit);
     }
 
     /** The connections one instance of the module may hold: its pool's and its dedicated sessions. */

@@ -1,6 +1,9 @@
 package io.edumatrix.platform.data;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.util.ClassUtils;
 import java.util.Optional;
 
@@ -11,10 +14,10 @@ public record ModuleDatabases(EduMatrixProperties.Database settings, List<Module
         var database = properties.database();
         // A module left out of edumatrix.modules (a module test runs one module) may keep its settings; a name that
         // is no module's at all is a typo.
-        var unknown = database.module().keySet().stream()
+        var unknown = java.util.stream.Stream.concat(database.module().keySet().stream(), database.modules().keySet().stream())
                 .filter(m -> !properties.modules().contains(m) && !isModulePackage(m)).toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("edumatrix.database.module names " + unknown
+            throw new IllegalArgumentException("edumatrix.database.module(s) names " + unknown
                     + ", which are not in edumatrix.modules " + properties.modules());
         }
         return new ModuleDatabases(database, properties.modules().stream().map(m -> ModuleDatabase.of(m, database)).toList());
@@ -30,5 +33,31 @@ public record ModuleDatabases(EduMatrixProperties.Database settings, List<Module
 
     public int totalConnections() {
         return all.stream().mapToInt(ModuleDatabase::connections).sum();
+    }
+
+    /**
+     * The modules grouped by the database they are configured in (server and database name), in configuration order:
+     * what one provisioning run and one set of database-wide objects serve.
+     */
+    public Map<String, ModuleDatabases> byPlace() {
+        var places = new LinkedHashMap<String, List<ModuleDatabase>>();
+        all.forEach(m -> places.computeIfAbsent(m.location().place(), p -> new ArrayList<>()).add(m));
+        var result = new LinkedHashMap<String, ModuleDatabases>();
+        places.forEach((place, modules) -> result.put(place, new ModuleDatabases(settings, List.copyOf(modules))));
+        return result;
+    }
+
+    /** The modules grouped by server, whose connection limit they share. */
+    public Map<String, ModuleDatabases> byServer() {
+        var servers = new LinkedHashMap<String, List<ModuleDatabase>>();
+        all.forEach(m -> servers.computeIfAbsent(m.location().server(), p -> new ArrayList<>()).add(m));
+        var result = new LinkedHashMap<String, ModuleDatabases>();
+        servers.forEach((server, modules) -> result.put(server, new ModuleDatabases(settings, List.copyOf(modules))));
+        return result;
+    }
+
+    /** The location of the first module: for a group from {@link #byPlace()}, the group's. */
+    public ModuleLocation location() {
+        return all.getFirst().location();
     }
 }

@@ -34,9 +34,9 @@ final class ModuleMigration {
     }
 
     void migrate() {
-        var admin = settings.admin();
+        var location = module.location();
         try {
-            for (var configuration : histories(admin.username(), admin.password())) {
+            for (var configuration : histories(location.adminUser(), location.adminPassword())) {
                 var flyway = configuration.initSql("SET ROLE " + ProvisioningScript.ident(module.ownerRole())).load();
                 flyway.migrate();
                 restrictHistory(flyway);
@@ -89,7 +89,7 @@ final class ModuleMigration {
      */
     private FluentConfiguration configure(String user, String password) {
         return Flyway.configure()
-                .dataSource(settings.jdbcUrl(), user, password)
+                .dataSource(module.location().jdbcUrl(), user, password)
                 .schemas(module.schema())
                 .defaultSchema(module.schema())
                 .createSchemas(false)

@@ -20,7 +20,7 @@ final class ProvisioningScript {
      * @param withPasswords whether to set app role passwords; a printed script leaves them to the DBA
      */
     List<String> statements(String migrator, boolean withPasswords) {
-        var database = ident(modules.settings().name());
+        var database = ident(modules.location().database());
         var sql = new ArrayList<String>();
         sql.add("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         sql.add("REVOKE ALL ON DATABASE " + database + " FROM PUBLIC");

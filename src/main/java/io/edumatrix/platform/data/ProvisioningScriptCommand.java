@@ -27,10 +27,18 @@ public final class ProvisioningScriptCommand {
     }
 
     static String render(ModuleDatabases modules) {
-        var admin = modules.settings().admin();
-        var migrator = admin.configured() ? ProvisioningScript.ident(admin.username()) : "CURRENT_USER";
-        var script = new StringBuilder()
-                .append("-- EduMatrix provisioning for database ").append(modules.settings().name())
+        var script = new StringBuilder();
+        modules.byPlace().values().forEach(place -> render(place, script));
+        return script.toString();
+    }
+
+    /** The script of one database: modules placed elsewhere get one each (edumatrix.database.modules.*). */
+    private static void render(ModuleDatabases modules, StringBuilder script) {
+        var location = modules.location();
+        var migrator = location.adminConfigured() ? ProvisioningScript.ident(location.adminUser()) : "CURRENT_USER";
+        script.append("-- EduMatrix provisioning for database ").append(location.database())
+                .append(modules.location().samePlace(ModuleLocation.main(modules.settings())) ? ""
+                        : " on " + location.server() + " (modules " + modules.all().stream().map(ModuleDatabase::module).toList() + ")")
                 .append(". Idempotent: run it again after adding a module.\n")
                 .append("-- Run as a role with CREATEROLE that owns the database. Migrations later run as ")
                 .append(migrator).append(", which may SET ROLE to every owner role.\n")
@@ -47,7 +55,6 @@ public final class ProvisioningScriptCommand {
         script.append("COMMIT;\n-- Then give each app role its password:\n");
         modules.all().forEach(m -> script.append("-- ALTER ROLE ").append(ProvisioningScript.ident(m.appRole()))
                 .append(" PASSWORD '…';\n"));
-        return script.toString();
     }
 
     /** Not a {@code @Configuration}, so the application's component scan leaves it alone. */

@@ -34,8 +34,9 @@ public final class ModuleRollback {
             throw new RollbackRefusedException("A rollback needs the admin connection (DB_ADMIN_USER), which acts as "
                     + module.ownerRole());
         }
-        try (var connection = DriverManager.getConnection(settings.jdbcUrl(), settings.admin().username(),
-                settings.admin().password())) {
+        var location = module.location();
+        try (var connection = DriverManager.getConnection(location.jdbcUrl(), location.adminUser(),
+                location.adminPassword())) {
             connection.setAutoCommit(false);
             var done = rollBack(connection, module, toVersion, allowDataLoss);
             connection.commit();

@@ -1,0 +1,316 @@
+package io.edumatrix.platform.move;
+
+import static io.edumatrix.platform.move.MoveDatabases.admin;
+import static io.edumatrix.platform.move.MoveDatabases.column;
+import static io.edumatrix.platform.move.MoveDatabases.execute;
+import static io.edumatrix.platform.move.MoveDatabases.ident;
+import static io.edumatrix.platform.move.MoveDatabases.literal;
+import static io.edumatrix.platform.move.MoveDatabases.number;
+import static io.edumatrix.platform.move.MoveDatabases.replicationName;
+import static io.edumatrix.platform.move.MoveDatabases.text;
+
+import io.edumatrix.platform.data.DatabaseSetup;
+import io.edumatrix.platform.data.ModuleDataAccess;
+import io.edumatrix.platform.data.ModuleDatabase;
+import io.edumatrix.platform.data.ModuleDatabases;
+import io.edumatrix.platform.data.ModuleLocation;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One module's move to another server, online (ADR 0030): the target gets the module's roles and schema at this
+ * code's migration version; PostgreSQL's logical replication copies the schema's tables and follows them; once the
+ * copy is close behind, the module's pool is suspended (its callers wait), running transactions finish, the source
+ * schema stops taking writes, a marker row written last at the source is awaited at the target, sequences are carried
+ * over, the source schema is marked moved, the pool is pointed at the target and resumed. Replication is then removed.
+ *
+ * <p>Whatever step a crash interrupts, the module serves from one place: before the mark, from the source (a restart
+ * gives the app role its writes back through provisioning), after it, from the target only (an instance configured
+ * with the source refuses to start). Posting the same move again resumes it; an abandon removes what it left.
+ */
+final class ModuleMove implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(ModuleMove.class);
+
+    /** Cut over once the target is this close behind; the pause then waits for the rest. */
+    static final long CUT_OVER_LAG_BYTES = 64 * 1024;
+    private static final String MARKER_LISTENER = "edumatrix.move";
+
+    private final ModuleDatabases modules;
+    private final ModuleDatabase module;
+    private final ModuleDataAccess dataAccess;
+    private final ModuleLocation source;
+    private final ModuleLocation target;
+    private final boolean resuming;
+    private final Duration drainTimeout;
+    private final MoveSteps steps;
+
+    private volatile String state = "RUNNING";
+    private volatile String phase = "preparing";
+    private volatile Long lagBytes;
+    private volatile Long pauseMs;
+    private volatile String error;
+
+    ModuleMove(ModuleDatabases modules, ModuleDataAccess dataAccess, ModuleLocation target, boolean resuming,
+            MoveSteps steps) {
+        this.modules = modules;
+        this.module = dataAccess.module();
+        this.dataAccess = dataAccess;
+        this.source = dataAccess.location();
+        this.target = target;
+        this.resuming = resuming;
+        // A transaction cannot run longer than the module's transaction timeout; a little more covers its commit.
+        this.drainTimeout = modules.settings().transactionTimeout().plusSeconds(2);
+        this.steps = steps;
+    }
+
+    MoveStatus status() {
+        return new MoveStatus(module.module(), source.place(), target.place(), state, phase, lagBytes, pauseMs, error);
+    }
+
+    boolean running() {
+        return state.equals("RUNNING");
+    }
+
+    ModuleLocation target() {
+        return target;
+    }
+
+    @Override
+    public void run() {
+        try {
+            if (!resuming) {
+                prepare();
+            }
+            replicate();
+            catchUp();
+            cutOver();
+            cleanUp();
+            phase = "done";
+            state = "DONE";
+            log.info("MOVED module={} from={} to={} pause_ms={} lag_bytes={}", module.module(), source, target, pauseMs,
+                    lagBytes);
+        } catch (Exception | AssertionError e) {
+            error = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
+            state = "FAILED";
+            log.error("The move of module {} to {} failed in phase {}; the module serves from {}. Post the move again to"
+                    + " resume it, or abandon it", module.module(), target, phase, dataAccess.location(), e);
+        }
+    }
+
+    /** The module's roles and schema at the target, empty, with the source's audit partitions; the source published. */
+    private void prepare() throws SQLException {
+        steps.reached("preparing");
+        DatabaseSetup.provisionAndMigrate(modules, module, target);
+        var schema = ident(module.schema());
+        try (var from = admin(source); var to = admin(target)) {
+            // Partitions are published each on its own, so the target needs the same ones (ADR 0014's audit log).
+            var partitions = column(from, "SELECT c.relname || ' ' || format('%I.%I', n.nspname, p.relname) || ' '"
+                    + " || pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                    + " JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace n ON n.oid = p.relnamespace"
+                    + " WHERE n.nspname = ? AND c.relispartition AND c.relkind IN ('r', 'p')", module.schema());
+            var existing = column(to, "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname = ?", module.schema());
+            // What the target's own migrations wrote (their audit entries) would collide with the source's rows, and
+            // would keep month partitions from being attached; with replica role no trigger records the clean-up.
+            execute(to, "SET session_replication_role = replica",
+                    "TRUNCATE " + String.join(", ", MoveDatabases.tables(to, module.schema())),
+                    "SET ROLE " + ident(module.ownerRole()));
+            for (var partition : partitions) {
+                var parts = partition.split(" ", 3);
+                if (!existing.contains(parts[0])) {
+                    var name = schema + "." + ident(parts[0]);
+                    execute(to, "CREATE TABLE " + name + " PARTITION OF " + parts[1] + " " + parts[2],
+                            "REVOKE ALL ON " + name + " FROM PUBLIC, " + ident(module.appRole()));
+                }
+            }
+            execute(to, "RESET ROLE", "RESET session_replication_role");
+            // UPDATE and DELETE on a published table need a replica identity; a table without a primary key uses all
+            // of its columns.
+            var withoutKey = column(from, "SELECT c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid ="
+                    + " c.relnamespace WHERE n.nspname = ? AND c.relkind = 'r' AND c.relreplident = 'd' AND NOT EXISTS"
+                    + " (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary)", module.schema());
+            for (var table : withoutKey) {
+                execute(from, "ALTER TABLE " + table + " REPLICA IDENTITY FULL");
+            }
+            var name = replicationName(module);
+            execute(from, "CREATE PUBLICATION " + ident(name) + " FOR TABLES IN SCHEMA " + schema);
+            // The slot is made at the source first, so source and target may even share a server.
+            execute(from, "SELECT pg_create_logical_replication_slot(" + literal(name) + ", 'pgoutput')");
+            execute(to, "CREATE SUBSCRIPTION " + ident(name) + " CONNECTION " + literal(connectionString(source))
+                    + " PUBLICATION " + ident(name) + " WITH (copy_data = true, create_slot = false, slot_name = "
+                    + literal(name) + ")");
+        }
+    }
+
+    /** Waits until every table's initial copy is done. */
+    private void replicate() throws SQLException, InterruptedException {
+        phase = "copying";
+        steps.reached("copying");
+        try (var from = admin(source); var to = admin(target)) {
+            while (true) {
+                long notReady = number(to, "SELECT count(*) FROM pg_subscription_rel r JOIN pg_subscription s ON"
+                        + " s.oid = r.srsubid WHERE s.subname = ? AND r.srsubstate <> 'r'", replicationName(module));
+                long known = number(to, "SELECT count(*) FROM pg_subscription_rel r JOIN pg_subscription s ON"
+                        + " s.oid = r.srsubid WHERE s.subname = ?", replicationName(module));
+                lagBytes = MoveDatabases.lagBytes(from, module);
+                if (known > 0 && notReady == 0) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private void catchUp() throws SQLException, InterruptedException {
+        phase = "catching-up";
+        steps.reached("catching-up");
+        try (var from = admin(source)) {
+            while (true) {
+                var lag = MoveDatabases.lagBytes(from, module);
+                lagBytes = lag;
+                if (lag >= 0 && lag <= CUT_OVER_LAG_BYTES) {
+                    return;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /**
+     * The pause. Connections to both servers are opened before it, so it costs only the statements. If anything fails
+     * before the source is marked moved, the source gets its writes back and the module goes on serving there.
+     */
+    private void cutOver() throws Exception {
+        phase = "cutting-over";
+        steps.reached("cutting-over");
+        var schema = ident(module.schema());
+        var marker = UUID.randomUUID();
+        try (var from = admin(source); var to = admin(target)) {
+            var sequences = "SELECT format('%I.%I', schemaname, sequencename), last_value FROM pg_sequences"
+                    + " WHERE schemaname = " + literal(module.schema()) + " AND last_value IS NOT NULL";
+            var awaitMarker = to.prepareStatement("SELECT 1 FROM " + schema + ".event_inbox WHERE event_id = ? AND listener_id = ?");
+            awaitMarker.setObject(1, marker);
+            awaitMarker.setString(2, MARKER_LISTENER);
+            var pool = dataAccess.pool().getHikariPoolMXBean();
+            var marked = false;
+            lagBytes = Math.max(0, MoveDatabases.lagBytes(from, module));
+            long started = System.nanoTime();
+            pool.suspendPool();
+            try {
+                long drainUntil = System.nanoTime() + drainTimeout.toNanos();
+                while (pool.getActiveConnections() > 0) {
+                    if (System.nanoTime() > drainUntil) {
+                        throw new IllegalStateException(pool.getActiveConnections() + " transactions of module "
+                                + module.module() + " still ran after " + drainTimeout.toSeconds() + " s");
+                    }
+                    // Parked, not spinning: on a busy machine the transactions waited for need the core.
+                    LockSupport.parkNanos(100_000);
+                }
+                steps.reached("paused");
+                var drained = System.nanoTime();
+                from.setAutoCommit(false);
+                execute(from, "REVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " FROM "
+                        + ident(module.appRole()), "INSERT INTO " + schema + ".event_inbox (event_id, listener_id, processed_at)"
+                        + " VALUES (" + literal(marker.toString()) + ", " + literal(MARKER_LISTENER) + ", now())");
+                from.commit();
+                from.setAutoCommit(true);
+                var stopped = System.nanoTime();
+                long waitUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (true) {
+                    try (var rows = awaitMarker.executeQuery()) {
+                        if (rows.next()) {
+                            break;
+                        }
+                    }
+                    if (System.nanoTime() > waitUntil) {
+                        throw new IllegalStateException("The target did not apply the source's last writes within 30 s");
+                    }
+                    LockSupport.parkNanos(200_000);
+                }
+                var applied = System.nanoTime();
+                var setval = new StringBuilder("SELECT 0");
+                try (var statement = from.createStatement(); var rows = statement.executeQuery(sequences)) {
+                    while (rows.next()) {
+                        setval.append(", setval(").append(literal(rows.getString(1))).append(", ").append(rows.getLong(2))
+                                .append(")");
+                    }
+                }
+                execute(to, setval.toString());
+                steps.reached("mark");
+                execute(from, "COMMENT ON SCHEMA " + schema + " IS " + literal(DatabaseSetup.MOVED_MARK + target.place()));
+                marked = true;
+                dataAccess.repoint(target);
+                // Sessions still at the source (a connection the pool was opening, a LISTEN session) end; a listener
+                // reconnects to where its module now is.
+                execute(from, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = "
+                        + literal(module.appRole()) + " AND datname = current_database()");
+                var done = System.nanoTime();
+                log.info("The pause of module {}'s move: drain {} ms, writes stopped at the source {} ms, applied at the"
+                        + " target {} ms, sequences, mark, repoint and sessions {} ms", module.module(),
+                        millis(started, drained), millis(drained, stopped), millis(stopped, applied), millis(applied, done));
+            } catch (Exception | AssertionError e) {
+                if (!marked) {
+                    restoreSourceWrites(from);
+                }
+                throw e;
+            } finally {
+                pool.resumePool();
+                pauseMs = (System.nanoTime() - started) / 1_000_000;
+            }
+        }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    private void restoreSourceWrites(Connection from) {
+        try {
+            if (!from.getAutoCommit()) {
+                from.rollback();
+                from.setAutoCommit(true);
+            }
+            DatabaseSetup.provisionAndMigrate(modules, module, source);
+        } catch (SQLException | RuntimeException e) {
+            log.error("Could not give module {} its writes back at {}; restart the instance, whose provisioning does",
+                    module.module(), source, e);
+        }
+    }
+
+    /** Replication goes; the old schema stays, read-only to the app role, until dropped on purpose. */
+    private void cleanUp() throws SQLException {
+        phase = "cleaning-up";
+        steps.reached("cleaning-up");
+        var name = ident(replicationName(module));
+        try (var to = admin(target)) {
+            execute(to, "DROP SUBSCRIPTION IF EXISTS " + name);
+            execute(to, "DELETE FROM " + ident(module.schema()) + ".event_inbox WHERE listener_id = " + literal(MARKER_LISTENER));
+        }
+        try (var from = admin(source)) {
+            execute(from, "DROP PUBLICATION IF EXISTS " + name);
+            if (text(from, "SELECT 1 FROM pg_replication_slots WHERE slot_name = ?", replicationName(module)) != null) {
+                execute(from, "SELECT pg_drop_replication_slot(" + literal(replicationName(module)) + ")");
+            }
+        }
+    }
+
+    static String connectionString(ModuleLocation location) {
+        return "host=" + location.host() + " port=" + location.port() + " dbname=" + location.database() + " user="
+                + location.adminUser() + (location.adminPassword().isBlank() ? "" : " password=" + location.adminPassword())
+                + " application_name=" + "edumatrix_move";
+    }
+
+    /** Where a test stops the move, to see what a crash at that step leaves. */
+    interface MoveSteps {
+
+        MoveSteps NONE = step -> {};
+
+        void reached(String step);
+    }
+}
