@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * ADR 0036, the hard case: process B (jobs alone, a JVM of its own) is killed with SIGKILL during a burst of
+ * ADR 0036, the hard case: process B (jobs alone, a JVM of its own, on a database of its own) is killed with SIGKILL during a burst of
  * applications, started again, and the broker is restarted once. Every application B acknowledged (201), and every one
  * it committed, reaches A's statistics exactly once.
  */
@@ -31,6 +31,7 @@ class JobsCrashSplitTests {
     @Test
     @SuppressWarnings("unchecked")
     void every_acknowledged_application_arrives_exactly_once_across_a_kill_and_a_broker_restart() throws Exception {
+        var ownDatabase = SplitProcesses.createOwnDatabase("jobs");
         var broker = new KafkaBrokerProcess(freePort(), freePort());
         int portA = freePort();
         var others = ConfiguredModules.names().stream().filter(m -> !m.equals("jobs")).toList();
@@ -43,7 +44,7 @@ class JobsCrashSplitTests {
                 .with("spring.kafka.bootstrap-servers", broker.bootstrapServers()).start()) {
             var urlA = "http://127.0.0.1:" + portA;
             var school = World.onServer(urlA).institution();
-            var b = startB(urlA, broker, "jobs-b-1");
+            var b = startB(urlA, broker, ownDatabase, "jobs-b-1");
             try {
                 var staffAtB = World.onServer(b.baseUrl()).bearer(school.instructor().accessToken());
                 var postings = new ArrayList<UUID>();
@@ -64,27 +65,29 @@ class JobsCrashSplitTests {
                 }
                 broker.stop();
                 broker.start();
-                b = startB(urlA, broker, "jobs-b-2");
+                b = startB(urlA, broker, ownDatabase, "jobs-b-2");
 
                 int expected = acknowledged;
                 await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(submitted(school))
-                        .as("applications counted at A").isEqualTo(committedAtB(school.student().accountId())));
+                        .as("applications counted at A").isEqualTo(committedAtB(ownDatabase, school.student().accountId())));
                 Thread.sleep(3000);
                 assertThat(submitted(school)).as("no application counted twice").isEqualTo(
-                        committedAtB(school.student().accountId())).isGreaterThanOrEqualTo(expected);
+                        committedAtB(ownDatabase, school.student().accountId())).isGreaterThanOrEqualTo(expected);
                 System.out.printf("kill and broker restart: acknowledged %d, committed at B %d, delivered to A %d%n",
-                        expected, committedAtB(school.student().accountId()), submitted(school));
+                        expected, committedAtB(ownDatabase, school.student().accountId()), submitted(school));
             } finally {
                 b.close();
             }
         } finally {
             broker.close();
+            SplitProcesses.dropOwnDatabase(ownDatabase);
         }
     }
 
-    private static ApplicationProcess startB(String urlA, KafkaBrokerProcess broker, String log) throws Exception {
+    private static ApplicationProcess startB(String urlA, KafkaBrokerProcess broker, String database, String log) throws Exception {
         var settings = new java.util.LinkedHashMap<String, Object>(TestDatabase.get().applicationProperties());
         settings.put("edumatrix.modules", "jobs");
+        settings.put("edumatrix.database.modules.jobs.database", database);
         settings.put("edumatrix.database.instances", 3);
         settings.put("edumatrix.events.kafka.resubmit-interval", "2s");
         settings.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
@@ -113,8 +116,8 @@ class JobsCrashSplitTests {
         return ((Number) ((Map<String, Object>) overview.get("applications")).getOrDefault("SUBMITTED", 0)).intValue();
     }
 
-    private static int committedAtB(UUID student) throws Exception {
-        try (var admin = TestDatabase.get().connectAsAdmin();
+    private static int committedAtB(String database, UUID student) throws Exception {
+        try (var admin = TestDatabase.get().connectAsAdmin(database);
                 var query = admin.prepareStatement(
                         "SELECT count(*) FROM jobs.job_application WHERE applicant_account_id = ?")) {
             query.setObject(1, student);
