@@ -3,12 +3,14 @@ package io.edumatrix.split;
 import io.edumatrix.architecture.ConfiguredModules;
 import io.edumatrix.platform.data.ApplicationLaunch;
 import java.io.IOException;
+import io.edumatrix.platform.testing.TestDatabase;
 import java.net.ServerSocket;
+import java.sql.SQLException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Two EduMatrix applications in this JVM, one running every module but {@code split}, the other {@code split} alone
- * (ADR 0035), both on the run's database (each wires only its own modules' schemas), and a Kafka broker started by
+ * Two EduMatrix applications in this JVM, one running every module but {@code split} on the run's database, the other
+ * {@code split} alone on a database of its own (ADR 0035, the module's location of ADR 0030), and a Kafka broker started by
  * ops/kafka/run.sh.
  * Each names the other as the place of its missing modules.
  */
@@ -20,7 +22,11 @@ final class SplitProcesses implements AutoCloseable {
     final String urlA;
     final String urlB;
 
+    /** The database of the split module's own, on the run's server, created here and dropped on close. */
+    final String ownDatabase;
+
     SplitProcesses(String splitModule) throws IOException {
+        ownDatabase = createOwnDatabase(splitModule);
         broker = new KafkaBrokerProcess(freePort(), freePort());
         var portA = freePort();
         var portB = freePort();
@@ -29,6 +35,7 @@ final class SplitProcesses implements AutoCloseable {
         var others = ConfiguredModules.names().stream().filter(m -> !m.equals(splitModule)).toList();
         var launchB = ApplicationLaunch.onTestDatabase().overHttp().with("server.port", portB)
                 .with("edumatrix.modules", splitModule)
+                .with("edumatrix.database.modules." + splitModule + ".database", ownDatabase)
                 .with("spring.kafka.bootstrap-servers", broker.bootstrapServers())
                 .with("edumatrix.database.instances", 3)
                 .with("edumatrix.management.database-readings-refresh", "0s")
@@ -46,6 +53,7 @@ final class SplitProcesses implements AutoCloseable {
         } catch (RuntimeException e) {
             b.close();
             closeBroker();
+            dropOwnDatabase(ownDatabase);
             throw e;
         }
     }
@@ -59,6 +67,25 @@ final class SplitProcesses implements AutoCloseable {
     /** The same broker again: same port, same log. */
     void startBrokerAgain() throws IOException {
         broker.start();
+    }
+
+    static String createOwnDatabase(String module) {
+        var name = TestDatabase.get().name() + "_" + module;
+        try (var admin = TestDatabase.get().connectAsAdmin(); var statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create the split module's database " + name, e);
+        }
+        return name;
+    }
+
+    static void dropOwnDatabase(String name) {
+        try (var admin = TestDatabase.get().connectAsAdmin(); var statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            System.err.println("Could not drop " + name + ": " + e.getMessage());
+        }
     }
 
     private void closeBroker() {
@@ -80,5 +107,6 @@ final class SplitProcesses implements AutoCloseable {
         a.close();
         b.close();
         closeBroker();
+        dropOwnDatabase(ownDatabase);
     }
 }

@@ -138,6 +138,12 @@ public final class TestDatabase {
         return DriverManager.getConnection(jdbcUrl(), adminUser, adminPassword);
     }
 
+    /** Another database on the run's server, as its admin (a module placed there by a test, as a split does). */
+    public Connection connectAsAdmin(String database) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, adminUser,
+                adminPassword);
+    }
+
     public Connection connectAs(String role, String password) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), role, password);
     }
