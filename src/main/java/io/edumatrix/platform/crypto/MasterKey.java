@@ -133,7 +133,9 @@ public final class MasterKey {
                         + " fingerprint until GET /api/admin/keys/master reports nothing left under it.");
     }
 
-    /** Thrown by {@link #notConfigured}: a key is missing, not a key that is wrong. */
+    /** Thrown by {@link #notConfigured}: a key is missing, not a key that is wrong. Published: identity's signing keys tell
+     * the two apart too. */
+    @NamedInterface("crypto")
     public static final class MasterKeyNotConfiguredException extends ModuleStartupException {
 
         MasterKeyNotConfiguredException(String message, String action) {
