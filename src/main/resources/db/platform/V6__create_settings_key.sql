@@ -9,6 +9,8 @@
 CREATE TABLE settings_key (
     id          boolean PRIMARY KEY DEFAULT true CHECK (id),
     wrapped_key bytea       NOT NULL,
+    -- The fingerprint of the master key that wraps it (ADR 0027).
+    master_key  text,
     inner_pad   bytea       NOT NULL CHECK (length(inner_pad) = 64),
     outer_pad   bytea       NOT NULL CHECK (length(outer_pad) = 64),
     created_at  timestamptz NOT NULL
@@ -45,7 +47,7 @@ END
 $$;
 
 REVOKE ALL ON settings_key FROM PUBLIC, "${app_role}";
-GRANT SELECT (wrapped_key) ON settings_key TO "${app_role}";
+GRANT SELECT (wrapped_key, master_key) ON settings_key TO "${app_role}";
 -- The policies run it as the role that queries: the app role.
 REVOKE ALL ON FUNCTION ${module}_fn_verified_setting(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION ${module}_fn_verified_setting(text) TO "${app_role}";

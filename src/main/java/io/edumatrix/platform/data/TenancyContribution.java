@@ -14,7 +14,7 @@ final class TenancyContribution implements DatabaseContribution {
 
     /**
      * Provisioning grants the app role DML on every table of its schema at every start; of the settings key it may read
-     * the wrapped key only, since the padded keys would let it sign any setting. Idempotent, and does nothing before the
+     * the wrapped key and the fingerprint of its master key only, since the padded keys would let it sign any setting. Idempotent, and does nothing before the
      * table exists.
      */
     @Override
@@ -23,7 +23,7 @@ final class TenancyContribution implements DatabaseContribution {
         var app = ProvisioningScript.ident(module.appRole());
         return List.of("DO $$ BEGIN IF to_regclass(" + ProvisioningScript.literal(table) + ") IS NULL THEN RETURN; END IF;"
                 + " REVOKE ALL ON " + table + " FROM " + app + ";"
-                + " GRANT SELECT (wrapped_key) ON " + table + " TO " + app + "; END $$");
+                + " GRANT SELECT (wrapped_key, master_key) ON " + table + " TO " + app + "; END $$");
     }
 
     @Override
