@@ -162,7 +162,17 @@ class SigningKeyTests {
             }
             assertThat(tables).contains("signing_key");
             for (var table : tables) {
-                collect(connection, "SELECT t::text FROM identity." + table + " t", seen);
+                // Every column the app role may read (of the settings key, only some: ADR 0026).
+                var columns = new ArrayList<String>();
+                try (var result = connection.createStatement().executeQuery("SELECT quote_ident(column_name)"
+                        + " FROM information_schema.columns WHERE table_schema = 'identity' AND table_name = '" + table
+                        + "' AND has_column_privilege('identity.' || quote_ident(table_name), column_name, 'SELECT')")) {
+                    while (result.next()) {
+                        columns.add(result.getString(1) + "::text");
+                    }
+                }
+                collect(connection, "SELECT concat_ws('|', " + String.join(", ", columns) + ") FROM identity." + table,
+                        seen);
             }
             collect(connection, "SELECT name || '=' || setting FROM pg_settings", seen);
             collect(connection, "SELECT array_to_string(setconfig, ',') FROM pg_db_role_setting", seen);
