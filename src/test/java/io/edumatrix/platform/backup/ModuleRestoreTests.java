@@ -79,7 +79,9 @@ class ModuleRestoreTests {
                     + forgotten.accountId() + "'");
             assertThat(count(database, "courses.enrollment")).isZero();
             assertThat(get(baseUrl, "/api/courses/" + course, north.admin().accessToken()).statusCode()).isEqualTo(404);
-            var coursesPool = application.getBean("coursesDataSource", javax.sql.DataSource.class);
+            // The pool itself: the module's data source hands out a connection lazily, at its first statement.
+            javax.sql.DataSource coursesPool = application.getBean(io.edumatrix.platform.data.ModuleBeans.dataAccess("courses"),
+                    io.edumatrix.platform.data.ModuleDataAccess.class).pool();
 
             var restore = CompletableFuture.supplyAsync(() -> command(database, "--restore-module=courses", "--from=" + file));
             var coursesAnswers = new ArrayList<HttpResponse<String>>();

@@ -48,7 +48,8 @@ class PoolBulkheadTests {
             timed(student, 100); // warm-up, discarded
             var alone = timed(student, SAMPLES);
 
-            var pool = application.getBean("coursesDataSource", DataSource.class);
+            // The pool itself: the module's data source hands out a connection lazily, at its first statement.
+            DataSource pool = application.getBean(ModuleBeans.dataAccess("courses"), ModuleDataAccess.class).pool();
             var held = new ArrayList<Connection>();
             try (var requests = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < maximumPoolSize(application); i++) {
