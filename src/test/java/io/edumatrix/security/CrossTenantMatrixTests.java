@@ -68,6 +68,8 @@ class CrossTenantMatrixTests {
             "GET /.well-known/jwks.json",
             "POST /api/identity/signing-keys/rotation",
             "GET /api/admin/keys",
+            // The master-key rotation's progress: fingerprints and counts, no institution's resource.
+            "GET /api/admin/keys/master",
             "POST /api/admin/keys/rotation",
             "POST /api/institutions",
             "GET /actuator",

@@ -67,7 +67,8 @@ class LearningPlanTests {
                     + timed(app, "Outline: sections", sections).time();
             var progressMillis = measured(app, "Progress of one student", figures, "lesson_progress_", "lesson_progress")
                     + measured(app, "Published lessons of the course", published, "lesson_course_", "lesson");
-            var tableMillis = measured(app, "Progress table, a page of 100", table, "enrollment_course_", "enrollment");
+            var tableMillis = measured(app, "Progress table, a page of 100", table,
+                    "enrollment_(course_|current_key)", "enrollment");
             app.rollback();
             System.out.printf("Learning benchmark (%d lessons, %d students): outline %.3f ms, progress %.3f ms,"
                     + " progress table page %.3f ms%n", LESSONS, STUDENTS, outlineMillis, progressMillis, tableMillis);
@@ -75,13 +76,15 @@ class LearningPlanTests {
     }
 
     /**
-     * The query's execution time, after its plan is found to use an index named {@code index…} (of the course's
-     * lessons, of an enrollment's progress, ...) and to scan no {@code table}.
+     * The query's execution time, after its plan is found to use an index matching {@code index} (of the course's
+     * lessons, of an enrollment's progress, ...) and to scan no {@code table}. The progress table may read either index
+     * that leads with the course: with the signed tenant an InitPlan parameter, the planner's estimate of the rows left
+     * after the policy's filter, and so its choice between the two, varies with the statistics.
      */
     private static double measured(Connection app, String what, String sql, String index, String table)
             throws SQLException {
         var timed = timed(app, what, sql);
-        assertThat(timed.plan()).as(what).contains(index).doesNotContain("Seq Scan on " + table + " ");
+        assertThat(timed.plan()).as(what).containsPattern(index).doesNotContain("Seq Scan on " + table + " ");
         return timed.time();
     }
 
