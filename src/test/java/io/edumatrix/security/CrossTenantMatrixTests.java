@@ -70,6 +70,9 @@ class CrossTenantMatrixTests {
             "GET /api/admin/keys",
             // The master-key rotation's progress: fingerprints and counts, no institution's resource.
             "GET /api/admin/keys/master",
+            "POST /api/admin/keys/master/rewrap",
+            // Identity's internal binding (ADR 0035): a service token only; a person's token is refused.
+            "POST /internal/v1/identity/accounts/lookup",
             "POST /api/admin/keys/rotation",
             "POST /api/institutions",
             "GET /actuator",
@@ -408,6 +411,40 @@ class CrossTenantMatrixTests {
                 everybody, p -> json(p.client().post().uri("/actuator/eventpublications"), Map.of())));
         list.add(new Case("POST /api/admin/keys/{module}/rotation", "rotate a module's keys, which protect B's data too",
                 everybody, p -> p.client().post().uri("/api/admin/keys/{module}/rotation", "identity")));
+        list.add(new Case("POST /api/admin/keys/{module}/retirement", "retire a module's keys, which protect B's data too",
+                everybody, p -> p.client().post().uri("/api/admin/keys/{module}/retirement", "identity")));
+        list.add(new Case("POST /api/admin/keys/{module}/blind-index/rotation",
+                "rotate the blind index that finds B's people", everybody,
+                p -> p.client().post().uri("/api/admin/keys/{module}/blind-index/rotation", "identity")));
+        var elsewhere = Map.of("host", "127.0.0.1", "port", 5432, "database", "elsewhere");
+        list.add(new Case("POST /api/admin/modules/{module}/move", "move B's jobs to another server", everybody,
+                p -> json(p.client().post().uri("/api/admin/modules/{module}/move", "jobs"), elsewhere)));
+        list.add(new Case("GET /api/admin/modules/{module}/moves/{id}", "follow a move of B's jobs", everybody,
+                p -> p.client().get().uri("/api/admin/modules/{module}/moves/{id}", "jobs", java.util.UUID.randomUUID())));
+        list.add(new Case("POST /api/admin/modules/{module}/move/abandon", "abandon a move of B's jobs", everybody,
+                p -> json(p.client().post().uri("/api/admin/modules/{module}/move/abandon", "jobs"), elsewhere)));
+        list.add(new Case("POST /api/admin/modules/{module}/old-schema/drop", "drop a schema of B's jobs", everybody,
+                p -> json(p.client().post().uri("/api/admin/modules/{module}/old-schema/drop", "jobs"), elsewhere)));
+        list.add(new Case("GET /internal/v1/courses/courses/{id}", "read B's course through the internal binding", everybody,
+                p -> p.client().get().uri("/internal/v1/courses/courses/{id}", bCourse)));
+        list.add(new Case("GET /internal/v1/courses/courses/{id}/instructors", "list B's instructors through the internal binding", everybody,
+                p -> p.client().get().uri("/internal/v1/courses/courses/{id}/instructors", bCourse)));
+        list.add(new Case("GET /internal/v1/courses/courses/{id}/learners", "list B's learners through the internal binding", everybody,
+                p -> p.client().get().uri("/internal/v1/courses/courses/{id}/learners", bCourse)));
+        list.add(new Case("GET /internal/v1/courses/courses/{id}/participants/{studentAccountId}", "ask whether B's student takes part", everybody,
+                p -> p.client().get().uri("/internal/v1/courses/courses/{id}/participants/{student}", bCourse, b.student().accountId())));
+        list.add(new Case("GET /internal/v1/identity/accounts/{accountId}/display-name", "read B's student's name through the internal binding", everybody,
+                p -> p.client().get().uri("/internal/v1/identity/accounts/{id}/display-name", b.student().accountId())));
+        list.add(new Case("GET /internal/v1/identity/accounts/{accountId}/verified-email", "read B's student's email through the internal binding", everybody,
+                p -> p.client().get().uri("/internal/v1/identity/accounts/{id}/verified-email", b.student().accountId())));
+        list.add(new Case("GET /internal/v1/institutions/accounts/{accountId}/current-membership", "read B's student's membership", everybody,
+                p -> p.client().get().uri("/internal/v1/institutions/accounts/{id}/current-membership", b.student().accountId())));
+        list.add(new Case("GET /internal/v1/institutions/accounts/{accountId}/memberships", "list B's student's memberships", everybody,
+                p -> p.client().get().uri("/internal/v1/institutions/accounts/{id}/memberships", b.student().accountId())));
+        list.add(new Case("GET /internal/v1/institutions/institutions/{id}", "read B through the internal binding", everybody,
+                p -> p.client().get().uri("/internal/v1/institutions/institutions/{id}", b.id())));
+        list.add(new Case("GET /internal/v1/jobs/postings/{id}", "read B's job posting through the internal binding", everybody,
+                p -> p.client().get().uri("/internal/v1/jobs/postings/{id}", bJobPosting)));
         list.add(new Case("GET /api/students/profiles/{id}", "read B's student's profile", nobody,
                 p -> p.client().get().uri("/api/students/profiles/{id}", bProfile)));
         list.add(new Case("PATCH /api/students/profiles/{id}", "rewrite B's student's profile", nobody,
