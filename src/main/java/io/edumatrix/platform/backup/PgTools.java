@@ -51,7 +51,7 @@ final class PgTools {
             if (process.waitFor() != 0) {
                 var output = Files.readString(errors, StandardCharsets.UTF_8).strip();
                 throw new BackupRefusedException(command.getFirst() + " failed (exit " + process.exitValue() + "): "
-                        + output.lines().limit(5).reduce((a, b) -> a + " / " + b).orElse("no output"));
+                        + lastLines(output));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -59,5 +59,11 @@ final class PgTools {
         } finally {
             Files.deleteIfExists(errors);
         }
+    }
+
+    /** The error is what a failing psql or pg_restore prints last; what it printed before is context. */
+    private static String lastLines(String output) {
+        var lines = output.lines().filter(line -> !line.isBlank()).toList();
+        return lines.isEmpty() ? "no output" : String.join(" / ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
     }
 }
