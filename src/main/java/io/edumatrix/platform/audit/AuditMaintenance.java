@@ -8,7 +8,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * The audit logs' partitions of every module, maintained through the admin connection (the migrator), which acts as

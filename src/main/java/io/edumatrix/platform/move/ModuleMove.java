@@ -108,7 +108,7 @@ final class ModuleMove implements Runnable {
         steps.reached("preparing");
         DatabaseSetup.provisionAndMigrate(modules, module, target);
         var schema = ident(module.schema());
-        try (var from = admin(source); var to = admin(target)) {
+        try (var from = admin(modules, source); var to = admin(modules, target)) {
             // Partitions are published each on its own, so the target needs the same ones (ADR 0014's audit log).
             var partitions = column(from, "SELECT c.relname || ' ' || format('%I.%I', n.nspname, p.relname) || ' '"
                     + " || pg_get_expr(c.relpartbound, c.oid) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
@@ -152,7 +152,7 @@ final class ModuleMove implements Runnable {
     private void replicate() throws SQLException, InterruptedException {
         phase = "copying";
         steps.reached("copying");
-        try (var from = admin(source); var to = admin(target)) {
+        try (var from = admin(modules, source); var to = admin(modules, target)) {
             while (true) {
                 long notReady = number(to, "SELECT count(*) FROM pg_subscription_rel r JOIN pg_subscription s ON"
                         + " s.oid = r.srsubid WHERE s.subname = ? AND r.srsubstate <> 'r'", replicationName(module));
@@ -170,7 +170,7 @@ final class ModuleMove implements Runnable {
     private void catchUp() throws SQLException, InterruptedException {
         phase = "catching-up";
         steps.reached("catching-up");
-        try (var from = admin(source)) {
+        try (var from = admin(modules, source)) {
             while (true) {
                 var lag = MoveDatabases.lagBytes(from, module);
                 lagBytes = lag;
@@ -191,7 +191,7 @@ final class ModuleMove implements Runnable {
         steps.reached("cutting-over");
         var schema = ident(module.schema());
         var marker = UUID.randomUUID();
-        try (var from = admin(source); var to = admin(target)) {
+        try (var from = admin(modules, source); var to = admin(modules, target)) {
             var sequences = "SELECT format('%I.%I', schemaname, sequencename), last_value FROM pg_sequences"
                     + " WHERE schemaname = " + literal(module.schema()) + " AND last_value IS NOT NULL";
             var awaitMarker = to.prepareStatement("SELECT 1 FROM " + schema + ".event_inbox WHERE event_id = ? AND listener_id = ?");
@@ -291,11 +291,11 @@ final class ModuleMove implements Runnable {
         phase = "cleaning-up";
         steps.reached("cleaning-up");
         var name = ident(replicationName(module));
-        try (var to = admin(target)) {
+        try (var to = admin(modules, target)) {
             execute(to, "DROP SUBSCRIPTION IF EXISTS " + name);
             execute(to, "DELETE FROM " + ident(module.schema()) + ".event_inbox WHERE listener_id = " + literal(MARKER_LISTENER));
         }
-        try (var from = admin(source)) {
+        try (var from = admin(modules, source)) {
             execute(from, "DROP PUBLICATION IF EXISTS " + name);
             if (text(from, "SELECT 1 FROM pg_replication_slots WHERE slot_name = ?", replicationName(module)) != null) {
                 execute(from, "SELECT pg_drop_replication_slot(" + literal(replicationName(module)) + ")");

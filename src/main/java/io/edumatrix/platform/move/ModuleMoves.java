@@ -125,7 +125,7 @@ class ModuleMoves {
         } catch (SQLException e) {
             throw MoveProblems.TARGET_UNSUITABLE.exception("Abandoning at " + target + " failed: " + e.getMessage());
         }
-        try (var from = admin(source)) {
+        try (var from = admin(modules, source)) {
             execute(from, "DROP PUBLICATION IF EXISTS " + name);
             // The walsender of the disabled subscription lets go of the slot a moment later.
             for (int attempt = 0; text(from, "SELECT 1 FROM pg_replication_slots WHERE slot_name = ?",
@@ -179,9 +179,9 @@ class ModuleMoves {
         return beans.getBean(ModuleBeans.dataAccess(module), ModuleDataAccess.class);
     }
 
-    private static Connection connect(ModuleLocation location, ProblemType problem, String role) {
+    private Connection connect(ModuleLocation location, ProblemType problem, String role) {
         try {
-            return admin(location);
+            return admin(modules, location);
         } catch (SQLException e) {
             throw problem.exception("The " + role + " " + location + " is unreachable: " + e.getMessage());
         }

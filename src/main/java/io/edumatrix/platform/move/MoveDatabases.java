@@ -1,13 +1,14 @@
 package io.edumatrix.platform.move;
 
+import io.edumatrix.platform.data.ConnectionSettings;
 import io.edumatrix.platform.data.ModuleDatabase;
+import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.data.ModuleLocation;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import org.postgresql.core.Utils;
 
 /**
@@ -18,13 +19,15 @@ final class MoveDatabases {
 
     private MoveDatabases() {}
 
-    static Connection admin(ModuleLocation location) throws SQLException {
-        var properties = new Properties();
-        properties.setProperty("user", location.adminUser());
-        properties.setProperty("password", location.adminPassword());
-        properties.setProperty("ApplicationName", "edumatrix-move");
+    /**
+     * A server's admin connection, as {@link ConnectionSettings} makes every other (TLS and client certificate
+     * included), with a short connect timeout: an unreachable target is refused before anything changes.
+     */
+    static Connection admin(ModuleDatabases modules, ModuleLocation location) throws SQLException {
+        var properties = new ConnectionSettings(modules.settings())
+                .properties(location.adminUser(), location.adminPassword(), "edumatrix-move", false);
         properties.setProperty("connectTimeout", "5");
-        return DriverManager.getConnection(location.jdbcUrl(), properties);
+        return DriverManager.getConnection(ConnectionSettings.direct(location).jdbcUrl(), properties);
     }
 
     /** The publication, the replication slot and the subscription of a module's move share one name. */
