@@ -202,6 +202,30 @@ class MalformedRequestTests {
         }
     }
 
+    /**
+     * Every endpoint with path variables, each variable replaced by each odd value that reaches a handler as a string
+     * (blank, not an id, an overflowing number, non-ASCII, long), as the two administrators, whose tokens pass every
+     * role check: not sampled, because one such value that a library refuses with an exception of its own (a blank
+     * identity provider's name did) is a 500 the sampled properties find only by chance.
+     */
+    @Example
+    void every_path_variable_with_every_odd_value_never_answers_a_5xx() {
+        var oddValues = List.of("%20", "%20%20", "not-a-uuid", "null", "-1", "1e309", "%C3%BC", "%E2%80%AE", "a".repeat(300));
+        for (var endpoint : endpoints) {
+            if (endpoint.variables().isEmpty()) {
+                continue;
+            }
+            var method = endpoint.method().equals("*") ? "GET" : endpoint.method();
+            for (var value : oddValues) {
+                var path = endpoint.path().replaceAll("\\{\\*?[^}]+}", value);
+                for (var who : List.of("platform admin", "institution admin")) {
+                    send(new Fuzz(method, path, "", "application/json", null, who,
+                            "{}".getBytes(StandardCharsets.UTF_8), "{}"));
+                }
+            }
+        }
+    }
+
     private static boolean refusedParameter(HttpResponse<String> response) {
         return response.statusCode() == 400 && response.body().contains("/problems/invalid-request")
                 && response.body().contains("\"field\"");

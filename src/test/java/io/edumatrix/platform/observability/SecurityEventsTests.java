@@ -1,9 +1,11 @@
 package io.edumatrix.platform.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.World;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,10 +115,12 @@ class SecurityEventsTests {
 
         http.get().uri("/api/institutions").header("X-Request-Id", requestId).exchange().expectStatus().isUnauthorized();
 
-        assertThat(lines(output, "requestId", requestId)).singleElement().satisfies(line -> assertThat(line)
+        // The refusal is recorded as the request's observation stops, which may be just after the client has its answer.
+        eventually(() -> assertThat(lines(output, "requestId", requestId)).singleElement().satisfies(line -> assertThat(line)
                 .containsEntry("event", "refused-401").containsEntry("path", "/api/institutions")
-                .containsEntry("source", SOURCE));
-        assertThat(Scrape.of(scrapeServer).sum("edumatrix_security_refusals_total", refused) - before).isEqualTo(1.0);
+                .containsEntry("source", SOURCE)));
+        eventually(() -> assertThat(Scrape.of(scrapeServer).sum("edumatrix_security_refusals_total", refused) - before)
+                .isEqualTo(1.0));
     }
 
     @Test
@@ -134,6 +138,7 @@ class SecurityEventsTests {
         school.student().client().get().uri("/api/institutions/{id}/members", school.id())
                 .header("X-Request-Id", roleRequest).exchange().expectStatus().isForbidden();
 
+        eventually(() -> assertThat(lines(output, "requestId", roleRequest)).hasSize(1));
         assertThat(lines(output, "requestId", otherRequest)).singleElement().satisfies(line -> assertThat(line)
                 .containsEntry("event", "refused-404-other-institution")
                 .containsEntry("requestedInstitution", other.id().toString()).containsEntry("module", "institutions"));
@@ -145,6 +150,10 @@ class SecurityEventsTests {
             assertThat(after.sum("edumatrix_security_refusals_total", refused)
                     - before.sum("edumatrix_security_refusals_total", refused)).as(status).isEqualTo(1.0);
         }
+    }
+
+    private static void eventually(org.awaitility.core.ThrowingRunnable assertion) {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(assertion);
     }
 
     /** The JSON objects of the security log's lines whose {@code key} is {@code value}. */

@@ -119,6 +119,10 @@ class OidcSignIn {
     }
 
     private ClientRegistration registration(String registrationId) {
+        if (registrationId.isBlank()) {
+            // Spring Security's repository refuses a blank id with an exception of its own; none is configured.
+            throw DomainException.notFound("Identity provider", registrationId);
+        }
         var repository = registrations.getIfAvailable();
         var registration = repository != null ? repository.findByRegistrationId(registrationId)
                 : configured().get(registrationId);
