@@ -34,6 +34,15 @@ final class ModulePause {
         }
     }
 
+    /** Ends the pause this session holds on {@code module}; the instances see it at their next poll. */
+    static void end(Connection connection, String module) throws SQLException {
+        try (var query = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+            query.setInt(1, NAMESPACE);
+            query.setInt(2, module.hashCode());
+            query.execute();
+        }
+    }
+
     /** The modules of {@code candidates} some session pauses now. */
     static Set<String> paused(Connection connection, Iterable<String> candidates) throws SQLException {
         var held = new HashSet<Long>();

@@ -69,15 +69,19 @@ public final class ModuleRestore {
             Thread.sleep(ModulePause.NOTICE);
             tools.run("psql", settings.admin().username(), settings.admin().password(), "-d", settings.name(), "-X", "-q",
                     "-v", "ON_ERROR_STOP=1", "-f", script.toString());
-            long pausedMillis = (System.nanoTime() - started) / 1_000_000;
+            // Marked before the pause ends: an instance catches up on what is marked as it resumes.
             var missed = EventCatchUp.markForRedelivery(admin, modules.all(), module, manifest.takenAt());
+            ModulePause.end(admin, module.module());
+            long pausedMillis = (System.nanoTime() - started) / 1_000_000;
+            // Told "restored", an operator tries the module at once: by then every instance has polled and resumed.
+            Thread.sleep(ModulePause.NOTICE);
             return List.of("Restored module '" + module.module() + "' from " + file + " (taken " + manifest.takenAt() + "): "
                     + manifest.tables().size() + " tables, " + manifest.tables().stream().mapToLong(TableDigest::rows).sum()
                     + " rows, row counts and checksums equal to the backup's; the module was paused " + pausedMillis + " ms",
                     (missed.isEmpty() ? "No event reached the module since the backup"
                             : "Events and erasures the module handled since the backup, marked FAILED for redelivery, by"
                                     + " publishing module: " + String.join(", ", missed))
-                            + ". The running instances deliver them again as the module resumes, after applying again"
+                            + ". The running instances have resumed the module; they deliver them again, after applying again"
                             + " every erasure other modules record (if none is running: start one, then POST"
                             + " /actuator/eventpublications as a platform administrator).");
         } finally {

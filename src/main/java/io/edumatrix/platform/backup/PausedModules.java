@@ -72,13 +72,16 @@ class PausedModules {
             log.debug("Cannot read module pauses: {}", e.toString());
             return;
         }
-        var resumed = new HashSet<String>();
         for (var module : now) {
             if (!before.contains(module)) {
                 pool(module).getHikariPoolMXBean().suspendPool();
                 log.info("Module '{}' paused for a restore; its pool is suspended", module);
             }
         }
+        // Requests are let through before the pool resumes (they wait for it a moment), never after: a request refused
+        // as paused means the pool has handed out nothing since the pause began.
+        paused = Set.copyOf(now);
+        var resumed = new HashSet<String>();
         for (var module : before) {
             if (!now.contains(module)) {
                 var pool = pool(module).getHikariPoolMXBean();
@@ -88,7 +91,6 @@ class PausedModules {
                 log.info("Module '{}' resumed after a restore; its pool reconnects", module);
             }
         }
-        paused = Set.copyOf(now);
         resumed.forEach(catchUp::afterRestoreOf);
     }
 
