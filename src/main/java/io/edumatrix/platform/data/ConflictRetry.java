@@ -16,8 +16,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Around the outermost transactional method of a call, outside its transaction: runs the whole method again when its
  * transaction ended in a {@link TransactionConflict}, a bounded number of times with jittered, growing delays, if the
  * failed attempt is safe to repeat: its transaction rolled back entirely (it is the outermost one) and no other
- * transaction committed while it ran (ADR 0024). When retries run out, or the attempt may not be repeated, the last
- * failure goes on to the problem handler, which answers 409 or 503 with {@code Retry-After}.
+ * transaction committed while it ran (ADR 0024). An attempt that only read is also run again when the server ended its
+ * connection ({@link LostConnection}): a read replica stopped under it, and the next attempt reads the primary
+ * (ADR 0028). One that wrote is not: its commit may have reached the server before the connection went. When retries
+ * run out, or the attempt may not be repeated, the last failure goes on to the problem handler, which answers 409 or
+ * 503 with {@code Retry-After}.
  */
 final class ConflictRetry implements MethodInterceptor {
 
@@ -28,7 +31,8 @@ final class ConflictRetry implements MethodInterceptor {
             .jitter(Duration.ofMillis(10))
             .multiplier(2)
             .maxDelay(Duration.ofMillis(200))
-            .predicate(failure -> !(failure instanceof NotRepeatable) && TransactionConflict.of(failure).isPresent())
+            .predicate(failure -> !(failure instanceof NotRepeatable)
+                    && (TransactionConflict.of(failure).isPresent() || LostConnection.is(failure)))
             .build();
 
     private static final Logger log = LoggerFactory.getLogger(ConflictRetry.class);
@@ -58,7 +62,7 @@ final class ConflictRetry implements MethodInterceptor {
         try {
             return attempt.run(call::proceed);
         } catch (Throwable failure) {
-            throw attempt.committed() ? new NotRepeatable(failure) : failure;
+            throw attempt.committed() || attempt.wrote() && LostConnection.is(failure) ? new NotRepeatable(failure) : failure;
         }
     }
 

@@ -6,9 +6,10 @@ import java.util.stream.Collectors;
 
 /**
  * Eleven pools can oversubscribe a server. The application refuses to start when the pools of all its instances
- * would need more connections than PostgreSQL lets ordinary roles open.
+ * would need more connections than PostgreSQL lets ordinary roles open; the read replica's pools are checked against
+ * the standby the same way ({@link #checkReplica}).
  */
-final class ConnectionBudget {
+public final class ConnectionBudget {
 
     private final ModuleDatabases modules;
 
@@ -41,6 +42,24 @@ final class ConnectionBudget {
                             + " (max_connections minus reserved connections)",
                     "Lower edumatrix.database.pool.maximum-pool-size (DB_MAX_CONNECTIONS) or a module's "
                             + "edumatrix.database.module.<module>.maximum-pool-size, or raise max_connections.");
+        }
+    }
+
+    /**
+     * The replica pools go straight to the standby, never through the pooler, so behind one they may need more there
+     * than the modules need on the primary.
+     */
+    public static void checkReplica(ModuleDatabases modules, DatabaseLocation replica, Connection standby)
+            throws SQLException {
+        int available = availableConnections(standby);
+        int needed = modules.replicaConnections(replica);
+        if (needed > available) {
+            throw new ModuleStartupException("The replica pools need " + needed + " connections at " + replica
+                    + " (edumatrix.database.read.host, DB_READ_HOST: each reading module's pool size x "
+                    + modules.settings().instances() + " instances, plus a lag check per instance) but the standby allows "
+                    + available + " (max_connections minus reserved connections)",
+                    "Raise max_connections on the standby, lower DB_MAX_CONNECTIONS, or keep some modules' reads on the"
+                            + " primary (edumatrix.database.module.<module>.read-replica: false).");
         }
     }
 

@@ -48,7 +48,7 @@ class DataPlatformConfiguration {
 
     @Bean
     ReadReplicas readReplicas(ModuleDatabases modules, ObjectProvider<MeterRegistry> registry) {
-        return new ReadReplicas(modules.settings(), registry);
+        return new ReadReplicas(modules, registry);
     }
 
     @Bean

@@ -6,6 +6,14 @@ import java.util.Optional;
 /**
  * One module's place in the database, resolved from {@link EduMatrixProperties}: its schema, its two roles, its pool
  * and its configured {@link ModuleLocation}. Every name the platform uses for a module comes from here.
+ *
+ * @param primaryConnections what all instances of the module open on its PostgreSQL server (see
+ *     {@link #primaryConnections(EduMatrixProperties.Database, int, int)})
+ * @param replicaConnections what the pools of all instances open on its read replica, if it reads from one: a replica
+ *     pool as large as its pool each
+ * @param connectionLimit the app role's CONNECTION LIMIT, which a standby replays from the primary and enforces on its
+ *     own connections: the larger of the two, the replica's with room for each instance's replica lag check (one
+ *     session per instance, as the role of one of the modules reading there)
  */
 public record ModuleDatabase(
         String module,
@@ -18,6 +26,8 @@ public record ModuleDatabase(
         Duration idleTimeout,
         Duration connectionTimeout,
         int dedicatedConnections,
+        int primaryConnections,
+        int replicaConnections,
         int connectionLimit) {
 
     public static ModuleDatabase of(String module, EduMatrixProperties.Database database) {
@@ -25,12 +35,16 @@ public record ModuleDatabase(
         var pool = database.pool();
         int maximumPoolSize = firstNonNull(overrides == null ? null : overrides.maximumPoolSize(), pool.maximumPoolSize());
         int dedicated = firstNonNull(overrides == null ? null : overrides.dedicatedConnections(), 0);
+        var location = ModuleLocation.of(module, database);
+        int primary = primaryConnections(database, maximumPoolSize, dedicated);
+        int replica = new ConnectionSettings(database).replica(module, location).isPresent()
+                ? maximumPoolSize * database.instances() : 0;
         var located = database.modules().get(module);
         var password = located != null && located.appPassword() != null ? located.appPassword()
                 : overrides != null && overrides.password() != null ? overrides.password() : database.appPassword();
         return new ModuleDatabase(
                 module,
-                ModuleLocation.of(module, database),
+                location,
                 database.rolePrefix() + module + "_owner",
                 database.rolePrefix() + module + "_app",
                 password.isBlank() ? Optional.empty() : Optional.of(password),
@@ -39,13 +53,15 @@ public record ModuleDatabase(
                 firstNonNull(overrides == null ? null : overrides.idleTimeout(), pool.idleTimeout()),
                 firstNonNull(overrides == null ? null : overrides.connectionTimeout(), pool.connectionTimeout()),
                 dedicated,
-                connectionLimit(database, maximumPoolSize, dedicated));
+                primary,
+                replica,
+                replica == 0 ? primary : Math.max(primary, replica + database.instances()));
     }
 
     /** The same module, placed at {@code elsewhere}: what a move provisions and migrates there. */
     public ModuleDatabase at(ModuleLocation elsewhere) {
         return new ModuleDatabase(module, elsewhere, ownerRole, appRole, appPassword, maximumPoolSize, minimumIdle,
-                idleTimeout, connectionTimeout, dedicatedConnections, connectionLimit);
+                idleTimeout, connectionTimeout, dedicatedConnections, primaryConnections, replicaConnections, connectionLimit);
     }
 
     /**
@@ -53,7 +69,7 @@ public record ModuleDatabase(
      * behind a pooler, the pooler's server connections for the role (shared by the instances) and the dedicated
      * sessions, which bypass it.
      */
-    private static int connectionLimit(EduMatrixProperties.Database database, int maximumPoolSize, int dedicated) {
+    private static int primaryConnections(EduMatrixProperties.Database database, int maximumPoolSize, int dedicated) {
         var pool = database.pool();
         if (!pool.pooled()) {
             return (maximumPoolSize + dedicated) * database.instances();
@@ -68,7 +84,7 @@ public record ModuleDatabase(
 
     /**
      * The connections one instance of the module may hold: its pool's and its dedicated sessions. Behind a pooler these
-     * reach the pooler, not PostgreSQL; {@link #connectionLimit} is what reaches PostgreSQL.
+     * reach the pooler, not PostgreSQL; {@link #primaryConnections} is what reaches PostgreSQL.
      */
     public int connections() {
         return maximumPoolSize + dedicatedConnections;

@@ -33,7 +33,15 @@ public record ModuleDatabases(EduMatrixProperties.Database settings, List<Module
 
     /** What all instances of all modules open on PostgreSQL itself (through a pooler or not). */
     public int serverConnections() {
-        return all.stream().mapToInt(ModuleDatabase::connectionLimit).sum();
+        return all.stream().mapToInt(ModuleDatabase::primaryConnections).sum();
+    }
+
+    /** What all instances open on {@code replica}: the pools of the modules reading there and a lag check each. */
+    public int replicaConnections(DatabaseLocation replica) {
+        var connections = new ConnectionSettings(settings);
+        var pools = all.stream().filter(m -> connections.replica(m.module(), m.location()).filter(replica::equals).isPresent())
+                .mapToInt(ModuleDatabase::replicaConnections).sum();
+        return pools == 0 ? 0 : pools + settings.instances();
     }
 
     public int totalConnections() {

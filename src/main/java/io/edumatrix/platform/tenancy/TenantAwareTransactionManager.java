@@ -39,6 +39,9 @@ public final class TenantAwareTransactionManager extends JdbcTransactionManager 
     protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
             throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
+        if (!definition.isReadOnly()) {
+            TransactionAttempt.recordWrite();
+        }
         if (!(connection instanceof SettingsCarrier carrier)) {
             throw new IllegalStateException("Module transactions need connections of a TenantAwareDataSource");
         }

@@ -11,6 +11,7 @@ public final class TransactionAttempt {
     private static final ScopedValue<TransactionAttempt> CURRENT = ScopedValue.newInstance();
 
     private boolean committed;
+    private boolean wrote;
 
     public TransactionAttempt() {}
 
@@ -24,9 +25,21 @@ public final class TransactionAttempt {
         return committed;
     }
 
+    /** Whether a transaction that is not read-only began during the attempt. */
+    public boolean wrote() {
+        return wrote;
+    }
+
     /** Whether this thread runs inside an attempt that an outer caller owns (and repeats, if anyone does). */
     public static boolean open() {
         return CURRENT.isBound();
+    }
+
+    /** Called by the module transaction managers when a transaction that may write begins. */
+    static void recordWrite() {
+        if (CURRENT.isBound()) {
+            CURRENT.get().wrote = true;
+        }
     }
 
     /** Called by the module transaction managers once a commit succeeded. */

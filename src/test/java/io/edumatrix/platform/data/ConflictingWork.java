@@ -52,6 +52,20 @@ public class ConflictingWork {
         serializationFailure();
     }
 
+    /**
+     * Reads, having PostgreSQL end its own connection on the first attempt (57P01, as when a standby is stopped under a
+     * read).
+     */
+    @Transactional(value = "courses", readOnly = true)
+    public int readLosingTheConnectionOnce() {
+        return selectLosingTheConnectionOnce();
+    }
+
+    /** The same in a transaction that may write. */
+    public int writeLosingTheConnectionOnce() {
+        return selectLosingTheConnectionOnce();
+    }
+
     public int attempts() {
         return attempts.get();
     }
@@ -67,6 +81,14 @@ public class ConflictingWork {
     private void lock(long key) {
         dataAccess("courses").jdbcOperations().queryForObject("SELECT pg_advisory_xact_lock(:key)::text", Map.of("key", key),
                 String.class);
+    }
+
+    private int selectLosingTheConnectionOnce() {
+        var jdbc = dataAccess("courses").jdbcOperations();
+        if (attempts.incrementAndGet() == 1) {
+            jdbc.queryForObject("SELECT pg_terminate_backend(pg_backend_pid())", Map.of(), Boolean.class);
+        }
+        return jdbc.queryForObject("SELECT 1", Map.of(), Integer.class);
     }
 
     private void serializationFailure() {

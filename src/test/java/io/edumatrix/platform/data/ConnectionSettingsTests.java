@@ -91,6 +91,30 @@ class ConnectionSettingsTests {
                 .hasMessageStartingWith("edumatrix.database.pool.server-connections (DB_POOL_SERVER_CONNECTIONS) declares a pooler");
     }
 
+    @Test
+    void the_replica_pools_go_straight_to_the_standby_so_the_role_limit_there_and_its_budget_count_them() {
+        var properties = ShippedSettings.properties(Map.of("edumatrix.database.pool.host", "pooler",
+                "edumatrix.database.pool.port", "6432", "edumatrix.database.pool.server-connections", "5",
+                "edumatrix.database.pool.maximum-pool-size", "6", "edumatrix.database.instances", "3",
+                "edumatrix.database.read.host", "replica-1"));
+        var modules = ModuleDatabases.of(properties);
+        var courses = modules.find("courses").orElseThrow();
+        var identity = modules.find("identity").orElseThrow();
+
+        assertThat(courses.primaryConnections()).as("the pooler's server connections").isEqualTo(5);
+        assertThat(courses.connectionLimit()).as("3 replica pools of 6 and a lag check per instance").isEqualTo(6 * 3 + 3);
+        assertThat(identity.connectionLimit()).as("identity reads the primary").isEqualTo(5);
+        int dedicated = modules.all().stream().mapToInt(ModuleDatabase::dedicatedConnections).sum();
+        assertThat(modules.serverConnections()).as("the primary's budget is unchanged")
+                .isEqualTo(modules.all().size() * 5 + dedicated * 3);
+        long reading = modules.all().stream().filter(m -> m.replicaConnections() > 0).count();
+        assertThat(reading).as("all modules but identity and institutions").isEqualTo(modules.all().size() - 2);
+        int port = new ConnectionSettings(properties.database()).direct().port();
+        assertThat(modules.replicaConnections(new DatabaseLocation("replica-1", port, "edumatrix")))
+                .isEqualTo((int) reading * 6 * 3 + 3);
+        assertThat(modules.replicaConnections(new DatabaseLocation("elsewhere", port, "edumatrix"))).isZero();
+    }
+
     private static ConnectionSettings connections(Map<String, Object> overrides) {
         return new ConnectionSettings(ShippedSettings.properties(overrides).database());
     }

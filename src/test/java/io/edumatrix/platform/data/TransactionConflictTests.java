@@ -102,6 +102,19 @@ class TransactionConflictTests {
     }
 
     @Test
+    void a_read_only_transaction_whose_connection_the_server_ended_is_run_again() {
+        assertThat(work.readLosingTheConnectionOnce()).isEqualTo(1);
+        assertThat(work.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void a_transaction_that_may_write_whose_connection_the_server_ended_is_not_run_again() {
+        assertThatThrownBy(work::writeLosingTheConnectionOnce).satisfies(failure ->
+                assertThat(LostConnection.is(failure)).as("%s", failure).isTrue());
+        assertThat(work.attempts()).isEqualTo(1);
+    }
+
+    @Test
     void a_row_lock_released_during_the_retries_lets_the_request_succeed() throws Exception {
         try (var side = lockCourse(); var threads = Executors.newSingleThreadExecutor()) {
             var patch = threads.submit(() -> describe(instructor, "Waited for"));

@@ -1,8 +1,10 @@
 package io.edumatrix.platform.data.replica;
 
+import io.edumatrix.platform.data.ConnectionBudget;
 import io.edumatrix.platform.data.DatabaseLocation;
 import io.edumatrix.platform.data.EduMatrixProperties;
 import io.edumatrix.platform.data.ModuleDatabase;
+import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.data.ModuleStartupException;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -35,6 +37,7 @@ public final class ReadReplicas implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReadReplicas.class);
 
+    private final ModuleDatabases modules;
     private final EduMatrixProperties.Database settings;
     private final ObjectProvider<MeterRegistry> registry;
     private final Map<DatabaseLocation, ReplicaMonitor> monitors = new ConcurrentHashMap<>();
@@ -42,8 +45,9 @@ public final class ReadReplicas implements AutoCloseable {
     private final OwnWrites ownWrites;
     private ScheduledExecutorService checks;
 
-    public ReadReplicas(EduMatrixProperties.Database settings, ObjectProvider<MeterRegistry> registry) {
-        this.settings = settings;
+    public ReadReplicas(ModuleDatabases modules, ObjectProvider<MeterRegistry> registry) {
+        this.modules = modules;
+        this.settings = modules.settings();
         this.registry = registry;
         this.ownWrites = new OwnWrites(settings.read().maxLag());
     }
@@ -84,7 +88,7 @@ public final class ReadReplicas implements AutoCloseable {
         config.setReadOnly(true);
         var pool = new HikariDataSource(config);
         monitorPools.add(pool);
-        requireStandby(location, pool);
+        requireStandby(location, pool, modules);
         var monitor = new ReplicaMonitor(location, pool, primary, settings.read().maxLag());
         Gauge.builder("edumatrix.db.replica.lag", monitor, ReplicaMonitor::lagSeconds)
                 .description("Replay lag of the read replica behind the primary; NaN while it is down")
@@ -101,10 +105,10 @@ public final class ReadReplicas implements AutoCloseable {
 
     /**
      * A replica that is a primary would take reads that miss nothing but mislead everyone about where they ran, and a
-     * wrong host is a configuration error: both stop the start-up. A standby that is down only sends reads to the
-     * primary until it is back.
+     * wrong host is a configuration error: both stop the start-up, as does a standby that cannot take the replica pools
+     * of all instances. A standby that is down only sends reads to the primary until it is back.
      */
-    private static void requireStandby(DatabaseLocation location, HikariDataSource replica) {
+    private static void requireStandby(DatabaseLocation location, HikariDataSource replica, ModuleDatabases modules) {
         try (var connection = replica.getConnection(); var statement = connection.createStatement();
                 var rows = statement.executeQuery("SELECT pg_is_in_recovery()")) {
             rows.next();
@@ -113,6 +117,7 @@ public final class ReadReplicas implements AutoCloseable {
                         + " is not a standby (pg_is_in_recovery() is false)",
                         "Point DB_READ_HOST/DB_READ_PORT at a streaming standby of the primary, or leave them empty.");
             }
+            ConnectionBudget.checkReplica(modules, location, connection);
         } catch (SQLException e) {
             log.warn("Read replica {} does not answer ({}); reads go to the primary until it does", location,
                     e.getMessage());
