@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Sign-in with an OpenID Connect provider started by the test, as a web client drives it: ask where to send the person,
  * follow the provider's login to the redirect with a code, hand code and state back. A first sign-in creates a verified
  * account or links the one with the verified email; later ones find it by the provider's subject. A wrong nonce,
- * issuer, signature or state is a 401 problem and changes no account or link.
+ * issuer, signature or state is a 401 problem and changes no account or link. An account unlinks its own links only.
  */
 @HttpApplicationTest
 @IntegrationTest
@@ -57,6 +58,35 @@ class OidcSignInHttpTests {
         assertThat(me(signIn(redirect())).get("id")).isEqualTo(first.get("id"));
         assertThat(Sql.count("SELECT count(*) FROM identity.linked_identity WHERE account_id = ?",
                 UUID.fromString((String) first.get("id")))).isEqualTo(1);
+    }
+
+    @Test
+    void the_account_lists_and_unlinks_its_own_linked_identities_and_no_one_else_can() throws Exception {
+        var email = uniqueEmail();
+        var subject = UUID.randomUUID().toString();
+        TestIdentityProvider.nextLogin(new Person(subject, email, true, "Katherine"));
+        var me = new World(http).bearer(signIn(redirect()));
+        var accountId = UUID.fromString((String) Api.read(me, "/api/accounts/me").get("id"));
+
+        var linked = linkedIdentities(me);
+        assertThat(linked).hasSize(1);
+        assertThat(linked.getFirst()).containsEntry("registration", TestIdentityProvider.REGISTRATION)
+                .containsEntry("email", email).containsKeys("id", "linkedAt");
+        var linkId = linked.getFirst().get("id");
+        var stranger = new World(http).outsider().client();
+        Problem.expect(stranger.delete().uri("/api/accounts/me/linked-identities/{id}", linkId).exchange(),
+                HttpStatus.NOT_FOUND, "not-found");
+        assertThat(Sql.count("SELECT count(*) FROM identity.linked_identity WHERE account_id = ?", accountId))
+                .isEqualTo(1);
+
+        me.delete().uri("/api/accounts/me/linked-identities/{id}", linkId).exchange().expectStatus().isNoContent();
+
+        assertThat(linkedIdentities(me)).isEmpty();
+        Problem.expect(me.delete().uri("/api/accounts/me/linked-identities/{id}", linkId).exchange(),
+                HttpStatus.NOT_FOUND, "not-found");
+        TestIdentityProvider.nextLogin(new Person(subject, email, true, "Katherine"));
+        assertThat(me(signIn(redirect())).get("id")).isEqualTo(accountId.toString());
+        assertThat(linkedIdentities(me)).hasSize(1).first().extracting(l -> l.get("id")).isNotEqualTo(linkId);
     }
 
     @Test
@@ -143,6 +173,12 @@ class OidcSignInHttpTests {
 
     private Map<String, Object> me(String accessToken) {
         return Api.read(new World(http).bearer(accessToken), "/api/accounts/me");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> linkedIdentities(RestTestClient client) {
+        return client.get().uri("/api/accounts/me/linked-identities").exchange().expectStatus().isOk()
+                .expectBody(List.class).returnResult().getResponseBody();
     }
 
     private UUID signUp(String email) {

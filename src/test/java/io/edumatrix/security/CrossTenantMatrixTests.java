@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.Endpoints;
 import io.edumatrix.platform.testing.IntegrationTest;
+import io.edumatrix.platform.testing.Sql;
 import io.edumatrix.platform.testing.World.Institution;
 import io.edumatrix.platform.testing.World.Person;
 import io.edumatrix.platform.testing.World;
@@ -64,6 +65,8 @@ class CrossTenantMatrixTests {
             "POST /api/password-resets/confirmation",
             "POST /api/accounts/me/totp",
             "POST /api/accounts/me/totp/confirmation",
+            "DELETE /api/accounts/me/totp",
+            "GET /api/accounts/me/linked-identities",
             "POST /api/sessions/second-factor",
             "GET /.well-known/jwks.json",
             "POST /api/identity/signing-keys/rotation",
@@ -164,6 +167,8 @@ class CrossTenantMatrixTests {
     private UUID bNotification;
     private UUID bDevice;
     private UUID bSubscription;
+    /** A link of B's student's account to an identity provider (a row as a provider sign-in leaves it). */
+    private UUID bLinkedIdentity;
 
     /**
      * An attempt on one of B's resources through one endpoint. {@code forbiddenFor} are A's roles that get 403; the
@@ -223,6 +228,7 @@ class CrossTenantMatrixTests {
         feedbackOf(b);
         jobsOf(b);
         notificationsOf(b);
+        bLinkedIdentity = linkedIdentityOf(b.student());
         cases = cases();
     }
 
@@ -380,6 +386,9 @@ class CrossTenantMatrixTests {
         list.add(new Case("PUT /api/institutions/{institutionId}/staff-two-factor", "lift B's staff policy", adminOnly,
                 p -> json(p.client().put().uri("/api/institutions/{id}/staff-two-factor", b.id()),
                         Map.of("required", false))));
+        list.add(new Case("DELETE /api/accounts/me/linked-identities/{linkedIdentityId}",
+                "unlink B's student's identity provider", nobody,
+                p -> p.client().delete().uri("/api/accounts/me/linked-identities/{id}", bLinkedIdentity)));
         // A provider registration is configuration, not an institution's: one that is not configured is a 404.
         list.add(new Case("POST /api/sessions/oidc/{registrationId}", "sign in with a provider nobody configured",
                 nobody, p -> p.client().post().uri("/api/sessions/oidc/{id}", "b-provider")));
@@ -835,6 +844,18 @@ class CrossTenantMatrixTests {
                         java.time.LocalDate.now(java.time.ZoneOffset.UTC))));
         list.add(new Case("GET /actuator/metrics/{requiredMetricName}", "read the statistics lag metric", everybody,
                 p -> p.client().get().uri("/actuator/metrics/edumatrix.statistics.lag")));
+    }
+
+    /** The provider's subject and email are sealed in a real link; these bytes are never opened here. */
+    private static UUID linkedIdentityOf(Person person) {
+        var id = UUID.randomUUID();
+        var random = new java.security.SecureRandom();
+        var subjectIndex = new byte[32];
+        random.nextBytes(subjectIndex);
+        Sql.execute("INSERT INTO identity.linked_identity (id, account_id, registration, subject_index, subject,"
+                + " created_at) VALUES (?, ?, 'testidp', ?, ?, now())", id, person.accountId(), subjectIndex,
+                new byte[] {1, 2, 3});
+        return id;
     }
 
     /** Waits for B's student's notifications of B's article and of their enrollment; registers a device of theirs. */

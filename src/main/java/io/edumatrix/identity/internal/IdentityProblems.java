@@ -51,12 +51,14 @@ public final class IdentityProblems {
     /** A wrong, reused or malformed TOTP or recovery code at login. */
     public static final ProblemType INVALID_SECOND_FACTOR =
             new ProblemType("invalid-second-factor", Category.UNAUTHENTICATED, "Unauthorized");
-    /** A wrong or malformed TOTP code confirming an enrollment. */
+    /** A wrong or malformed TOTP code confirming an enrollment, or turning two-factor authentication off. */
     public static final ProblemType INVALID_CODE = new ProblemType("invalid-code", Category.INVALID, "Invalid request");
     /** Enrolling, or confirming, while two-factor authentication is on already. */
     public static final ProblemType TOTP_ALREADY_ENABLED = ProblemType.conflict("totp-already-enabled");
     /** Confirming without an enrollment begun. */
     public static final ProblemType TOTP_NOT_PENDING = ProblemType.conflict("totp-not-pending");
+    /** Turning two-factor authentication off while it is not on. */
+    public static final ProblemType TOTP_NOT_ENABLED = ProblemType.conflict("totp-not-enabled");
 
     /** A sign-in with an identity provider refused: wrong or reused state, wrong nonce, issuer or signature, an error. */
     public static final ProblemType OIDC_LOGIN_FAILED =

@@ -110,6 +110,9 @@ public final class TestDatabase {
         properties.put("edumatrix.bootstrap.admin.password", World.ADMIN_PASSWORD);
         // A fixed key of the test runs only: every context and child process of a run unwraps the same signing keys.
         properties.put("edumatrix.security.key-wrapping-key", "dGVzdC1vbmx5IGtleS13cmFwcGluZyBrZXkgMzJieXQ=");
+        // Every test client asks from 127.0.0.1: the per-source limit of password resets is tried on its own
+        // (ResetRequestsPerSourceTests), not over the suite's shared address.
+        properties.put("edumatrix.identity.tokens.resets-per-source", 1_000_000);
         // The run's SMTP server, in this JVM: mails of every context and child process reach it.
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", TestMailServer.port());

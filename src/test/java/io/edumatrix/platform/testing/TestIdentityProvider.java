@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * serving discovery, JWKS, an authorization endpoint that logs in whoever the test names and redirects with a code, and
  * a token endpoint that answers an RS256 ID token. Every test context has it as the client registration
  * {@value #REGISTRATION} ({@link TestDatabase#applicationProperties()}); a test can make the next ID token carry a
- * wrong nonce or issuer.
+ * wrong nonce or issuer. {@link #main} runs it on its own, to sign in by hand ({@code ops/dev/identity-provider.sh}).
  */
 public final class TestIdentityProvider {
 
@@ -85,9 +85,30 @@ public final class TestIdentityProvider {
         tamper = mistake;
     }
 
+    /**
+     * The provider on its own, on the port {@code -Dtest-identity-provider.port}, signing in the person the arguments
+     * name (an email, which it vouches for, and a display name) at every authorization. Prints the settings that make
+     * it the application's client registration {@value #REGISTRATION}, then runs until stopped.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("Usage: TestIdentityProvider <email the provider vouches for> [display name]");
+            System.exit(2);
+        }
+        nextLogin(new Person("subject-of-" + args[0], args[0], true, args.length > 1 ? args[1] : args[0]));
+        var registration = "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_TESTIDP_";
+        System.out.println("OpenID Connect provider " + issuer() + ": whoever signs in at it is " + args[0]
+                + " (email verified). The application's settings for it:");
+        System.out.println(registration + "CLIENT_ID=" + CLIENT_ID + " " + registration + "CLIENT_SECRET=" + CLIENT_SECRET
+                + " " + registration + "SCOPE=openid,email,profile " + registration + "REDIRECT_URI=" + REDIRECT_URI
+                + " SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_TESTIDP_ISSUER_URI=" + issuer());
+        Thread.currentThread().join();
+    }
+
     private static HttpServer start() {
         try {
-            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            var port = Integer.getInteger("test-identity-provider.port", 0);
+            var server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
             server.createContext("/.well-known/openid-configuration", exchange -> json(exchange, 200, discovery()));
             server.createContext("/jwks", exchange -> json(exchange, 200, new JWKSet(KEY.toPublicJWK()).toString()));
             server.createContext("/authorize", TestIdentityProvider::authorize);

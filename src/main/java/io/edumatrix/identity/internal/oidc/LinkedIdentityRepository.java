@@ -22,6 +22,10 @@ public interface LinkedIdentityRepository extends Repository<LinkedIdentity, UUI
     @Query("SELECT * FROM linked_identity WHERE account_id = :accountId ORDER BY created_at, id")
     List<LinkedIdentity> findByAccountId(UUID accountId);
 
+    @Modifying
+    @Query("DELETE FROM linked_identity WHERE id = :id AND account_id = :accountId")
+    int deleteOfAccount(UUID id, UUID accountId);
+
     /** Erasure. */
     @Modifying
     @Query("DELETE FROM linked_identity WHERE account_id = :accountId")

@@ -54,6 +54,19 @@ class SessionService {
     }
 
     /**
+     * Who the presented token is for and where it refreshes into, without using it, or its refusal: what a refresh
+     * checks (the institution's staff policy) before it uses the token, so that a refusal changes nothing.
+     */
+    @Transactional(value = "identity", readOnly = true)
+    Claim inspect(String presented) {
+        var token = tokens.findByTokenHash(SecretTokens.hash(presented))
+                .orElseThrow(() -> RefreshToken.refused("is not known"));
+        var family = families.findById(token.familyId()).orElseThrow();
+        token.requireUsableIn(family, Times.now());
+        return new Claim(family.accountId(), family.id(), token.institutionId());
+    }
+
+    /**
      * Uses the presented token, or refuses it. The refusals commit: a reused token's session stays revoked though the
      * caller gets an exception.
      */

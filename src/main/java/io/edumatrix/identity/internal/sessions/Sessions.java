@@ -29,11 +29,17 @@ class Sessions {
         this.issuer = issuer;
     }
 
-    /** A new pair for the presented refresh token, whose roles are read again; the presented token stops working. */
+    /**
+     * A new pair for the presented refresh token, whose roles are read again; the presented token stops working. A
+     * token into an institution that has come to require two-factor authentication of its staff is refused to a staff
+     * member without it, and stays unused: it works again once they turn TOTP on.
+     */
     TokenPair refresh(String refreshToken) {
+        var presented = sessions.inspect(refreshToken);
+        var account = accounts.get(presented.accountId());
+        var institution = Optional.ofNullable(presented.institutionId());
+        var scope = login.withStaffPolicy(account.id(), memberships.scope(account, institution), institution.isPresent());
         var claim = sessions.claim(refreshToken);
-        var account = accounts.get(claim.accountId());
-        var scope = memberships.scope(account, Optional.ofNullable(claim.institutionId()));
         return issuer.issue(account.id(), scope, sessions.next(claim.sessionId(), scope.institutionId()));
     }
 

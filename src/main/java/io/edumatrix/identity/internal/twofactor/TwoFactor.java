@@ -7,12 +7,14 @@ import io.edumatrix.identity.internal.verification.EmailVerification;
 import io.edumatrix.platform.Ids;
 import io.edumatrix.platform.Times;
 import io.edumatrix.platform.domain.DomainException;
+import io.edumatrix.platform.domain.ProblemType;
 import io.edumatrix.platform.privacy.PersonalDataVault;
 import io.edumatrix.platform.privacy.SealedColumn;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -124,22 +126,29 @@ public class TwoFactor {
                 "The challenge is unknown, has expired or has been used; log in again"));
         var credential = credentials.findForUpdate(found.accountId()).filter(TotpCredential::confirmed)
                 .orElseThrow(() -> new DomainException(IdentityProblems.INVALID_CHALLENGE, "Log in again"));
-        if (credential.lockedAt(now)) {
-            var seconds = Math.max(1, Duration.between(now, credential.lockedUntil()).plusMillis(999).toSeconds());
-            throw new DomainException(IdentityProblems.ACCOUNT_LOCKED, "Too many wrong codes; try again in " + seconds
-                    + " seconds", Duration.ofSeconds(seconds));
-        }
-        if (!accepts(credential, code, now)) {
-            var failures = credential.failures() + 1;
-            var locks = failures >= properties.maxFailures();
-            credentials.failed(credential.accountId(), locks ? 0 : failures,
-                    locks ? now.plus(properties.lockDuration()) : null);
-            throw new DomainException(IdentityProblems.INVALID_SECOND_FACTOR, "The code is wrong or was used already");
-        }
+        check(credential, code, now, IdentityProblems.INVALID_SECOND_FACTOR);
         if (!challenges.use(found.id(), now)) {
             throw new DomainException(IdentityProblems.INVALID_CHALLENGE, "The challenge has been used; log in again");
         }
         return new Passed(found.accountId(), found.institutionId());
+    }
+
+    /**
+     * Turns two-factor authentication off with a current code (or a recovery code) of it, which counts towards the
+     * lockout as at login; the secret, the recovery codes and the open challenges go.
+     */
+    @Transactional(value = "identity", noRollbackFor = DomainException.class)
+    void turnOffWithCode(UUID accountId, String code) {
+        check(requireEnabled(accountId), code, Times.now(), IdentityProblems.INVALID_CODE);
+        turnOff(accountId);
+    }
+
+    /** Turns two-factor authentication off (the caller proved the account's password, or a code). */
+    void turnOff(UUID accountId) {
+        requireEnabled(accountId);
+        challenges.deleteByAccountId(accountId);
+        credentials.deleteRecoveryCodes(accountId);
+        credentials.deleteCredential(accountId);
     }
 
     /** Erasure: the secret, the recovery codes, the open challenges, and the person as author of a staff policy. */
@@ -150,7 +159,28 @@ public class TwoFactor {
         credentials.deleteCredential(accountId);
     }
 
-    private boolean accepts(TotpCredential credential, String code, java.time.Instant now) {
+    private TotpCredential requireEnabled(UUID accountId) {
+        return credentials.findForUpdate(accountId).filter(TotpCredential::confirmed).orElseThrow(() ->
+                new DomainException(IdentityProblems.TOTP_NOT_ENABLED, "Two-factor authentication is not on"));
+    }
+
+    /** Accepts the code once, or counts a failure (the one reaching the limit locks); refused while locked. */
+    private void check(TotpCredential credential, String code, Instant now, ProblemType wrong) {
+        if (credential.lockedAt(now)) {
+            var seconds = Math.max(1, Duration.between(now, credential.lockedUntil()).plusMillis(999).toSeconds());
+            throw new DomainException(IdentityProblems.ACCOUNT_LOCKED, "Too many wrong codes; try again in " + seconds
+                    + " seconds", Duration.ofSeconds(seconds));
+        }
+        if (!accepts(credential, code, now)) {
+            var failures = credential.failures() + 1;
+            var locks = failures >= properties.maxFailures();
+            credentials.failed(credential.accountId(), locks ? 0 : failures,
+                    locks ? now.plus(properties.lockDuration()) : null);
+            throw new DomainException(wrong, "The code is wrong or was used already");
+        }
+    }
+
+    private boolean accepts(TotpCredential credential, String code, Instant now) {
         if (code == null) {
             return false;
         }

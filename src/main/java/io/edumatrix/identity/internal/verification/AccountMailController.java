@@ -3,6 +3,7 @@ package io.edumatrix.identity.internal.verification;
 import io.edumatrix.platform.security.Anonymous;
 import io.edumatrix.platform.security.Authenticated;
 import io.edumatrix.platform.security.Callers;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -24,8 +25,11 @@ class AccountMailController {
     private final EmailVerification verification;
     private final PasswordReset reset;
     private final CredentialChanges changes;
+    private final ResetRequestsPerSource perSource;
 
-    AccountMailController(EmailVerification verification, PasswordReset reset, CredentialChanges changes) {
+    AccountMailController(EmailVerification verification, PasswordReset reset, CredentialChanges changes,
+            ResetRequestsPerSource perSource) {
+        this.perSource = perSource;
         this.verification = verification;
         this.reset = reset;
         this.changes = changes;
@@ -75,7 +79,8 @@ class AccountMailController {
     @PostMapping("/api/password-resets")
     @Anonymous
     @ResponseStatus(HttpStatus.ACCEPTED)
-    void requestReset(@Valid @RequestBody ResetRequest request) {
+    void requestReset(@Valid @RequestBody ResetRequest request, HttpServletRequest http) {
+        perSource.admit(http.getRemoteAddr());
         reset.request(request.email());
     }
 

@@ -16,6 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param resetTtl how long a password reset link works
  * @param mailsPerWindow mails of one kind (verification, reset) an account receives within {@code window} at most
  * @param window the window of that limit
+ * @param resetsPerSource password resets one source address may ask for within {@code window} at most, on one instance
  */
 @Validated
 @ConfigurationProperties("edumatrix.identity.tokens")
@@ -23,4 +24,5 @@ record AccountTokenProperties(
         @NotNull @DurationMin(minutes = 1) @DefaultValue("24h") Duration verificationTtl,
         @NotNull @DurationMin(minutes = 1) @DefaultValue("1h") Duration resetTtl,
         @Min(1) @Max(100) @DefaultValue("3") int mailsPerWindow,
-        @NotNull @DurationMin(minutes = 1) @DefaultValue("1h") Duration window) {}
+        @NotNull @DurationMin(minutes = 1) @DefaultValue("1h") Duration window,
+        @Min(1) @Max(1_000_000) @DefaultValue("10") int resetsPerSource) {}

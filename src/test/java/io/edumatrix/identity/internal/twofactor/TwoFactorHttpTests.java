@@ -15,13 +15,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * TOTP over real HTTP, with codes computed as an authenticator app computes them: enrollment (verified email only,
  * pending until confirmed, recovery codes once), a login that then needs a second step, codes and recovery codes used
- * once, forged challenges refused, and wrong codes locking the second factor.
+ * once, forged challenges refused, and wrong codes locking the second factor; turning it off with a code or the
+ * password; an institution's staff policy applied to refresh tokens issued before it.
  */
 @HttpApplicationTest
 @IntegrationTest
@@ -135,6 +137,87 @@ class TwoFactorHttpTests {
         var pair = Api.ok(post(http, "/api/sessions/second-factor", Map.of("challenge", challenge,
                 "code", codeNow(secret, 1))));
         Api.read(world.bearer((String) pair.get("accessToken")), "/api/institutions/{id}", school.id());
+    }
+
+    @Test
+    void turning_it_off_needs_a_current_code_or_the_password_and_then_a_login_needs_no_second_step() {
+        var enrolled = enrolled();
+        var me = afterSecondStep(enrolled, enrolled.recoveryCodes().getFirst());
+
+        Problem.expect(delete(me, Map.of()), HttpStatus.BAD_REQUEST, "invalid-request");
+        Problem.expect(delete(me, Map.of("code", "123456", "currentPassword", World.PASSWORD)),
+                HttpStatus.BAD_REQUEST, "invalid-request");
+        Problem.expect(delete(me, Map.of("currentPassword", "not the password at all")), HttpStatus.FORBIDDEN,
+                "wrong-password");
+        Problem.expect(delete(me, Map.of("code", "000000")), HttpStatus.BAD_REQUEST, "invalid-code");
+        Problem.expect(delete(me, Map.of("code", enrolled.recoveryCodes().getFirst())), HttpStatus.BAD_REQUEST,
+                "invalid-code");
+        challengeOf(enrolled.email());
+
+        delete(me, Map.of("code", codeNow(enrolled.secret(), 1))).expectStatus().isNoContent();
+
+        new World(http).login(enrolled.email(), World.PASSWORD, null);
+        Problem.expect(delete(me, Map.of("currentPassword", World.PASSWORD)), HttpStatus.CONFLICT, "totp-not-enabled");
+        var again = (String) Api.ok(me.post().uri("/api/accounts/me/totp").exchange()).get("secret");
+        Api.ok(post(me, "/api/accounts/me/totp/confirmation", Map.of("code", codeNow(again, 0))));
+        challengeOf(enrolled.email());
+        delete(me, Map.of("currentPassword", World.PASSWORD)).expectStatus().isNoContent();
+        new World(http).login(enrolled.email(), World.PASSWORD, null);
+    }
+
+    @Test
+    void wrong_codes_turning_it_off_count_towards_the_lockout_of_the_second_factor() {
+        var enrolled = enrolled();
+        var me = afterSecondStep(enrolled, enrolled.recoveryCodes().getFirst());
+
+        for (int i = 0; i < 5; i++) {
+            Problem.expect(delete(me, Map.of("code", "000000")), HttpStatus.BAD_REQUEST, "invalid-code");
+        }
+
+        Problem.expect(delete(me, Map.of("code", codeNow(enrolled.secret(), 1))), HttpStatus.TOO_MANY_REQUESTS,
+                "account-locked");
+        Problem.expect(post(http, "/api/sessions/second-factor", Map.of("challenge", challengeOf(enrolled.email()),
+                "code", codeNow(enrolled.secret(), 1))), HttpStatus.TOO_MANY_REQUESTS, "account-locked");
+    }
+
+    @Test
+    void a_refresh_token_issued_before_the_staff_policy_is_refused_to_staff_without_it_unused_until_they_turn_it_on() {
+        var world = new World(http);
+        var school = world.institution();
+        var instructor = school.instructor();
+        var student = school.student();
+
+        Api.ok(Api.json(school.admin().client().put().uri("/api/institutions/{id}/staff-two-factor", school.id()),
+                Map.of("required", true)).exchange());
+
+        var refresh = Map.of("refreshToken", instructor.refreshToken());
+        Problem.expect(post(http, "/api/sessions/refresh", refresh), HttpStatus.FORBIDDEN,
+                "second-factor-enrollment-required");
+        Problem.expect(post(http, "/api/sessions/refresh", refresh), HttpStatus.FORBIDDEN,
+                "second-factor-enrollment-required");
+        Api.ok(post(http, "/api/sessions/refresh", Map.of("refreshToken", student.refreshToken())));
+
+        var token = TestMailServer.tokenIn(TestMailServer.awaitMail(instructor.email(), 1));
+        post(http, "/api/accounts/email-verification", Map.of("token", token)).expectStatus().isNoContent();
+        var secret = (String) Api.ok(instructor.client().post().uri("/api/accounts/me/totp").exchange()).get("secret");
+        Api.ok(post(instructor.client(), "/api/accounts/me/totp/confirmation", Map.of("code", codeNow(secret, 0))));
+        var pair = Api.ok(post(http, "/api/sessions/refresh", refresh));
+        Api.read(world.bearer((String) pair.get("accessToken")), "/api/institutions/{id}", school.id());
+
+        delete(instructor.client(), Map.of("currentPassword", World.PASSWORD)).expectStatus().isNoContent();
+        Problem.expect(post(http, "/api/sessions/refresh", Map.of("refreshToken", pair.get("refreshToken"))),
+                HttpStatus.FORBIDDEN, "second-factor-enrollment-required");
+    }
+
+    /** A client of the account, signed in with the password and the code given. */
+    private RestTestClient afterSecondStep(Enrolled enrolled, String code) {
+        var pair = Api.ok(post(http, "/api/sessions/second-factor", Map.of("challenge", challengeOf(enrolled.email()),
+                "code", code)));
+        return new World(http).bearer((String) pair.get("accessToken"));
+    }
+
+    private static RestTestClient.ResponseSpec delete(RestTestClient client, Map<String, ?> body) {
+        return Api.json(client.method(HttpMethod.DELETE).uri("/api/accounts/me/totp"), body).exchange();
     }
 
     private Enrolled enrolled() {

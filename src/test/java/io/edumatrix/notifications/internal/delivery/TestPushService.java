@@ -47,8 +47,9 @@ import org.bouncycastle.crypto.params.HKDFParameters;
  * request whose VAPID token does not verify (RFC 8292), and decrypts what it takes with the subscription's private key
  * (RFC 8291, the browser's side, written here with BouncyCastle's HKDF rather than the application's JDK one). Each
  * subscription is a path {@code /push/<name>}; the answers a path gives can be set in advance (410, 503, ...).
+ * {@link #main} runs it on its own, to receive pushes by hand ({@code ops/dev/push-service.sh}).
  */
-final class TestPushService implements AutoCloseable {
+public final class TestPushService implements AutoCloseable {
 
     private static final Pattern VAPID = Pattern.compile("vapid t=([^,\\s]+),\\s*k=([A-Za-z0-9_-]+)");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -73,9 +74,48 @@ final class TestPushService implements AutoCloseable {
     private final List<String> attempts = new CopyOnWriteArrayList<>();
 
     TestPushService() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(0);
+    }
+
+    TestPushService(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/push/", this::handle);
         server.start();
+    }
+
+    /**
+     * The push service on its own, on the port {@code -Dtest-push-service.port}, with a browser subscription for each
+     * name in the arguments: prints each subscription as a browser posts it to the application, then every push it
+     * takes, decrypted, and every one it refuses, until stopped.
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length == 0) {
+            System.err.println("Usage: TestPushService <browser name>...");
+            System.exit(2);
+        }
+        var service = new TestPushService(Integer.getInteger("test-push-service.port", 0));
+        System.out.println("Push service " + service.origin() + "; the browser subscriptions to register"
+                + " (POST /api/notifications/push-subscriptions):");
+        for (var name : args) {
+            var browser = service.newBrowser(name);
+            System.out.printf("%s: {\"endpoint\":\"%s\",\"keys\":{\"p256dh\":\"%s\",\"auth\":\"%s\"}}%n", name,
+                    browser.endpoint(), browser.p256dh(), browser.auth());
+        }
+        var shown = 0;
+        var refusalsShown = 0;
+        while (true) {
+            var received = service.received();
+            for (; shown < received.size(); shown++) {
+                var push = received.get(shown);
+                System.out.println("push to " + push.subscription() + " (VAPID key " + push.vapidPublicKey() + ", TTL "
+                        + push.ttl() + ", urgency " + push.urgency() + "), decrypted: " + push.plaintext());
+            }
+            var refusals = service.refusals();
+            for (; refusalsShown < refusals.size(); refusalsShown++) {
+                System.out.println("refused " + refusals.get(refusalsShown));
+            }
+            Thread.sleep(200);
+        }
     }
 
     String origin() {
