@@ -150,7 +150,12 @@ public final class ModuleDataAccess implements AutoCloseable {
         JdbcConverter converter = JdbcConfiguration.createConverter(mappingContext, jdbcOperations, relationResolver, conversions, dialect);
         DataAccessStrategy strategy = JdbcConfiguration.createDataAccessStrategy(jdbcOperations, converter, null, dialect);
         relationResolver.setDelegate(strategy);
-        return new JdbcAggregateTemplate(publisher, mappingContext, converter, strategy);
+        var template = new JdbcAggregateTemplate(publisher, mappingContext, converter, strategy);
+        // Spring Data's lifecycle events (BeforeSave, AfterConvert …) have no listener here, yet each row loaded or
+        // saved published one through the context's multicaster, Modulith's, which looks for transactional listeners
+        // every time (ADR 0039; LifecycleEventsTests keeps it so). Entity callbacks are not events and still run.
+        template.setEntityLifecycleEventsEnabled(false);
+        return template;
     }
 
     public ModuleDatabase module() {
