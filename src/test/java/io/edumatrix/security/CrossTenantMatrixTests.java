@@ -73,6 +73,8 @@ class CrossTenantMatrixTests {
             "POST /api/admin/keys/master/rewrap",
             // Identity's internal binding (ADR 0035): a service token only; a person's token is refused.
             "POST /internal/v1/identity/accounts/lookup",
+            // Whether the caller's own token is still good (a process without identity asks): it names no resource.
+            "GET /internal/v1/identity/sessions/current",
             "POST /api/admin/keys/rotation",
             "POST /api/institutions",
             "GET /actuator",
