@@ -83,7 +83,7 @@ class JobsSplitTests {
     @Test
     @Order(2)
     @SuppressWarnings("unchecked")
-    void an_erasure_at_a_reaches_the_jobs_module_at_b_and_is_confirmed_back() {
+    void the_export_at_a_includes_b_and_an_erasure_at_a_reaches_b_and_is_confirmed_back() {
         var atA = World.onServer(processes.urlA);
         var school = atA.institution();
         var staffAtB = World.onServer(processes.urlB).bearer(school.instructor().accessToken());
@@ -91,6 +91,11 @@ class JobsSplitTests {
         var posting = World.jobPosting(staffAtB, "Erasable");
         Api.ok(Api.post(staffAtB, "/api/jobs/" + posting + "/status", Map.of("status", "OPEN")));
         Api.created(Api.post(studentAtB, "/api/jobs/" + posting + "/applications", Map.of("coverLetter", "Mine")));
+
+        var export = (Map<String, Map<String, Object>>) Api.read(school.student().client(), "/api/accounts/me/export")
+                .get("modules");
+        assertThat((List<Map<String, Object>>) export.get("jobs").get("applications")).as("B's part of the export")
+                .singleElement().satisfies(application -> assertThat(application.get("coverLetter")).isEqualTo("Mine"));
 
         var request = Erasures.request(atA.platformAdmin().client(), school.student().accountId());
         var completed = Erasures.awaitCompleted(atA.platformAdmin().client(), request);
