@@ -53,16 +53,19 @@ class PlatformKernelTests {
                 .check(platformClasses());
     }
 
-    /** ADR 0018: they stay beside what they administer; this is where they are seen together. */
+    /**
+     * ADR 0018: they stay beside what they administer; this is where they are seen together. ADR 0035 adds the one
+     * internal binding every holder module shares: its part of a person's data export, for another process.
+     */
     @Test
-    void the_platforms_only_endpoints_are_its_admin_endpoints_for_the_audit_trail_keys_event_publications_and_moves() {
+    void the_platforms_only_endpoints_are_its_admin_endpoints_and_the_internal_binding_of_personal_data_exports() {
         var endpoints = platformClasses().stream()
                 .filter(type -> type.isAnnotatedWith(RestController.class) || type.isAnnotatedWith(Endpoint.class))
                 .map(JavaClass::getName).toList();
 
         assertThat(endpoints).containsExactlyInAnyOrder(PLATFORM + ".audit.AuditController",
                 PLATFORM + ".crypto.KeyAdministrationController", PLATFORM + ".events.EventPublicationsEndpoint",
-                PLATFORM + ".move.ModuleMoveController");
+                PLATFORM + ".move.ModuleMoveController", PLATFORM + ".privacy.PersonalDataBinding");
     }
 
     private static JavaClasses platformClasses() {

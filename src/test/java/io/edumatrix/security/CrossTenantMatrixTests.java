@@ -76,6 +76,8 @@ class CrossTenantMatrixTests {
             "POST /api/admin/keys/master/rewrap",
             // Identity's internal binding (ADR 0035): a service token only; a person's token is refused.
             "POST /internal/v1/identity/accounts/lookup",
+            // Whether the caller's own token is still good (a process without identity asks): it names no resource.
+            "GET /internal/v1/identity/sessions/current",
             "POST /api/admin/keys/rotation",
             "POST /api/institutions",
             "GET /actuator",
@@ -446,6 +448,8 @@ class CrossTenantMatrixTests {
                 p -> p.client().get().uri("/internal/v1/identity/accounts/{id}/display-name", b.student().accountId())));
         list.add(new Case("GET /internal/v1/identity/accounts/{accountId}/verified-email", "read B's student's email through the internal binding", everybody,
                 p -> p.client().get().uri("/internal/v1/identity/accounts/{id}/verified-email", b.student().accountId())));
+        list.add(new Case("GET /internal/v1/{module}/personal-data/{accountId}", "export B's student's jobs data through the internal binding", everybody,
+                p -> p.client().get().uri("/internal/v1/{module}/personal-data/{id}", "jobs", b.student().accountId())));
         list.add(new Case("GET /internal/v1/institutions/accounts/{accountId}/current-membership", "read B's student's membership", everybody,
                 p -> p.client().get().uri("/internal/v1/institutions/accounts/{id}/current-membership", b.student().accountId())));
         list.add(new Case("GET /internal/v1/institutions/accounts/{accountId}/memberships", "list B's student's memberships", everybody,

@@ -83,7 +83,7 @@ class JobsSplitTests {
     @Test
     @Order(2)
     @SuppressWarnings("unchecked")
-    void an_erasure_at_a_reaches_the_jobs_module_at_b_and_is_confirmed_back() {
+    void the_export_at_a_includes_b_and_an_erasure_at_a_reaches_b_and_is_confirmed_back() {
         var atA = World.onServer(processes.urlA);
         var school = atA.institution();
         var staffAtB = World.onServer(processes.urlB).bearer(school.instructor().accessToken());
@@ -91,6 +91,11 @@ class JobsSplitTests {
         var posting = World.jobPosting(staffAtB, "Erasable");
         Api.ok(Api.post(staffAtB, "/api/jobs/" + posting + "/status", Map.of("status", "OPEN")));
         Api.created(Api.post(studentAtB, "/api/jobs/" + posting + "/applications", Map.of("coverLetter", "Mine")));
+
+        var export = (Map<String, Map<String, Object>>) Api.read(school.student().client(), "/api/accounts/me/export")
+                .get("modules");
+        assertThat((List<Map<String, Object>>) export.get("jobs").get("applications")).as("B's part of the export")
+                .singleElement().satisfies(application -> assertThat(application.get("coverLetter")).isEqualTo("Mine"));
 
         var request = Erasures.request(atA.platformAdmin().client(), school.student().accountId());
         var completed = Erasures.awaitCompleted(atA.platformAdmin().client(), request);
@@ -143,6 +148,68 @@ class JobsSplitTests {
             processes.startBrokerAgain();
         }
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(openPostings(school)).isEqualTo(1));
+    }
+
+    @Test
+    @Order(5)
+    @SuppressWarnings("unchecked")
+    void public_requests_for_jobs_at_a_are_forwarded_to_b_and_answered_as_b_answers() {
+        var atA = World.onServer(processes.urlA);
+        var atB = World.onServer(processes.urlB);
+        var school = atA.institution();
+        var staffAtA = school.instructor().client();
+        var posting = World.jobPosting(staffAtA, "Posted through A");
+        Api.ok(Api.post(staffAtA, "/api/jobs/" + posting + "/status", Map.of("status", "OPEN")));
+        Api.created(Api.post(school.student().client(), "/api/jobs/" + posting + "/applications",
+                Map.of("coverLetter", "Sent through A")));
+
+        var staffAtB = atB.bearer(school.instructor().accessToken());
+        assertThat(Api.read(staffAtA, "/api/jobs/{id}/applications", posting))
+                .isEqualTo(Api.read(staffAtB, "/api/jobs/{id}/applications", posting));
+        staffAtA.get().uri("/api/jobs/{id}", posting).header("X-Request-Id", "forwarded-by-a-1").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Request-Id", "forwarded-by-a-1");
+
+        var outsider = atA.institution().instructor();
+        var refusedAtA = outsider.client().get().uri("/api/jobs/{id}", posting).exchange()
+                .expectBody(Map.class).returnResult();
+        var refusedAtB = atB.bearer(outsider.accessToken()).get().uri("/api/jobs/{id}", posting).exchange()
+                .expectBody(Map.class).returnResult();
+        assertThat(refusedAtA.getStatus().value()).as("another institution's token, refused").isBetween(400, 499)
+                .isEqualTo(refusedAtB.getStatus().value());
+        assertThat(refusedAtA.getResponseBody()).containsEntry("type", refusedAtB.getResponseBody().get("type"))
+                .containsEntry("detail", refusedAtB.getResponseBody().get("detail"));
+        atA.anonymous().get().uri("/api/jobs/{id}", posting).exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType("application/problem+json");
+    }
+
+    @Test
+    @Order(6)
+    void a_session_ended_at_a_is_refused_at_b() {
+        var school = World.onServer(processes.urlA).institution();
+        var student = school.student();
+        var studentAtB = World.onServer(processes.urlB).bearer(student.accessToken());
+        studentAtB.get().uri("/api/jobs/applications/mine").exchange().expectStatus().isOk();
+
+        student.client().delete().uri("/api/sessions/current").exchange().expectStatus().is2xxSuccessful();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> studentAtB.get().uri("/api/jobs/applications/mine")
+                .exchange().expectStatus().isUnauthorized());
+        school.instructor().client().get().uri("/api/jobs/applications/mine").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    @Order(7)
+    void with_b_down_a_answers_its_jobs_requests_with_503_and_retry_after() {
+        var school = World.onServer(processes.urlA).institution();
+        processes.b.close();
+
+        var answer = school.instructor().client().get().uri("/api/jobs/applications/mine").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "5")
+                .expectHeader().contentType("application/problem+json");
+        assertThat(Api.body(answer)).containsEntry("type", "https://edumatrix.io/problems/service-unavailable");
+        Api.read(school.student().client(), "/api/notifications");
     }
 
     private static void open(RestTestClient staff, String title) {

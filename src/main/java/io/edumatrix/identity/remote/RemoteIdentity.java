@@ -18,8 +18,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * The identity module as a process that does not run it sees it: every token (a person's, or another process's
  * service token) is verified against the keys identity publishes at {@code /.well-known/jwks.json}, fetched over HTTP
  * and cached by Nimbus (a key id it does not know makes it fetch again, so a rotation is followed). ES256, this
- * issuer, current. Sessions revoked and accounts erased are checked where identity runs, not here: a person's token
- * outlives its logout here by at most its own lifetime (ADR 0035).
+ * issuer, current; and, since only identity knows them, not of a session ended or an account erased, which identity is
+ * asked about ({@link RemoteSessions}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdentityProperties.class)
@@ -29,12 +29,16 @@ class RemoteIdentity {
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
     @Bean
-    JwtDecoder jwtDecoder(@Value("${edumatrix.remote.identity.url}") URI identity, IdentityProperties properties) {
+    JwtDecoder jwtDecoder(@Value("${edumatrix.remote.identity.url}") URI identity, IdentityProperties properties,
+            @Value("${edumatrix.remote.identity.connect-timeout:2s}") Duration connectTimeout,
+            @Value("${edumatrix.remote.identity.read-timeout:5s}") Duration readTimeout,
+            @Value("${edumatrix.security.revocation-refresh-interval:5s}") Duration revocationInterval) {
         var decoder = NimbusJwtDecoder.withJwkSetUri(identity.resolve("/.well-known/jwks.json").toString())
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
-                new JwtIssuerValidator(properties.issuer())));
+                new JwtIssuerValidator(properties.issuer()),
+                new RemoteSessions(identity, connectTimeout, readTimeout, revocationInterval)));
         return decoder;
     }
 }

@@ -62,8 +62,10 @@ class BrokerConfiguration {
     @Bean
     EventExternalizer eventExternalizer(ModuleDelivery delivery, KafkaTemplate<String, String> kafka,
             EventRecords records,
-            @Value("${edumatrix.events.kafka.acknowledgement-timeout:15s}") Duration acknowledgementTimeout) {
-        return new EventExternalizer(delivery, kafka, records, acknowledgementTimeout);
+            @Value("${edumatrix.events.kafka.acknowledgement-timeout:15s}") Duration acknowledgementTimeout,
+            Environment environment) {
+        return new EventExternalizer(delivery, kafka, records, acknowledgementTimeout,
+                ListenedElsewhere.byModules(remoteModules(Binder.get(environment))));
     }
 
     @Bean

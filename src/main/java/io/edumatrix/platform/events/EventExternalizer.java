@@ -12,7 +12,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.event.TransactionalApplicationListenerAdapter;
 
 /**
- * Sends every module's events to the module's Kafka topic (ADR 0036). It is a listener like any {@link ModuleListener},
+ * Sends the module events that a listener in another process takes ({@link ListenedElsewhere}) to the publishing
+ * module's Kafka topic (ADR 0036). It is a listener like any {@link ModuleListener},
  * so Spring Modulith stores a publication for it in the publishing module's own outbox, in the transaction that
  * published the event;
  * {@link ModuleDelivery} delivers to it and marks the publication completed only once the broker acknowledged the
@@ -27,8 +28,10 @@ final class EventExternalizer extends TransactionalApplicationListenerAdapter<Ap
 
     static final String LISTENER_ID = "edumatrix.externalizer";
 
+    private final ListenedElsewhere listenedElsewhere;
+
     EventExternalizer(ModuleDelivery delivery, KafkaTemplate<String, String> kafka, EventRecords records,
-            Duration acknowledgementTimeout) {
+            Duration acknowledgementTimeout, ListenedElsewhere listenedElsewhere) {
         super(event -> {
             if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof DomainEvent domain) {
                 delivery.deliver(EventRecords.publisherOf(domain), LISTENER_ID, domain,
@@ -36,16 +39,20 @@ final class EventExternalizer extends TransactionalApplicationListenerAdapter<Ap
             }
         });
         setListenerId(LISTENER_ID);
+        this.listenedElsewhere = listenedElsewhere;
     }
 
-    /** Every module's events, whatever their type (the adapter would match its declared generic type exactly). */
+    /**
+     * The events a listener in another process takes, whatever their type (the adapter would match its declared generic
+     * type exactly); no publication is stored for the others.
+     */
     @Override
     public boolean supportsEventType(ResolvableType eventType) {
         if (!PayloadApplicationEvent.class.isAssignableFrom(eventType.toClass())) {
             return false;
         }
         var payload = eventType.as(PayloadApplicationEvent.class).getGeneric().toClass();
-        return DomainEvent.class.isAssignableFrom(payload);
+        return DomainEvent.class.isAssignableFrom(payload) && listenedElsewhere.takes(payload);
     }
 
     private static void send(KafkaTemplate<String, String> kafka, EventRecords records, DomainEvent event,
