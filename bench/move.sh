@@ -7,6 +7,9 @@
 #
 # Last line: MOVE module=<m> acked=<n> found=<n> lost=<n> doubled=<n> pause_ms=<x> p99_before_ms=<y> p99_during_ms=<z>
 # "during" is every write due between the POST of the move and its DONE; latencies count from when a write was due.
+# The line before it: PASS or FAIL against the target (pause under 100 ms, nothing lost or doubled), with the pause's
+# parts (drain of running transactions, the cut-over itself) and the machine's load average, which on a shared machine
+# says how far the figures can be trusted.
 set -euo pipefail
 
 usage() {
@@ -116,6 +119,8 @@ SEALED=$(call POST /api/jobs "$STAFF" "{\"title\":\"Sealed\",\"description\":\"d
 call POST "/api/jobs/$SEALED/status" "$STAFF" '{"status":"OPEN"}' >/dev/null
 APPLICATION=$(call POST "/api/jobs/$SEALED/applications" "$STUDENT" '{"coverLetter":"Sealed before the move"}' | jq -r .id)
 
+LOAD_BEFORE=$(cut -d ' ' -f 1-3 /proc/loadavg)
+log "machine load average before the run: $LOAD_BEFORE"
 log "load: $RATE writes/s on $MODULE, $READ_RATE reads/s on courses, for $DURATION s; the move at $MOVE_AT s"
 "$JAVA_HOME/bin/java" -DinFlight="$IN_FLIGHT" bench/java/bench/move/MoveLoad.java "$BASE" "$STAFF" "$RATE" "$DURATION" "/api/courses/$COURSE" \
   "$READ_RATE" "$OUT/load.txt" &
@@ -157,4 +162,8 @@ log "$(grep -o "The pause of module.*" "$OUT/app.log" | tail -n 1)"
 log "after the move: cover letter '$LETTER'; audit entries of a new posting on the target: $AUDIT"
 log "as ${MODULE}_app without a tenant: '$NO_TENANT' rows; CREATE: '$CREATE'; other modules' schemas on the target: $OTHERS"
 log "lag at the cut-over: $(jq -r .lagBytes <<<"$STATUS") bytes; move took $((MOVE_END - MOVE_START)) ms"
-echo "MOVE module=$MODULE acked=$ACKED found=$FOUND lost=$((ACKED - FOUND)) doubled=$DOUBLED pause_ms=$(jq -r .pauseMs <<<"$STATUS") p99_before_ms=$(p99 0 "$MOVE_START") p99_during_ms=$(p99 "$MOVE_START" "$MOVE_END")"
+PAUSE=$(jq -r .pauseMs <<<"$STATUS") DRAIN=$(jq -r '.drainMs // 0' <<<"$STATUS") LOST=$((ACKED - FOUND))
+VERDICT=FAIL
+((PAUSE < 100 && LOST == 0 && DOUBLED == 0)) && VERDICT=PASS
+echo "$VERDICT pause_ms=$PAUSE (target < 100) drain_ms=$DRAIN cut_over_ms=$((PAUSE - DRAIN)) lost=$LOST doubled=$DOUBLED at $RATE writes/s; load average before $LOAD_BEFORE, after $(cut -d ' ' -f 1-3 /proc/loadavg)"
+echo "MOVE module=$MODULE acked=$ACKED found=$FOUND lost=$LOST doubled=$DOUBLED pause_ms=$PAUSE p99_before_ms=$(p99 0 "$MOVE_START") p99_during_ms=$(p99 "$MOVE_START" "$MOVE_END")"

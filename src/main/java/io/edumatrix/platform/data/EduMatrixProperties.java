@@ -49,6 +49,7 @@ public record EduMatrixProperties(
      *     ({@link ModuleLocation})
      * @param ssl TLS for every connection to PostgreSQL
      * @param read the read replica that serves the modules' read-only transactions; none by default
+     * @param move how a module's move to another server cuts over (ADR 0030)
      */
     public record Database(
             @NotBlank @DefaultValue("127.0.0.1") String host,
@@ -66,7 +67,8 @@ public record EduMatrixProperties(
             @NotNull @DefaultValue Map<String, @Valid ModuleOverrides> module,
             @NotNull @DefaultValue Map<String, @Valid Location> modules,
             @Valid @NotNull @DefaultValue Ssl ssl,
-            @Valid @NotNull @DefaultValue Read read) {
+            @Valid @NotNull @DefaultValue Read read,
+            @Valid @NotNull @DefaultValue Move move) {
 
         /** The main database; a module's own is its {@link ModuleLocation}. */
         public String jdbcUrl() {
@@ -112,6 +114,14 @@ public record EduMatrixProperties(
                     @DefaultValue("prefer") String mode,
             @DefaultValue("") String rootCert,
             @DefaultValue("") String certDir) {}
+
+    /**
+     * A module's move to another server (ADR 0030).
+     *
+     * @param drainTimeout how long the move's pause waits for the module's running transactions; when some still run,
+     *     the cut-over is given up, the module serves on from where it is, and posting the move again retries it
+     */
+    public record Move(@NotNull @DurationMin(millis = 10) @DefaultValue("1s") Duration drainTimeout) {}
 
     /**
      * A streaming standby that serves read-only transactions ({@code @Transactional(readOnly = true)}).

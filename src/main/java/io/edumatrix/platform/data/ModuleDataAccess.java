@@ -10,8 +10,11 @@ import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeoutException;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,8 +43,9 @@ public final class ModuleDataAccess implements AutoCloseable {
     private final ModuleDatabase module;
     private final ConnectionSettings settings;
     private final Repointable connections;
-    private final Gate gate;
+    private final ConnectionGate gate;
     private volatile ModuleLocation location;
+    private volatile Prepared prepared;
     private final HikariDataSource pool;
     private final Optional<HikariDataSource> replicaPool;
     private final TenantAwareDataSource dataSource;
@@ -61,7 +65,7 @@ public final class ModuleDataAccess implements AutoCloseable {
         config.setDataSource(connections);
         this.pool = openPool(module, this.settings, location, config);
         // A move holds new connection requests here before it suspends the pool (ADR 0030).
-        this.gate = new Gate(pool);
+        this.gate = new ConnectionGate(pool);
         var replica = this.settings.replica(module.module(), location);
         this.replicaPool = replica.map(at -> openReplicaPool(module, this.settings, at, settings.read()));
         // Read-only transactions take their connection from the replica (or from the primary when it lags or is
@@ -168,11 +172,19 @@ public final class ModuleDataAccess implements AutoCloseable {
     }
 
     /**
-     * Makes new requests for the module's connections wait (they are not refused) and returns once no request is inside
-     * the pool any more, so that the pool can be suspended at once. Hikari's own suspension alone waits for a moment
-     * without any caller inside it, which a steady load may never leave (its {@code tryAcquire} lets newcomers barge).
+     * Before a move's pause: makes the module's callers queue at its {@link ConnectionGate} unless a connection is free,
+     * and returns once none waits inside the pool, so that closing the gate waits only for running transactions.
+     */
+    public void queueConnectionsAtGate() throws InterruptedException {
+        gate.queueHere();
+    }
+
+    /**
+     * Makes new requests for the module's connections wait (they are not refused) and returns once every connection
+     * taken through the gate is back, so that only the transactions running at that moment are waited for, and the pool
+     * can be suspended at once.
      *
-     * @throws TimeoutException if callers were still inside the pool after {@code timeout}; the gate is open again
+     * @throws TimeoutException if transactions still held connections after {@code timeout}; the gate is open again
      */
     public void holdNewConnections(Duration timeout) throws TimeoutException, InterruptedException {
         gate.close(timeout);
@@ -184,14 +196,59 @@ public final class ModuleDataAccess implements AutoCloseable {
     }
 
     /**
+     * Opens {@code count} of the module's connections at {@code target} before a move's pause; {@link #repoint} hands
+     * them to the pool first. What the pool does not take is closed by {@link #discardPrepared}.
+     */
+    public void prepareRepoint(ModuleLocation target, int count) throws SQLException {
+        var unpooled = unpooled(poolConfig(module, settings, target));
+        var opened = new ArrayList<Connection>();
+        try {
+            for (int i = 0; i < count; i++) {
+                opened.add(unpooled.getConnection());
+            }
+        } catch (SQLException e) {
+            for (var connection : opened) {
+                connection.close();
+            }
+            throw e;
+        }
+        prepared = new Prepared(target, unpooled, opened);
+    }
+
+    /**
      * Sends the pool's new connections to {@code target} and retires the ones it holds (idle ones at once, busy ones
      * when returned). The caller, a move, holds the pool suspended meanwhile, so no transaction straddles the two.
      */
     public void repoint(ModuleLocation target) {
-        connections.setTargetDataSource(unpooled(poolConfig(module, settings, target)));
+        var ready = prepared;
+        if (ready != null && ready.target().samePlace(target)) {
+            connections.setTargetDataSource(ready.unpooled());
+            ready.connections().forEach(connections::warm);
+        } else {
+            connections.setTargetDataSource(unpooled(poolConfig(module, settings, target)));
+        }
+        prepared = null;
         location = target;
         pool.getHikariPoolMXBean().softEvictConnections();
     }
+
+    /** Closes the connections {@link #prepareRepoint} opened that the pool has not taken. */
+    public void discardPrepared() {
+        var left = prepared;
+        prepared = null;
+        if (left != null) {
+            for (var connection : left.connections()) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // Gone already.
+                }
+            }
+        }
+        connections.discardWarm();
+    }
+
+    private record Prepared(ModuleLocation target, DataSource unpooled, List<Connection> connections) {}
 
     /** The connections the pool's configuration describes, unpooled: what the pool draws from. */
     private static DataSource unpooled(HikariConfig config) {
@@ -237,87 +294,39 @@ public final class ModuleDataAccess implements AutoCloseable {
 
     /**
      * A data source whose target a move replaces; Hikari asks it for every new connection. Replaced only while the pool
-     * is suspended, and the resume publishes it to the threads waiting on the pool.
+     * is suspended, and the resume publishes it to the threads waiting on the pool. Connections a move opened ahead of
+     * its pause are handed out first, so the first transactions after it do not wait for connections to be made.
      */
     private static final class Repointable extends DelegatingDataSource {
+
+        private final Queue<Connection> warm = new ConcurrentLinkedQueue<>();
 
         Repointable(DataSource target) {
             super(target);
         }
-    }
-
-    /** Where a move holds back the module's new connection requests (ADR 0030). */
-    private static final class Gate extends DelegatingDataSource {
-
-        private final Object lock = new Object();
-        private boolean closed;
-        private int inside;
-
-        Gate(DataSource pool) {
-            super(pool);
-        }
 
         @Override
         public Connection getConnection() throws SQLException {
-            enter();
-            try {
-                return obtainTargetDataSource().getConnection();
-            } finally {
-                leave();
-            }
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            enter();
-            try {
-                return obtainTargetDataSource().getConnection(username, password);
-            } finally {
-                leave();
-            }
-        }
-
-        private void enter() throws SQLException {
-            synchronized (lock) {
-                while (closed) {
-                    try {
-                        lock.wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new SQLException("Interrupted while the module's connections were held for a move", e);
-                    }
+            for (var connection = warm.poll(); connection != null; connection = warm.poll()) {
+                if (connection.isValid(1)) {
+                    return connection;
                 }
-                inside++;
+                connection.close();
             }
+            return super.getConnection();
         }
 
-        private void leave() {
-            synchronized (lock) {
-                inside--;
-                lock.notifyAll();
-            }
+        void warm(Connection connection) {
+            warm.add(connection);
         }
 
-        void close(Duration timeout) throws TimeoutException, InterruptedException {
-            long until = System.nanoTime() + timeout.toNanos();
-            synchronized (lock) {
-                closed = true;
-                while (inside > 0) {
-                    long left = until - System.nanoTime();
-                    if (left <= 0) {
-                        closed = false;
-                        lock.notifyAll();
-                        throw new TimeoutException(inside + " callers still waited inside the pool after " + timeout);
-                    }
-                    lock.wait(Math.max(1, left / 1_000_000));
+        void discardWarm() {
+            for (var connection = warm.poll(); connection != null; connection = warm.poll()) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // Gone already: nothing to give back.
                 }
-            }
-        }
-
-        void open() {
-            synchronized (lock) {
-                closed = false;
-                lock.notifyAll();
             }
         }
     }

@@ -17,8 +17,6 @@ import io.edumatrix.platform.data.ModuleLocation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +37,6 @@ final class ModuleMove implements Runnable {
 
     /** Cut over once the target is this close behind; the pause then waits for the rest. */
     static final long CUT_OVER_LAG_BYTES = 64 * 1024;
-    private static final String MARKER_LISTENER = "edumatrix.move";
 
     private final ModuleDatabases modules;
     private final ModuleDatabase module;
@@ -54,6 +51,7 @@ final class ModuleMove implements Runnable {
     private volatile String phase = "preparing";
     private volatile Long lagBytes;
     private volatile Long pauseMs;
+    private volatile Long drainMs;
     private volatile String error;
 
     ModuleMove(ModuleDatabases modules, ModuleDataAccess dataAccess, ModuleLocation target, boolean resuming,
@@ -64,13 +62,13 @@ final class ModuleMove implements Runnable {
         this.source = dataAccess.location();
         this.target = target;
         this.resuming = resuming;
-        // A transaction cannot run longer than the module's transaction timeout; a little more covers its commit.
-        this.drainTimeout = modules.settings().transactionTimeout().plusSeconds(2);
+        this.drainTimeout = modules.settings().move().drainTimeout();
         this.steps = steps;
     }
 
     MoveStatus status() {
-        return new MoveStatus(module.module(), source.place(), target.place(), state, phase, lagBytes, pauseMs, error);
+        return new MoveStatus(module.module(), source.place(), target.place(), state, phase, lagBytes, pauseMs, drainMs,
+                error);
     }
 
     boolean running() {
@@ -183,94 +181,28 @@ final class ModuleMove implements Runnable {
     }
 
     /**
-     * The pause. Connections to both servers are opened before it, so it costs only the statements. If anything fails
-     * before the source is marked moved, the source gets its writes back and the module goes on serving there.
+     * The pause ({@link CutOver}), over connections to both servers opened before it. If it fails before the source is
+     * marked moved, the source gets its writes back and the module goes on serving there.
      */
     private void cutOver() throws Exception {
         phase = "cutting-over";
         steps.reached("cutting-over");
-        var schema = ident(module.schema());
-        var marker = UUID.randomUUID();
         try (var from = admin(modules, source); var to = admin(modules, target)) {
-            var sequences = "SELECT format('%I.%I', schemaname, sequencename), last_value FROM pg_sequences"
-                    + " WHERE schemaname = " + literal(module.schema()) + " AND last_value IS NOT NULL";
-            var awaitMarker = to.prepareStatement("SELECT 1 FROM " + schema + ".event_inbox WHERE event_id = ? AND listener_id = ?");
-            awaitMarker.setObject(1, marker);
-            awaitMarker.setString(2, MARKER_LISTENER);
-            var pool = dataAccess.pool().getHikariPoolMXBean();
-            var marked = false;
             lagBytes = Math.max(0, MoveDatabases.lagBytes(from, module));
-            long started = System.nanoTime();
-            // New requests wait at the module's gate; once none is inside the pool, Hikari suspends it at once.
-            dataAccess.holdNewConnections(drainTimeout);
-            pool.suspendPool();
             try {
-                long drainUntil = System.nanoTime() + drainTimeout.toNanos();
-                while (pool.getActiveConnections() > 0) {
-                    if (System.nanoTime() > drainUntil) {
-                        throw new IllegalStateException(pool.getActiveConnections() + " transactions of module "
-                                + module.module() + " still ran after " + drainTimeout.toSeconds() + " s");
-                    }
-                    // Parked, not spinning: on a busy machine the transactions waited for need the core.
-                    LockSupport.parkNanos(100_000);
-                }
-                steps.reached("paused");
-                var drained = System.nanoTime();
-                from.setAutoCommit(false);
-                execute(from, "REVOKE INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA " + schema + " FROM "
-                        + ident(module.appRole()), "INSERT INTO " + schema + ".event_inbox (event_id, listener_id, processed_at)"
-                        + " VALUES (" + literal(marker.toString()) + ", " + literal(MARKER_LISTENER) + ", now())");
-                from.commit();
-                from.setAutoCommit(true);
-                var stopped = System.nanoTime();
-                long waitUntil = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (true) {
-                    try (var rows = awaitMarker.executeQuery()) {
-                        if (rows.next()) {
-                            break;
-                        }
-                    }
-                    if (System.nanoTime() > waitUntil) {
-                        throw new IllegalStateException("The target did not apply the source's last writes within 30 s");
-                    }
-                    LockSupport.parkNanos(200_000);
-                }
-                var applied = System.nanoTime();
-                var setval = new StringBuilder("SELECT 0");
-                try (var statement = from.createStatement(); var rows = statement.executeQuery(sequences)) {
-                    while (rows.next()) {
-                        setval.append(", setval(").append(literal(rows.getString(1))).append(", ").append(rows.getLong(2))
-                                .append(")");
-                    }
-                }
-                execute(to, setval.toString());
-                steps.reached("mark");
-                execute(from, "COMMENT ON SCHEMA " + schema + " IS " + literal(DatabaseSetup.MOVED_MARK + target.place()));
-                marked = true;
-                dataAccess.repoint(target);
-                // Sessions still at the source (a connection the pool was opening, a LISTEN session) end; a listener
-                // reconnects to where its module now is.
-                execute(from, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = "
-                        + literal(module.appRole()) + " AND datname = current_database()");
-                var done = System.nanoTime();
-                log.info("The pause of module {}'s move: drain {} ms, writes stopped at the source {} ms, applied at the"
-                        + " target {} ms, sequences, mark, repoint and sessions {} ms", module.module(),
-                        millis(started, drained), millis(drained, stopped), millis(stopped, applied), millis(applied, done));
+                var pause = new CutOver(dataAccess, target, drainTimeout, steps).run(from, to);
+                pauseMs = pause.pauseMs();
+                drainMs = pause.drainMs();
+                log.info("The pause of module {}'s move: {} ms in all; drain {} ms, writes stopped at the source {} ms,"
+                        + " applied at the target {} ms, mark and repoint {} ms", module.module(), pause.pauseMs(),
+                        pause.drainMs(), pause.stopMs(), pause.applyMs(), pause.switchMs());
             } catch (Exception | AssertionError e) {
-                if (!marked) {
+                if (!dataAccess.location().samePlace(target)) {
                     restoreSourceWrites(from);
                 }
                 throw e;
-            } finally {
-                pool.resumePool();
-                dataAccess.releaseNewConnections();
-                pauseMs = (System.nanoTime() - started) / 1_000_000;
             }
         }
-    }
-
-    private static long millis(long from, long to) {
-        return (to - from) / 1_000_000;
     }
 
     private void restoreSourceWrites(Connection from) {
@@ -293,7 +225,9 @@ final class ModuleMove implements Runnable {
         var name = ident(replicationName(module));
         try (var to = admin(modules, target)) {
             execute(to, "DROP SUBSCRIPTION IF EXISTS " + name);
-            execute(to, "DELETE FROM " + ident(module.schema()) + ".event_inbox WHERE listener_id = " + literal(MARKER_LISTENER));
+            // What the pool took of the connections opened ahead of the pause it has; the rest close.
+            dataAccess.discardPrepared();
+            execute(to, "DELETE FROM " + ident(module.schema()) + ".event_inbox WHERE listener_id = " + literal(CutOver.MARKER_LISTENER));
         }
         try (var from = admin(modules, source)) {
             execute(from, "DROP PUBLICATION IF EXISTS " + name);

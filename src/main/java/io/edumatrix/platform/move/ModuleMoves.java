@@ -138,6 +138,9 @@ class ModuleMoves {
                 }
             }
             DatabaseSetup.provisionAndMigrate(modules, module, source);
+            // A pause the application died in may have left its marker row.
+            execute(from, "DELETE FROM " + ident(module.schema()) + ".event_inbox WHERE listener_id = "
+                    + literal(CutOver.MARKER_LISTENER));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw MoveProblems.SOURCE_UNSUITABLE.exception("Interrupted while abandoning at " + source);

@@ -106,10 +106,12 @@ final class MoveDatabases {
 
     /**
      * How far the subscriber is behind the source's WAL, in bytes, as the source's walsender last heard from it; -1
-     * while it has not connected.
+     * while it has not connected. The position is what the subscriber has applied (committed), which it reports after
+     * every batch; what it has flushed trails by up to the WAL writer's delay, since subscriptions commit
+     * asynchronously, and would keep the cut-over waiting for a lag that is not there.
      */
     static long lagBytes(Connection source, ModuleDatabase module) throws SQLException {
-        var lag = text(source, "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), coalesce(r.flush_lsn, s.confirmed_flush_lsn))::bigint"
+        var lag = text(source, "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), coalesce(r.replay_lsn, s.confirmed_flush_lsn))::bigint"
                 + " FROM pg_replication_slots s LEFT JOIN pg_stat_replication r ON r.pid = s.active_pid"
                 + " WHERE s.slot_name = ?", replicationName(module));
         return lag == null ? -1 : Long.parseLong(lag);

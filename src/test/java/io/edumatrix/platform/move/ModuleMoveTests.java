@@ -30,12 +30,14 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class ModuleMoveTests {
 
     private static final String DATABASE = "edumatrix_move";
+    /** The first of the three ports its servers take; another checkout on the same machine may choose others. */
+    private static final int PORTS = Integer.getInteger("edumatrix.test.move-ports", 15510);
 
     @Test
     void jobs_moves_to_another_server_and_back_while_the_application_runs() throws Exception {
-        try (var source = ThrowawayCluster.start(15510, "logical");
-                var target = ThrowawayCluster.start(15511, "logical");
-                var noLogical = ThrowawayCluster.start(15512, "replica")) {
+        try (var source = ThrowawayCluster.start(PORTS, "logical");
+                var target = ThrowawayCluster.start(PORTS + 1, "logical");
+                var noLogical = ThrowawayCluster.start(PORTS + 2, "replica")) {
             for (var cluster : new ThrowawayCluster[] {source, target, noLogical}) {
                 cluster.execute("postgres", "CREATE DATABASE " + DATABASE);
             }
@@ -56,7 +58,7 @@ class ModuleMoveTests {
                         Map.of("coverLetter", "Sealed before the move"))));
 
                 // Refused before anything changes, naming the cause.
-                assertRefused(admin, Map.of("host", "127.0.0.1", "port", 15599, "database", DATABASE), "unreachable");
+                assertRefused(admin, Map.of("host", "127.0.0.1", "port", PORTS + 7, "database", DATABASE), "unreachable");
                 assertRefused(admin, target(noLogical), "wal_level = replica");
                 target.execute(DATABASE, "CREATE SCHEMA jobs", "CREATE TABLE jobs.squatter (id int)");
                 assertRefused(admin, target(target), "not empty");
