@@ -9,12 +9,16 @@
 #   bench/production-connections.sh
 # env knobs (defaults): INSTANCES=3 POOL=5 (each module's pool per instance: 11 x 5 x 3 = 165 client connections, more
 #   than twelve modules' default pools of 4 x 3 = 144) SERVER_CONNECTIONS=5 (PgBouncer's pool_size per role)
-#   WORKERS=12 DURATION=60 BASE_PORT=15460 JAR=target/edumatrix-*.jar (or EDUMATRIX_CLASSPATH, a class path to run)
+#   STANDBY_CONNECTIONS=200 (the standby's max_connections: the replica pools reach it directly, 9 x 5 x 3 + 3)
+#   WORKERS=12 DURATION=60 BASE_PORT=15460 (the primary; the standby and PgBouncer the next two)
+#   HTTP_BASE_PORT=BASE_PORT+10 (instance i serves on HTTP_BASE_PORT+i, its scrape on HTTP_BASE_PORT+10+i)
+#   JAR=target/edumatrix-*.jar (or EDUMATRIX_CLASSPATH, a class path to run)
 #   PG_BIN=/usr/lib/postgresql/15/bin
 set -euo pipefail
 cd "$(dirname "$0")/.."
 INSTANCES=${INSTANCES:-3} POOL=${POOL:-5} SERVER_CONNECTIONS=${SERVER_CONNECTIONS:-5} WORKERS=${WORKERS:-12}
-DURATION=${DURATION:-60} BASE_PORT=${BASE_PORT:-15460}
+DURATION=${DURATION:-60} BASE_PORT=${BASE_PORT:-15460} STANDBY_CONNECTIONS=${STANDBY_CONNECTIONS:-200}
+HTTP_BASE_PORT=${HTTP_BASE_PORT:-$((BASE_PORT + 10))}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 if [[ -n ${EDUMATRIX_CLASSPATH:-} ]]; then APP=(-cp "$EDUMATRIX_CLASSPATH" io.edumatrix.EduMatrixApplication)
@@ -57,8 +61,9 @@ hot_standby = on
 CONF
 as_pg "$PG_BIN/pg_ctl" -D "$WORK/primary" -l "$WORK/primary.log" -w start >/dev/null
 psql_at "$PRIMARY" "CREATE DATABASE edumatrix"
-as_pg "$PG_BIN/pg_basebackup" -h "$WORK" -p "$PRIMARY" -U postgres -D "$WORK/standby" -R -X stream
-printf 'port = %s\n' "$STANDBY" >>"$WORK/standby/postgresql.conf"
+as_pg "$PG_BIN/pg_basebackup" -h "$WORK" -p "$PRIMARY" -U postgres -D "$WORK/standby" -R -X stream -c fast
+# The replica pools go straight to the standby (11 - 2 modules x POOL x INSTANCES, and a lag check per instance).
+printf 'port = %s\nmax_connections = %s\n' "$STANDBY" "$STANDBY_CONNECTIONS" >>"$WORK/standby/postgresql.conf"
 as_pg "$PG_BIN/pg_ctl" -D "$WORK/standby" -l "$WORK/standby.log" -w start >/dev/null
 
 mkdir -p "$WORK/bouncer"
@@ -86,7 +91,7 @@ as_pg pgbouncer -d "$WORK/bouncer/pgbouncer.ini"
 
 KEY=$(openssl rand -base64 32)
 start_app() { # index
-  local port=$((BASE_PORT + 10 + $1)) metrics=$((BASE_PORT + 20 + $1))
+  local port=$((HTTP_BASE_PORT + $1)) metrics=$((HTTP_BASE_PORT + 10 + $1))
   EDUMATRIX_KEY_WRAPPING_KEY=$KEY EDUMATRIX_BOOTSTRAP_ADMIN_EMAIL=bench-admin@example.com \
     EDUMATRIX_BOOTSTRAP_ADMIN_PASSWORD='bench admin passphrase' DB_HOST=127.0.0.1 DB_PORT=$PRIMARY DB_NAME=edumatrix \
     DB_ADMIN_USER=postgres DB_POOL_HOST=127.0.0.1 DB_POOL_PORT=$BOUNCER DB_POOL_SERVER_CONNECTIONS=$SERVER_CONNECTIONS \
@@ -103,7 +108,7 @@ start_app() { # index
 }
 for i in $(seq 1 "$INSTANCES"); do say "starting instance $i"; start_app "$i"; done
 
-API=http://127.0.0.1:$((BASE_PORT + 11))
+API=http://127.0.0.1:$((HTTP_BASE_PORT + 1))
 json() { curl -s "$API$1" -H 'Content-Type: application/json' ${3:+-H "Authorization: Bearer $3"} -d "$2"; }
 ADMIN=$(json /api/sessions '{"email":"bench-admin@example.com","password":"bench admin passphrase"}' | jq -r .accessToken)
 INST=$(json /api/institutions '{"name":"Bench College","code":"bench"}' "$ADMIN" | jq -r .id)
@@ -116,8 +121,9 @@ sleep 6 # past Ada's own writes: her reads may go to the replica now
 
 checkouts() { # "<pool> <checkouts>" per pool, summed over the instances
   for i in $(seq 1 "$INSTANCES"); do
-    curl -s "http://127.0.0.1:$((BASE_PORT + 20 + i))/actuator/prometheus"
+    curl -s "http://127.0.0.1:$((HTTP_BASE_PORT + 10 + i))/actuator/prometheus"
   done | awk '/^hikaricp_connections_usage_seconds_count/ { match($0, /pool="[^"]*"/); n[substr($0, RSTART + 6, RLENGTH - 7)] += $2 }
+    /^edumatrix_db_replica_fallbacks_total/ { match($0, /module="[^"]*"/); n["fallback:" substr($0, RSTART + 8, RLENGTH - 9)] += $2 }
     END { for (p in n) print p, n[p] }' | sort
 }
 checkouts >"$WORK/checkouts.before"
@@ -127,7 +133,7 @@ say "load: $WORKERS workers for $DURATION s over $INSTANCES instances (GET cours
 ( while :; do
     echo "$(psql_at "$PRIMARY" "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'") \
 $(psql_at "$STANDBY" "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'") \
-$(curl -s "http://127.0.0.1:$((BASE_PORT + 21))/actuator/prometheus" | awk '/^edumatrix_db_replica_lag_seconds/ {print $2}')" >>"$WORK/samples"
+$(curl -s "http://127.0.0.1:$((HTTP_BASE_PORT + 11))/actuator/prometheus" | awk '/^edumatrix_db_replica_lag_seconds/ {print $2}')" >>"$WORK/samples"
     sleep 0.5
   done ) &
 PIDS+=($!)
@@ -135,7 +141,7 @@ SAMPLER=$!
 END=$((SECONDS + DURATION))
 for w in $(seq 1 "$WORKERS"); do
   ( i=$w; while (( SECONDS < END )); do
-      port=$((BASE_PORT + 11 + i % INSTANCES))
+      port=$((HTTP_BASE_PORT + 1 + i % INSTANCES))
       for path in /api/courses "/api/courses/$COURSE" /api/news/articles /api/accounts/me /actuator/health; do
         curl -s -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$port$path" -H "Authorization: Bearer $ADA"
       done
@@ -156,16 +162,20 @@ TOTAL=$(cat "$WORK"/codes.* | wc -l)
 echo "== requests: $TOTAL in ${DURATION}s over $INSTANCES instances, by status:"
 cat "$WORK"/codes.* | sort | uniq -c
 awk '{ if ($1 > p) p = $1; if ($2 > s) s = $2; if ($3 != "NaN" && $3 > l) l = $3; n++ }
-  END { printf "== connections reaching PostgreSQL: primary peak %d client backends (max_connections 100), standby peak %d; samples %d\n== replica lag seen: max %.3f s\n", p, s, n, l }' "$WORK/samples"
+  END { printf "== connections reaching PostgreSQL: primary peak %d client backends (max_connections 100), standby peak %d (max_connections %d); samples %d\n== replica lag seen: max %.3f s\n", p, s, sc, n, l }' sc="$STANDBY_CONNECTIONS" "$WORK/samples"
 echo "== PgBouncer now: ${POOLS% *} client connections from the instances' pools, ${POOLS#* } server connections"
 echo "== application pools: ${#MODULES[@]} modules x $POOL x $INSTANCES instances = $(( ${#MODULES[@]} * POOL * INSTANCES )) client connections at most"
-# The modules whose GETs the load sends (courses, news): their read-only transactions by pool, replica or primary. The
-# replica's lag check reads the primary's WAL position through the first replica-reading module's pool (courses), once
-# per second and instance: those checkouts count as primary ones here.
+# The modules whose GETs the load sends (courses, news): checkouts of their pools during the load. The primary pools
+# also serve each module's background work (event publication and listeners, scheduled sweeps, the replica's lag check
+# through the first module to open a replica pool), about as much as the primary pools of the modules the load does not
+# touch show. Every read-only transaction of a GET is either a replica checkout or a fallback to the primary (the load
+# starts past the caller's own writes), so the share of GET traffic the replica served is replica / (replica + fallbacks).
 join "$WORK/checkouts.before" "$WORK/checkouts.after" | awk '{ d[$1] = $3 - $2 }
   END { for (m in d) if (m ~ /-replica$/) { p = substr(m, 1, length(m) - 8); t = d[m] + d[p]; if (t > 0)
-          printf "== %s: %d checkouts on the replica pool, %d on the primary pool: %.0f%% served by the replica\n", p, d[m], d[p], t ? 100 * d[m] / t : 0 } }' | sort
-for i in $(seq 1 "$INSTANCES"); do curl -s "http://127.0.0.1:$((BASE_PORT + 20 + i))/actuator/prometheus"; done |
+          printf "== %s: %d checkouts on the replica pool, %d on the primary pool, %d reads sent to the primary instead\n", p, d[m], d[p], d["fallback:" p] }
+        r = d["courses-replica"] + d["news-replica"]; f = d["fallback:courses"] + d["fallback:news"]
+        printf "== share of GET traffic served by the replica (read-only transactions of courses and news): %.1f%% (%d of %d)\n", r + f ? 100 * r / (r + f) : 0, r, r + f }' | sort
+for i in $(seq 1 "$INSTANCES"); do curl -s "http://127.0.0.1:$((HTTP_BASE_PORT + 10 + i))/actuator/prometheus"; done |
   awk '/^edumatrix_db_replica_fallbacks_total/ && $2 > 0 { match($0, /module="[^"]*"/); m = substr($0, RSTART + 8, RLENGTH - 9);
     match($0, /reason="[^"]*"/); r = substr($0, RSTART + 8, RLENGTH - 9); n[m " " r] += $2 }
     END { for (k in n) printf "== reads sent to the primary instead of the replica: %s %d\n", k, n[k] }' | sort

@@ -13,19 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures one replica's replay lag behind the primary, every check interval, on a thread of its own: zero when the
- * replica has replayed all the WAL the primary has written, else the age of the last transaction it replayed. A replica
- * that does not answer is down; either way {@link #usable} turns false and reads go to the primary.
+ * Measures one replica's replay lag behind the primary, every check interval, on a thread of its own ({@link ReplayLag}).
+ * A replica that does not answer is down; either way {@link #usable} turns false and reads go to the primary.
  */
 final class ReplicaMonitor {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicaMonitor.class);
 
-    /** Lag in seconds, measured in one round trip to each side; LSNs compared on the primary's side as text. */
+    /** One round trip to each side: the primary's WAL position, then how far the replica has replayed. */
     private static final String PRIMARY_LSN = "SELECT pg_current_wal_lsn()::text";
-    private static final String REPLICA_LAG = "SELECT pg_is_in_recovery(), CASE WHEN pg_last_wal_replay_lsn() >= ?::pg_lsn"
-            + " THEN 0 ELSE coalesce(extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()), 'Infinity')"
-            + " END";
+    private static final String REPLICA_LSN = "SELECT pg_is_in_recovery(), pg_last_wal_replay_lsn()::text";
 
     enum State { UP, LAGGING, DOWN }
 
@@ -35,6 +32,7 @@ final class ReplicaMonitor {
     private final DataSource primary;
     private final Duration maxLag;
     private final AtomicReference<State> state = new AtomicReference<>(State.UP);
+    private final ReplayLag replayLag = new ReplayLag();
     private volatile double lagSeconds = Double.NaN;
 
     ReplicaMonitor(DatabaseLocation location, HikariDataSource replica, DataSource primary, Duration maxLag) {
@@ -86,9 +84,9 @@ final class ReplicaMonitor {
         } catch (SQLException e) {
             return; // The primary's own trouble; nothing to say about the replica.
         }
-        try (var connection = replica.getConnection(); var statement = connection.prepareStatement(REPLICA_LAG)) {
-            statement.setString(1, primaryLsn);
-            try (var rows = statement.executeQuery()) {
+        var seenAt = System.nanoTime();
+        try (var connection = replica.getConnection(); var statement = connection.createStatement()) {
+            try (var rows = statement.executeQuery(REPLICA_LSN)) {
                 rows.next();
                 if (!rows.getBoolean(1)) {
                     lagSeconds = Double.NaN;
@@ -97,7 +95,7 @@ final class ReplicaMonitor {
                     }
                     return;
                 }
-                lagSeconds = rows.getDouble(2);
+                lagSeconds = replayLag.observe(primaryLsn, rows.getString(2), seenAt);
             }
         } catch (SQLException | RuntimeException e) {
             down(e);
