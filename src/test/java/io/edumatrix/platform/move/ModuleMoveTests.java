@@ -21,7 +21,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The online move of a module (ADR 0030), with the application running: refusals that change nothing, a move that
- * fails mid-copy (as a crash would leave it) and is abandoned, another that is resumed, the module served from the target afterwards with its
+ * fails mid-copy (as a crash would leave it) and is abandoned, another that is resumed after a cut-over given up
+ * because a transaction outlasted the drain timeout, the module served from the target afterwards with its
  * encrypted data, audit trail, row-level security and role isolation, an instance configured with the old place
  * refused, and the move back. {@code jobs} starts on a server of the test's own (the run's server need not have
  * logical WAL) and moves to a second one.
@@ -97,6 +98,19 @@ class ModuleMoveTests {
 
                 // Posted again, it resumes from the copy the subscription went on with.
                 moves.stopAt(ModuleMove.MoveSteps.NONE);
+
+                // A transaction of the module outlasting the drain timeout: the cut-over is given up, naming the
+                // setting, and the source serves on.
+                var jobs = application.getBean(ModuleBeans.dataAccess("jobs"), ModuleDataAccess.class);
+                try (var held = jobs.dataSource().getConnection(); var statement = held.createStatement()) {
+                    statement.execute("SELECT 1");
+                    var givenUp = awaitEnd(admin, startMove(admin, target(target)));
+                    assertThat(givenUp).containsEntry("state", "FAILED").containsEntry("phase", "cutting-over");
+                    assertThat(String.valueOf(givenUp.get("error"))).contains("edumatrix.database.move.drain-timeout");
+                }
+                assertThat(jobsAt(application)).isEqualTo(source.port());
+                World.jobPosting(staff, "After a cut-over given up");
+
                 var done = awaitEnd(admin, startMove(admin, target(target)));
                 assertThat(done).containsEntry("state", "DONE").containsEntry("phase", "done")
                         .containsKeys("pauseMs", "lagBytes");
