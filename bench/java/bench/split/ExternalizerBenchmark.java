@@ -54,10 +54,14 @@ public final class ExternalizerBenchmark {
                     .with("edumatrix.modules", "jobs").with("edumatrix.database.instances", 3)
                     .with("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
             others.forEach(m -> launchB.with("edumatrix.remote." + m + ".url", "http://127.0.0.1:" + portA));
+            var clientKey = io.edumatrix.platform.testing.ServiceClientKeyPair.generate();
+            launchB.with("edumatrix.service-client.name", "process-b")
+                    .with("edumatrix.service-client.private-key", clientKey.privatePem());
             try (var b = launchB.start();
                     var a = ApplicationLaunch.onTestDatabase().overHttp().with("server.port", portA)
                             .with("edumatrix.modules", String.join(",", others))
                             .with("edumatrix.remote.jobs.url", "http://127.0.0.1:" + portB)
+                            .with("edumatrix.identity.service-clients.process-b.public-key", clientKey.publicPem())
                             .with("edumatrix.database.instances", 3)
                             .with("spring.kafka.bootstrap-servers", broker.getBrokersAsString()).start()) {
                 run("externalizer (Kafka)", b, a, admin);

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.edumatrix.platform.testing.Api;
 import io.edumatrix.platform.testing.IntegrationTest;
+import io.edumatrix.platform.testing.TestMailServer;
 import io.edumatrix.platform.testing.World;
+import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The second split (ADR 0035, 0036): notifications, a pure listener, in a process of its own. The jobs story runs at A;
  * the application's new status reaches B through the broker, and the applicant reads the notification at B with the
- * token A issued.
+ * token A issued. A mail B sends asks identity at A for the verified address, with a service token B obtained from A
+ * with its own key (no identity at B, no secret shared).
  */
 @IntegrationTest
 class NotificationsSplitTests {
@@ -54,5 +57,29 @@ class NotificationsSplitTests {
                 assertThat(n.get("detail")).isEqualTo("UNDER_REVIEW");
             });
         });
+    }
+
+    @Test
+    void a_notification_mailed_at_once_from_b_reaches_the_address_identity_at_a_has_verified()
+            throws MessagingException {
+        var school = World.onServer(processes.urlA).institution();
+        var student = school.student();
+        var token = TestMailServer.tokenIn(TestMailServer.awaitMail(student.email(), 1));
+        Api.post(student.client(), "/api/accounts/email-verification", Map.of("token", token))
+                .expectStatus().isNoContent();
+        var studentAtB = World.onServer(processes.urlB).bearer(student.accessToken());
+        Api.ok(Api.json(studentAtB.put().uri("/api/notifications/preferences/delivery"),
+                Map.of("APPLICATION", Map.of("email", "IMMEDIATE"))).exchange());
+
+        var staff = school.instructor().client();
+        var posting = World.jobPosting(staff, "Archive helper");
+        Api.ok(Api.post(staff, "/api/jobs/" + posting + "/status", Map.of("status", "OPEN")));
+        var application = Api.id(Api.created(Api.post(student.client(), "/api/jobs/" + posting + "/applications",
+                Map.of("coverLetter", "I like archives"))));
+        Api.ok(Api.post(staff, "/api/jobs/applications/" + application + "/status", Map.of("status", "INTERVIEW")));
+
+        var mail = await().atMost(Duration.ofSeconds(45)).until(
+                () -> TestMailServer.mailsTo(student.email()), mails -> mails.size() >= 2).get(1);
+        assertThat(mail.getSubject()).isEqualTo("EduMatrix: Your job application is now interview.");
     }
 }

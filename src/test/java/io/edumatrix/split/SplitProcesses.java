@@ -3,6 +3,7 @@ package io.edumatrix.split;
 import io.edumatrix.architecture.ConfiguredModules;
 import io.edumatrix.platform.data.ApplicationLaunch;
 import java.io.IOException;
+import io.edumatrix.platform.testing.ServiceClientKeyPair;
 import io.edumatrix.platform.testing.TestDatabase;
 import java.net.ServerSocket;
 import java.sql.SQLException;
@@ -41,11 +42,16 @@ final class SplitProcesses implements AutoCloseable {
                 .with("edumatrix.management.database-readings-refresh", "0s")
                 .with("edumatrix.events.kafka.resubmit-interval", "2s");
         others.forEach(m -> launchB.with("edumatrix.remote." + m + ".url", urlA));
+        // B obtains its service tokens from identity at A with its own key; A trusts only the public half (ADR 0035).
+        var clientKey = ServiceClientKeyPair.generate();
+        launchB.with("edumatrix.service-client.name", "process-b")
+                .with("edumatrix.service-client.private-key", clientKey.privatePem());
         b = launchB.start();
         try {
             var launchA = ApplicationLaunch.onTestDatabase().overHttp().with("server.port", portA)
                     .with("edumatrix.modules", String.join(",", others))
                     .with("edumatrix.remote." + splitModule + ".url", urlB)
+                    .with("edumatrix.identity.service-clients.process-b.public-key", clientKey.publicPem())
                     .with("spring.kafka.bootstrap-servers", broker.bootstrapServers())
                     .with("edumatrix.database.instances", 3)
                     .with("edumatrix.events.kafka.resubmit-interval", "2s");

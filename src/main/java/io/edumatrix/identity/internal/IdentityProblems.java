@@ -17,6 +17,12 @@ public final class IdentityProblems {
     /** Wrong email or password: the same answer, after the same work, whether or not the email exists. */
     public static final ProblemType INVALID_CREDENTIALS =
             new ProblemType("invalid-credentials", Category.UNAUTHENTICATED, "Unauthorized");
+    /**
+     * A service client's assertion that is not good: an unknown client, a signature its configured key does not verify,
+     * another audience, expired or too long-lived, or already used.
+     */
+    public static final ProblemType INVALID_CLIENT_ASSERTION =
+            new ProblemType("invalid-client-assertion", Category.UNAUTHENTICATED, "Unauthorized");
     /** Too many failed logins of the email lately; the problem says how long is left. */
     public static final ProblemType ACCOUNT_LOCKED =
             new ProblemType("account-locked", Category.TOO_MANY_ATTEMPTS, "Too many attempts");

@@ -55,15 +55,28 @@ class ServiceTokenIssuer implements ServiceTokens {
     }
 
     private String issue(TenantContext context, Instant now) {
+        return issue(context.institutionId(), context.accountId(), process, now);
+    }
+
+    /**
+     * A service token for a process without identity that proved who it is ({@link ServiceTokenController}): the
+     * institution and account its assertion names, its own id (derived from its client name) as session, and as
+     * subject when no account acts.
+     */
+    String issueFor(Optional<UUID> institution, Optional<UUID> account, UUID client, Instant now) {
+        return issue(institution, account, client, now);
+    }
+
+    private String issue(Optional<UUID> institution, Optional<UUID> account, UUID process, Instant now) {
         var claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
-                .subject(context.accountId().orElse(process).toString())
+                .subject(account.orElse(process).toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(LIFETIME))
                 .id(Ids.next().toString())
                 .claim(TokenClaims.ROLES, List.of(Role.SERVICE.name()))
                 .claim(TokenClaims.SESSION, process.toString());
-        context.institutionId().ifPresent(institution -> claims.claim(TokenClaims.INSTITUTION, institution.toString()));
+        institution.ifPresent(id -> claims.claim(TokenClaims.INSTITUTION, id.toString()));
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.ES256).build(), claims.build()))
                 .getTokenValue();
     }
