@@ -76,6 +76,9 @@ class CrossTenantMatrixTests {
             "POST /api/admin/keys/master/rewrap",
             // Identity's internal binding (ADR 0035): a service token only; a person's token is refused.
             "POST /internal/v1/identity/accounts/lookup",
+            // A service token for a process without identity (ADR 0035): the credential is its client assertion, signed by
+            // a key identity was configured to trust; a person's token counts for nothing there, and no resource is named.
+            "POST /internal/v1/identity/service-tokens",
             // Whether the caller's own token is still good (a process without identity asks): it names no resource.
             "GET /internal/v1/identity/sessions/current",
             "POST /api/admin/keys/rotation",

@@ -8,6 +8,7 @@ import io.edumatrix.platform.data.ApplicationLaunch;
 import io.edumatrix.platform.testing.Api;
 import io.edumatrix.platform.testing.ApplicationProcess;
 import io.edumatrix.platform.testing.ProcessTest;
+import io.edumatrix.platform.testing.ServiceClientKeyPair;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import java.net.ServerSocket;
@@ -92,6 +93,10 @@ class JobsCrashSplitTests {
         settings.put("edumatrix.events.kafka.resubmit-interval", "2s");
         settings.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
         settings.put("edumatrix.management.port", 0);
+        // A process without identity needs its own key to start (ADR 0035); jobs calls no other module, so A need not
+        // know its public half here.
+        settings.put("edumatrix.service-client.name", "jobs-b");
+        settings.put("edumatrix.service-client.private-key", ServiceClientKeyPair.generate().privatePem());
         ConfiguredModules.names().stream().filter(m -> !m.equals("jobs"))
                 .forEach(m -> settings.put("edumatrix.remote." + m + ".url", urlA));
         return ApplicationProcess.start(log, settings.entrySet().stream()

@@ -76,10 +76,10 @@ class NotificationsSplitTests {
         Api.ok(Api.post(staff, "/api/jobs/" + posting + "/status", Map.of("status", "OPEN")));
         var application = Api.id(Api.created(Api.post(student.client(), "/api/jobs/" + posting + "/applications",
                 Map.of("coverLetter", "I like archives"))));
-        Api.ok(Api.post(staff, "/api/jobs/applications/" + application + "/status", Map.of("status", "INTERVIEW")));
+        Api.ok(Api.post(staff, "/api/jobs/applications/" + application + "/status", Map.of("status", "UNDER_REVIEW")));
 
         var mail = await().atMost(Duration.ofSeconds(45)).until(
                 () -> TestMailServer.mailsTo(student.email()), mails -> mails.size() >= 2).get(1);
-        assertThat(mail.getSubject()).isEqualTo("EduMatrix: Your job application is now interview.");
+        assertThat(mail.getSubject()).isEqualTo("EduMatrix: Your job application is now under review.");
     }
 }
