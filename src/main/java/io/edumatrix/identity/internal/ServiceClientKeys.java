@@ -39,7 +39,8 @@ public final class ServiceClientKeys {
     /** An EC private key in PEM ({@code -----BEGIN PRIVATE KEY-----}, PKCS#8). */
     public static ECPrivateKey privateKey(String pem, String setting) {
         try {
-            return (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der(pem, setting)));
+            var spec = new PKCS8EncodedKeySpec(der(pem, setting));
+            return (ECPrivateKey) KeyFactory.getInstance("EC").generatePrivate(spec);
         } catch (GeneralSecurityException | ClassCastException e) {
             throw unreadable(setting, "an EC P-256 private key in PKCS#8 (-----BEGIN PRIVATE KEY-----)", e);
         }
@@ -59,7 +60,8 @@ public final class ServiceClientKeys {
 
     private static ModuleStartupException unreadable(String setting, String expected, Exception cause) {
         return new ModuleStartupException(setting + " is not " + expected, "Set " + setting
-                + " to a PEM-encoded EC P-256 key (openssl ecparam -name prime256v1 -genkey | openssl pkcs8 -topk8 -nocrypt)",
+                + " to a PEM-encoded EC P-256 key"
+                + " (openssl ecparam -name prime256v1 -genkey | openssl pkcs8 -topk8 -nocrypt)",
                 cause);
     }
 }

@@ -77,7 +77,8 @@ class RemoteServiceTokens implements ServiceTokens {
         }
         this.client = client;
         try {
-            this.signer = new ECDSASigner(ServiceClientKeys.privateKey(privateKey, "edumatrix.service-client.private-key"));
+            this.signer = new ECDSASigner(
+                    ServiceClientKeys.privateKey(privateKey, "edumatrix.service-client.private-key"));
         } catch (JOSEException e) {
             throw new ModuleStartupException("edumatrix.service-client.private-key is not a P-256 key",
                     "Set edumatrix.service-client.private-key to the PEM of an EC P-256 private key", e);

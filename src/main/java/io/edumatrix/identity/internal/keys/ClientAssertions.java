@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  * Checks the assertion a process without identity presents for a service token (RFC 7523's {@code private_key_jwt}):
  * ES256, signed by the private key of the client its {@code iss} names (and {@code sub} repeats), verified with that
  * client's configured public key; its audience is this issuer; it expires within {@link
- * ServiceClientKeys#MAX_ASSERTION_LIFETIME} of its issue and is not expired; its {@code jti} was not seen before. Every
- * refusal is the 401 problem {@code invalid-client-assertion}, never a 5xx; its detail names the check that failed. The institution and acting account
- * are the assertion's, which the client signed: never a header.
+ * ServiceClientKeys#MAX_ASSERTION_LIFETIME} of its issue and is not expired; its {@code jti} was not seen before.
+ * Every refusal is the 401 problem {@code invalid-client-assertion}, never a 5xx; its detail names the check that
+ * failed. The institution and acting account are the assertion's, which the client signed: never a header.
  */
 @Component
 @EnableConfigurationProperties(ServiceClientProperties.class)

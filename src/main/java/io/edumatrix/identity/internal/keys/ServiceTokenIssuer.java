@@ -55,7 +55,7 @@ class ServiceTokenIssuer implements ServiceTokens {
     }
 
     private String issue(TenantContext context, Instant now) {
-        return issue(context.institutionId(), context.accountId(), process, now);
+        return issueFor(context.institutionId(), context.accountId(), process, now);
     }
 
     /**
@@ -63,11 +63,7 @@ class ServiceTokenIssuer implements ServiceTokens {
      * institution and account its assertion names, its own id (derived from its client name) as session, and as
      * subject when no account acts.
      */
-    String issueFor(Optional<UUID> institution, Optional<UUID> account, UUID client, Instant now) {
-        return issue(institution, account, client, now);
-    }
-
-    private String issue(Optional<UUID> institution, Optional<UUID> account, UUID process, Instant now) {
+    String issueFor(Optional<UUID> institution, Optional<UUID> account, UUID process, Instant now) {
         var claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
                 .subject(account.orElse(process).toString())

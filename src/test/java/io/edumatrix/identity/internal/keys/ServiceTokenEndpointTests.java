@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.edumatrix.architecture.ConfiguredModules;
 import io.edumatrix.platform.data.ApplicationLaunch;
 import io.edumatrix.platform.testing.IntegrationTest;
 import io.edumatrix.platform.testing.ServiceClientKeyPair;
@@ -16,6 +17,7 @@ import io.edumatrix.platform.web.HttpApplicationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -134,7 +136,7 @@ class ServiceTokenEndpointTests {
     void what_is_no_signed_jwt_is_refused_and_a_form_without_an_assertion_is_a_400() {
         assertRefused("not.a.jwt");
         http.post().uri(ENDPOINT).contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .body(new LinkedMultiValueMap<>(Map.of("grant_type", java.util.List.of("client_credentials"))))
+                .body(new LinkedMultiValueMap<>(Map.of("grant_type", List.of("client_credentials"))))
                 .exchange().expectStatus().isBadRequest();
     }
 
@@ -152,8 +154,9 @@ class ServiceTokenEndpointTests {
     void a_process_without_identity_whose_own_key_does_not_parse_does_not_start_naming_the_setting() {
         var launch = ApplicationLaunch.onTestDatabase().with("edumatrix.modules", "notifications")
                 .with("edumatrix.service-client.name", "process-b")
-                .with("edumatrix.service-client.private-key", "-----BEGIN PRIVATE KEY-----AAAA-----END PRIVATE KEY-----");
-        io.edumatrix.architecture.ConfiguredModules.names().stream().filter(m -> !m.equals("notifications"))
+                .with("edumatrix.service-client.private-key",
+                        "-----BEGIN PRIVATE KEY-----AAAA-----END PRIVATE KEY-----");
+        ConfiguredModules.names().stream().filter(m -> !m.equals("notifications"))
                 .forEach(m -> launch.with("edumatrix.remote." + m + ".url", "http://127.0.0.1:1"));
         assertThat(launch.refusal().getMessage()).isEqualTo("edumatrix.service-client.private-key is not an EC P-256 "
                 + "private key in PKCS#8 (-----BEGIN PRIVATE KEY-----)");
