@@ -166,6 +166,45 @@ class ModuleMoveCrashTests {
     }
 
     /**
+     * The source crashed inside the pause, its writes revoked and its last write applied at the target, the mark not
+     * made: the module's callers wait at the closed gate (503 when they wait too long, never 500) until the source is
+     * back and has its writes again; the move fails, the module serves from the source, and posted again it is DONE.
+     */
+    @Test
+    void a_source_crashed_inside_the_pause_gets_its_writes_back_before_callers_pass_and_the_move_resumes() throws Exception {
+        try (var source = ThrowawayCluster.start(PORTS, "logical"); var target = ThrowawayCluster.start(PORTS + 1, "logical")) {
+            for (var cluster : List.of(source, target)) {
+                cluster.execute("postgres", "CREATE DATABASE " + DATABASE);
+                cluster.execute("postgres", "ALTER SYSTEM SET synchronous_commit = on", "SELECT pg_reload_conf()");
+            }
+            var reached = Files.createTempDirectory("move-source-crash");
+            var application = start("source-crash", source, reached, "mark");
+            var world = World.onServer(application.baseUrl());
+            var admin = world.platformAdmin().accessToken();
+            try (var writer = new Writer(application.baseUrl(), world.institution().instructor().accessToken())) {
+                writer.awaitAcknowledged(5);
+                var move = post(application, admin, "/api/admin/modules/jobs/move", target);
+                awaitFile(reached.resolve("mark"));
+                source.crash();
+                Files.delete(reached.resolve("mark"));
+                Thread.sleep(3_000);
+                source.start();
+                assertThat(awaitEnd(application, admin, move)).contains("\"state\":\"FAILED\"",
+                        "\"phase\":\"cutting-over\"");
+                assertThat(markOf(source)).isNull();
+                writer.awaitAcknowledged(10);
+                var resumed = post(application, admin, "/api/admin/modules/jobs/move", target);
+                assertThat(awaitEnd(application, admin, resumed)).contains("\"state\":\"DONE\"");
+                writer.awaitAcknowledged(5);
+                writer.close();
+                assertThat(writer.count(500)).as("requests answered 500 around the source's crash").isZero();
+                assertEveryAcknowledgedWriteOnceAt(target, writer);
+                assertNoReplicationLeft(source, target);
+            }
+        }
+    }
+
+    /**
      * Killed after the mark, before the clean-up: the subscription is left at the module's new place and the slot and
      * publication at the old one. The instance restarted at the new place serves from there, and abandoning the move
      * with the old place removes all three, keeping the old schema, marked.
