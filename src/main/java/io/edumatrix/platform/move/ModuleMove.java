@@ -17,6 +17,7 @@ import io.edumatrix.platform.data.ModuleLocation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,11 +98,29 @@ final class ModuleMove implements Runnable {
             log.info("MOVED module={} from={} to={} pause_ms={} lag_bytes={}", module.module(), source, target, pauseMs,
                     lagBytes);
         } catch (Exception | AssertionError e) {
-            error = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
+            error = (e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString()))
+                    + unreachable();
             state = "FAILED";
             log.error("The move of module {} to {} failed in phase {}; the module serves from {}. Post the move again to"
                     + " resume it, or abandon it", module.module(), target, phase, dataAccess.location(), e);
         }
+    }
+
+    /**
+     * Which of the two servers cannot be reached now, for the error of a failed move: a server that crashed under an
+     * open connection fails it with a driver's I/O error that names neither.
+     */
+    private String unreachable() {
+        var down = new StringBuilder();
+        for (var place : List.of(source, target)) {
+            try (var ignored = admin(modules, place)) {
+                // Reachable.
+            } catch (SQLException e) {
+                down.append("; the ").append(place == source ? "source " : "target ").append(place)
+                        .append(" cannot be reached now");
+            }
+        }
+        return down.toString();
     }
 
     /** The module's roles and schema at the target, empty, with the source's audit partitions; the source published. */
