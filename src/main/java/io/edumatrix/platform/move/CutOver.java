@@ -53,17 +53,24 @@ final class CutOver {
     private final ModuleLocation target;
     private final Duration drainTimeout;
     private final ModuleMove.MoveSteps steps;
+    private final Runnable giveSourceWritesBack;
 
-    CutOver(ModuleDataAccess dataAccess, ModuleLocation target, Duration drainTimeout, ModuleMove.MoveSteps steps) {
+    /**
+     * @param giveSourceWritesBack run when the pause fails after the source's writes may have been revoked and before
+     *     the mark, while the gate is still closed, so that no caller meets the revoke
+     */
+    CutOver(ModuleDataAccess dataAccess, ModuleLocation target, Duration drainTimeout, ModuleMove.MoveSteps steps,
+            Runnable giveSourceWritesBack) {
         this.dataAccess = dataAccess;
         this.target = target;
         this.drainTimeout = drainTimeout;
         this.steps = steps;
+        this.giveSourceWritesBack = giveSourceWritesBack;
     }
 
     /**
      * Runs the pause over the two open admin connections. If it fails before the source is marked moved, the module
-     * goes on at the source (the caller gives the source its writes back); after the mark it serves from the target.
+     * goes on at the source, its writes given back before the gate opens; after the mark it serves from the target.
      */
     Pause run(Connection from, Connection to) throws Exception {
         var module = dataAccess.module();
@@ -86,6 +93,7 @@ final class CutOver {
         dataAccess.prepareRepoint(target, Math.clamp(pool.getTotalConnections(), 1, dataAccess.pool().getMaximumPoolSize()));
 
         var marked = false;
+        var stopping = false;
         long started = 0;
         long drained = 0;
         long stopped = 0;
@@ -99,6 +107,7 @@ final class CutOver {
             awaitIdle(pool, started);
             drained = System.nanoTime();
             steps.reached("paused");
+            stopping = true;
             from.setAutoCommit(false);
             execute(from, stop);
             from.commit();
@@ -121,6 +130,9 @@ final class CutOver {
         } catch (Exception | AssertionError e) {
             if (!marked) {
                 dataAccess.discardPrepared();
+                if (stopping) {
+                    giveSourceWritesBack.run();
+                }
             }
             throw e;
         } finally {

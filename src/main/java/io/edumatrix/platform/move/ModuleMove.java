@@ -17,6 +17,7 @@ import io.edumatrix.platform.data.ModuleLocation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,9 @@ final class ModuleMove implements Runnable {
 
     /** Cut over once the target is this close behind; the pause then waits for the rest. */
     static final long CUT_OVER_LAG_BYTES = 64 * 1024;
+
+    /** How long a failed pause tries to give the source its writes back while the source cannot be reached. */
+    static final Duration RESTORE_TIMEOUT = Duration.ofMinutes(2);
 
     private final ModuleDatabases modules;
     private final ModuleDatabase module;
@@ -94,11 +98,29 @@ final class ModuleMove implements Runnable {
             log.info("MOVED module={} from={} to={} pause_ms={} lag_bytes={}", module.module(), source, target, pauseMs,
                     lagBytes);
         } catch (Exception | AssertionError e) {
-            error = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
+            error = (e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString()))
+                    + unreachable();
             state = "FAILED";
             log.error("The move of module {} to {} failed in phase {}; the module serves from {}. Post the move again to"
                     + " resume it, or abandon it", module.module(), target, phase, dataAccess.location(), e);
         }
+    }
+
+    /**
+     * Which of the two servers cannot be reached now, for the error of a failed move: a server that crashed under an
+     * open connection fails it with a driver's I/O error that names neither.
+     */
+    private String unreachable() {
+        var down = new StringBuilder();
+        for (var place : List.of(source, target)) {
+            try (var ignored = admin(modules, place)) {
+                // Reachable.
+            } catch (SQLException e) {
+                down.append("; the ").append(place == source ? "source " : "target ").append(place)
+                        .append(" cannot be reached now");
+            }
+        }
+        return down.toString();
     }
 
     /** The module's roles and schema at the target, empty, with the source's audit partitions; the source published. */
@@ -182,39 +204,59 @@ final class ModuleMove implements Runnable {
 
     /**
      * The pause ({@link CutOver}), over connections to both servers opened before it. If it fails before the source is
-     * marked moved, the source gets its writes back and the module goes on serving there.
+     * marked moved, the source gets its writes back, before the module's callers are let through, and the module goes
+     * on serving there.
      */
     private void cutOver() throws Exception {
         phase = "cutting-over";
         steps.reached("cutting-over");
         try (var from = admin(modules, source); var to = admin(modules, target)) {
             lagBytes = Math.max(0, MoveDatabases.lagBytes(from, module));
-            try {
-                var pause = new CutOver(dataAccess, target, drainTimeout, steps).run(from, to);
-                pauseMs = pause.pauseMs();
-                drainMs = pause.drainMs();
-                log.info("The pause of module {}'s move: {} ms in all; drain {} ms, writes stopped at the source {} ms,"
-                        + " applied at the target {} ms, mark and repoint {} ms", module.module(), pause.pauseMs(),
-                        pause.drainMs(), pause.stopMs(), pause.applyMs(), pause.switchMs());
-            } catch (Exception | AssertionError e) {
-                if (!dataAccess.location().samePlace(target)) {
-                    restoreSourceWrites(from);
-                }
-                throw e;
-            }
+            var pause = new CutOver(dataAccess, target, drainTimeout, steps, () -> restoreSourceWrites(from)).run(from, to);
+            pauseMs = pause.pauseMs();
+            drainMs = pause.drainMs();
+            log.info("The pause of module {}'s move: {} ms in all; drain {} ms, writes stopped at the source {} ms,"
+                    + " applied at the target {} ms, mark and repoint {} ms", module.module(), pause.pauseMs(),
+                    pause.drainMs(), pause.stopMs(), pause.applyMs(), pause.switchMs());
         }
     }
 
+    /**
+     * Gives the app role its writes at the source back. The source itself may be what failed (a crash inside the
+     * pause): then this is tried again until it is back, for at most {@link #RESTORE_TIMEOUT}, the module's callers
+     * waiting at the closed gate meanwhile (503 after the pool's connection timeout, as in any outage) rather than
+     * meeting a revoked privilege.
+     */
     private void restoreSourceWrites(Connection from) {
         try {
             if (!from.getAutoCommit()) {
                 from.rollback();
                 from.setAutoCommit(true);
             }
-            DatabaseSetup.provisionAndMigrate(modules, module, source);
-        } catch (SQLException | RuntimeException e) {
-            log.error("Could not give module {} its writes back at {}; restart the instance, whose provisioning does",
-                    module.module(), source, e);
+        } catch (SQLException e) {
+            log.warn("The revoke's transaction at {} could not be rolled back: {}; the server ends it with the session",
+                    source, e.toString());
+        }
+        long until = System.nanoTime() + RESTORE_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                DatabaseSetup.provisionAndMigrate(modules, module, source);
+                return;
+            } catch (SQLException | RuntimeException e) {
+                if (System.nanoTime() > until) {
+                    log.error("Could not give module {} its writes back at {} within {}; restart the instance, whose"
+                            + " provisioning does, or abandon the move", module.module(), source, RESTORE_TIMEOUT, e);
+                    return;
+                }
+                log.warn("Giving module {} its writes back at {} failed ({}); trying again", module.module(), source,
+                        e.toString());
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

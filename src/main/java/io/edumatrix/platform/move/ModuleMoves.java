@@ -11,6 +11,7 @@ import static io.edumatrix.platform.move.MoveDatabases.text;
 import io.edumatrix.platform.data.DatabaseSetup;
 import io.edumatrix.platform.data.ModuleBeans;
 import io.edumatrix.platform.data.ModuleDataAccess;
+import io.edumatrix.platform.data.ModuleDatabase;
 import io.edumatrix.platform.data.ModuleDatabases;
 import io.edumatrix.platform.data.ModuleLocation;
 import io.edumatrix.platform.domain.DomainException;
@@ -100,6 +101,9 @@ class ModuleMoves {
     /**
      * Removes what an unfinished move to {@code requested} left: the subscription and the target's copy, the slot and
      * the publication at the source, and gives the source its writes back. Refused once the module serves from there.
+     * A crash after the mark but before the clean-up leaves the subscription at the module's new place and the slot and
+     * publication at the old one, which the operator then names as the target; so replication objects of the module's
+     * move are removed from both servers, whichever way the move went, and a schema marked moved is never dropped.
      */
     synchronized String abandon(String moduleName, ModuleLocation requested) {
         var dataAccess = dataAccess(moduleName);
@@ -112,30 +116,15 @@ class ModuleMoves {
         if (target.samePlace(source)) {
             throw MoveProblems.MOVE_CONFLICT.exception("Module " + moduleName + " serves from " + source + "; nothing to abandon there");
         }
-        var name = ident(replicationName(module));
-        try (var to = connect(target, MoveProblems.TARGET_UNSUITABLE, "target")) {
-            if (MoveDatabases.subscriptionExists(to, module)) {
-                // The slot lives at the source and is dropped below; the subscription lets go of it first.
-                execute(to, "ALTER SUBSCRIPTION " + name + " DISABLE", "ALTER SUBSCRIPTION " + name + " SET (slot_name = NONE)",
-                        "DROP SUBSCRIPTION " + name);
-            }
+        try (var to = connect(target, MoveProblems.TARGET_UNSUITABLE, "target");
+                var from = connect(source, MoveProblems.SOURCE_UNSUITABLE, "source")) {
+            // Subscriptions first, on either side: each lets go of its slots, which live on the other server.
+            var copiesAtSource = dropSubscription(to, module);
+            var copiesAtTarget = dropSubscription(from, module);
+            dropPublicationAndSlots(from, module, copiesAtSource);
+            dropPublicationAndSlots(to, module, copiesAtTarget);
             if (MoveDatabases.schemaExists(to, module.schema()) && !isMarkedMoved(to, module.schema())) {
                 execute(to, "DROP SCHEMA " + ident(module.schema()) + " CASCADE");
-            }
-        } catch (SQLException e) {
-            throw MoveProblems.TARGET_UNSUITABLE.exception("Abandoning at " + target + " failed: " + e.getMessage());
-        }
-        try (var from = admin(modules, source)) {
-            execute(from, "DROP PUBLICATION IF EXISTS " + name);
-            // The walsender of the disabled subscription lets go of the slot a moment later.
-            for (int attempt = 0; text(from, "SELECT 1 FROM pg_replication_slots WHERE slot_name = ?",
-                    replicationName(module)) != null; attempt++) {
-                if (text(from, "SELECT 1 FROM pg_replication_slots WHERE slot_name = ? AND NOT active",
-                        replicationName(module)) != null || attempt == 50) {
-                    execute(from, "SELECT pg_drop_replication_slot(" + literal(replicationName(module)) + ")");
-                } else {
-                    Thread.sleep(200);
-                }
             }
             DatabaseSetup.provisionAndMigrate(modules, module, source);
             // A pause the application died in may have left its marker row.
@@ -143,11 +132,48 @@ class ModuleMoves {
                     + literal(CutOver.MARKER_LISTENER));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw MoveProblems.SOURCE_UNSUITABLE.exception("Interrupted while abandoning at " + source);
+            throw MoveProblems.SOURCE_UNSUITABLE.exception("Interrupted while abandoning the move to " + target);
         } catch (SQLException e) {
-            throw MoveProblems.SOURCE_UNSUITABLE.exception("Abandoning at " + source + " failed: " + e.getMessage());
+            throw MoveProblems.TARGET_UNSUITABLE.exception("Abandoning the move of module " + moduleName + " to "
+                    + target + " failed: " + e.getMessage());
         }
         return "Abandoned the move of module " + moduleName + " to " + target + "; it serves from " + source;
+    }
+
+    /**
+     * The move's subscription, without dropping its slots through it (the slots' server may be the one that crashed);
+     * answers the prefix of the slots its table copies made at the other server ({@code pg_<oid>_sync_}), or null.
+     */
+    private static String dropSubscription(Connection connection, ModuleDatabase module) throws SQLException {
+        var oid = text(connection, "SELECT oid::text FROM pg_subscription WHERE subname = ?", replicationName(module));
+        if (oid != null) {
+            var name = ident(replicationName(module));
+            execute(connection, "ALTER SUBSCRIPTION " + name + " DISABLE", "ALTER SUBSCRIPTION " + name
+                    + " SET (slot_name = NONE)", "DROP SUBSCRIPTION " + name);
+        }
+        return oid == null ? null : "pg_" + oid + "_sync_";
+    }
+
+    /**
+     * The move's publication and slot, and the slots of the subscription's table copies that were still going when it
+     * was dropped. The walsender of a disabled subscription lets go of a slot a moment later, so an active slot is
+     * waited for a while before it is dropped.
+     */
+    private static void dropPublicationAndSlots(Connection connection, ModuleDatabase module, String copySlots)
+            throws SQLException, InterruptedException {
+        var name = replicationName(module);
+        execute(connection, "DROP PUBLICATION IF EXISTS " + ident(name));
+        var slots = "SELECT slot_name FROM pg_replication_slots WHERE (slot_name = ? OR starts_with(slot_name, ?))";
+        var prefix = copySlots == null ? name : copySlots;
+        for (int attempt = 0; ; attempt++) {
+            for (var slot : MoveDatabases.column(connection, slots + " AND (NOT active OR ? >= 50)", name, prefix, attempt)) {
+                execute(connection, "SELECT pg_drop_replication_slot(" + literal(slot) + ")");
+            }
+            if (MoveDatabases.column(connection, slots, name, prefix).isEmpty()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** Drops the schema a finished move left behind at {@code requested}; only a schema marked moved. */

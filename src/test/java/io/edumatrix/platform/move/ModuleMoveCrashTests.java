@@ -18,9 +18,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,11 @@ import org.junit.jupiter.api.Test;
  * yet made), each time with a writer posting job postings. After each restart with the old location the module serves
  * from the source alone, and the move posted again resumes from the subscription the server kept, to DONE. Every write
  * that was acknowledged is then at the target exactly once, and the source is marked moved and closed to the app role.
+ *
+ * <p>Server crashes ({@code pg_ctl -m immediate}, ADR 0040's amendment): the target while the move copies, the module's
+ * own server while the move copies and inside the pause; and the application killed after the mark, the move then
+ * abandoned from the new place. Each time the module serves from one place, no request is answered 500, and the move
+ * resumes to DONE or is abandoned leaving no subscription, slot or publication on either server.
  */
 @ProcessTest
 class ModuleMoveCrashTests {
@@ -98,7 +105,165 @@ class ModuleMoveCrashTests {
         }
     }
 
+    /**
+     * A server crashed (pg_ctl -m immediate) while the move copies: first the target, then, on the way back, the server
+     * the module serves from. While the target is down the move fails naming it, the module goes on serving from the
+     * source, and the move posted again after the target is back resumes to DONE with every acknowledged write there
+     * once. While the module's own server is down its requests are answered 503, never 500; the failed move is then
+     * abandoned, which leaves no subscription, slot or publication on either server and the module serving where it was.
+     */
+    @Test
+    void a_server_crashed_while_the_move_copies_leaves_the_module_in_one_place_to_resume_or_abandon() throws Exception {
+        try (var source = ThrowawayCluster.start(PORTS, "logical"); var target = ThrowawayCluster.start(PORTS + 1, "logical")) {
+            for (var cluster : List.of(source, target)) {
+                cluster.execute("postgres", "CREATE DATABASE " + DATABASE);
+                // The kit's servers commit asynchronously; a write acknowledged just before a crash must survive it.
+                cluster.execute("postgres", "ALTER SYSTEM SET synchronous_commit = on", "SELECT pg_reload_conf()");
+            }
+            var reached = Files.createTempDirectory("move-server-crash");
+            var application = start("server-crash", source, reached, "copying");
+            var world = World.onServer(application.baseUrl());
+            var admin = world.platformAdmin().accessToken();
+            try (var writer = new Writer(application.baseUrl(), world.institution().instructor().accessToken())) {
+                // The target dies while the move copies: it fails naming the target; the source goes on taking writes.
+                var move = post(application, admin, "/api/admin/modules/jobs/move", target);
+                awaitFile(reached.resolve("copying"));
+                target.crash();
+                Files.delete(reached.resolve("copying"));
+                var failed = awaitEnd(application, admin, move);
+                assertThat(failed).contains("\"state\":\"FAILED\"", "\"phase\":\"copying\"",
+                        "the target 127.0.0.1:" + target.port() + "/" + DATABASE + " cannot be reached now");
+                writer.awaitAcknowledged(5);
+                assertThat(markOf(source)).isNull();
+                target.start();
+                var resumed = post(application, admin, "/api/admin/modules/jobs/move", target);
+                assertThat(awaitEnd(application, admin, resumed)).contains("\"state\":\"DONE\"");
+                writer.awaitAcknowledged(5);
+                assertThat(markOf(source)).isEqualTo("edumatrix:moved-to 127.0.0.1:" + target.port() + "/" + DATABASE);
+                assertEveryAcknowledgedWriteOnceAt(target, writer);
+                assertNoReplicationLeft(source, target);
+
+                // Back again; the server the module now serves from dies while the move copies.
+                assertThat(call(application, admin, "/api/admin/modules/jobs/old-schema/drop", source).statusCode())
+                        .isEqualTo(200);
+                Files.writeString(reached.resolve("copying.armed"), "");
+                var back = post(application, admin, "/api/admin/modules/jobs/move", source);
+                awaitFile(reached.resolve("copying"));
+                var unavailable = writer.count(503);
+                target.crash();
+                writer.awaitStatus(503, unavailable + 1);
+                Files.delete(reached.resolve("copying"));
+                assertThat(awaitEnd(application, admin, back)).contains("\"state\":\"FAILED\"",
+                        "the source 127.0.0.1:" + target.port() + "/" + DATABASE + " cannot be reached now");
+                target.start();
+                writer.awaitAcknowledged(5);
+                var abandoned = call(application, admin, "/api/admin/modules/jobs/move/abandon", source);
+                assertThat(abandoned.statusCode()).as(abandoned.body()).isEqualTo(200);
+                writer.awaitAcknowledged(5);
+                writer.close();
+                assertThat(writer.count(500)).as("requests answered 500 while a server was down").isZero();
+                assertEveryAcknowledgedWriteOnceAt(target, writer);
+                assertNoReplicationLeft(source, target);
+                assertThat(source.psql(DATABASE, "SELECT count(*) FROM pg_namespace WHERE nspname = 'jobs'"))
+                        .as("the abandoned copy removed").isEqualTo("0");
+                assertThat(markOf(target)).as("the module's place unmarked").isNull();
+            }
+        }
+    }
+
+    /**
+     * The source crashed inside the pause, its writes revoked and its last write applied at the target, the mark not
+     * made: the module's callers wait at the closed gate (503 when they wait too long, never 500) until the source is
+     * back and has its writes again; the move fails, the module serves from the source, and posted again it is DONE.
+     */
+    @Test
+    void a_source_crashed_inside_the_pause_gets_its_writes_back_before_callers_pass_and_the_move_resumes() throws Exception {
+        try (var source = ThrowawayCluster.start(PORTS, "logical"); var target = ThrowawayCluster.start(PORTS + 1, "logical")) {
+            for (var cluster : List.of(source, target)) {
+                cluster.execute("postgres", "CREATE DATABASE " + DATABASE);
+                cluster.execute("postgres", "ALTER SYSTEM SET synchronous_commit = on", "SELECT pg_reload_conf()");
+            }
+            var reached = Files.createTempDirectory("move-source-crash");
+            var application = start("source-crash", source, reached, "mark");
+            var world = World.onServer(application.baseUrl());
+            var admin = world.platformAdmin().accessToken();
+            try (var writer = new Writer(application.baseUrl(), world.institution().instructor().accessToken())) {
+                writer.awaitAcknowledged(5);
+                var move = post(application, admin, "/api/admin/modules/jobs/move", target);
+                awaitFile(reached.resolve("mark"));
+                source.crash();
+                Files.delete(reached.resolve("mark"));
+                Thread.sleep(3_000);
+                source.start();
+                assertThat(awaitEnd(application, admin, move)).contains("\"state\":\"FAILED\"",
+                        "\"phase\":\"cutting-over\"");
+                assertThat(markOf(source)).isNull();
+                writer.awaitAcknowledged(10);
+                var resumed = post(application, admin, "/api/admin/modules/jobs/move", target);
+                assertThat(awaitEnd(application, admin, resumed)).contains("\"state\":\"DONE\"");
+                writer.awaitAcknowledged(5);
+                writer.close();
+                assertThat(writer.count(500)).as("requests answered 500 around the source's crash").isZero();
+                assertEveryAcknowledgedWriteOnceAt(target, writer);
+                assertNoReplicationLeft(source, target);
+            }
+        }
+    }
+
+    /**
+     * Killed after the mark, before the clean-up: the subscription is left at the module's new place and the slot and
+     * publication at the old one. The instance restarted at the new place serves from there, and abandoning the move
+     * with the old place removes all three, keeping the old schema, marked.
+     */
+    @Test
+    void a_move_killed_after_its_mark_leaves_replication_that_abandoning_it_removes() throws Exception {
+        try (var source = ThrowawayCluster.start(PORTS, "logical"); var target = ThrowawayCluster.start(PORTS + 1, "logical")) {
+            source.execute("postgres", "CREATE DATABASE " + DATABASE);
+            target.execute("postgres", "CREATE DATABASE " + DATABASE);
+            var reached = Files.createTempDirectory("move-after-mark");
+            var first = start("after-mark", source, reached, "cleaning-up");
+            var world = World.onServer(first.baseUrl());
+            var admin = world.platformAdmin().accessToken();
+            var staff = world.institution().instructor().accessToken();
+            post(first, admin, "/api/admin/modules/jobs/move", target);
+            awaitFile(reached.resolve("cleaning-up"));
+            killed(first);
+            assertThat(markOf(source)).isEqualTo("edumatrix:moved-to 127.0.0.1:" + target.port() + "/" + DATABASE);
+            assertThat(target.psql(DATABASE, "SELECT count(*) FROM pg_subscription")).as("left at the new place")
+                    .isEqualTo("1");
+            assertThat(source.psql(DATABASE, "SELECT (SELECT count(*) FROM pg_publication) || ' ' || (SELECT count(*)"
+                    + " FROM pg_replication_slots)")).as("left at the old place").isEqualTo("1 1");
+
+            var second = start("at-new-place", target, reached, "none");
+            var abandoned = call(second, admin, "/api/admin/modules/jobs/move/abandon", source);
+            assertThat(abandoned.statusCode()).as(abandoned.body()).isEqualTo(200);
+            assertNoReplicationLeft(source, target);
+            assertThat(markOf(source)).as("the old schema kept, marked").startsWith("edumatrix:moved-to");
+            try (var writer = new Writer(second.baseUrl(), staff)) {
+                writer.awaitAcknowledged(3);
+                writer.close();
+                assertEveryAcknowledgedWriteOnceAt(target, writer);
+            }
+        }
+    }
+
+    private static void assertEveryAcknowledgedWriteOnceAt(ThrowawayCluster place, Writer writer) throws Exception {
+        var found = List.of(place.psql(DATABASE, "SELECT title FROM jobs.job_posting WHERE title LIKE 'crash-%'")
+                .split("\n"));
+        assertThat(found).as("no write doubled").doesNotHaveDuplicates();
+        assertThat(found).as("no acknowledged write lost").containsAll(writer.acknowledged());
+    }
+
+    private static void assertNoReplicationLeft(ThrowawayCluster... clusters) throws Exception {
+        for (var cluster : clusters) {
+            assertThat(cluster.psql(DATABASE, "SELECT (SELECT count(*) FROM pg_subscription) || ' ' || (SELECT count(*)"
+                    + " FROM pg_publication) || ' ' || (SELECT count(*) FROM pg_replication_slots)"))
+                    .as("subscriptions, publications and slots left at " + cluster.port()).isEqualTo("0 0 0");
+        }
+    }
+
     private ApplicationProcess start(String name, ThrowawayCluster source, Path reached, String heldAt) throws Exception {
+        Files.writeString(reached.resolve(heldAt + ".armed"), "");
         return harness.start(name, launch -> launch
                 .with("spring.profiles.active", "move-crash-probe")
                 .with("edumatrix.move-crash-probe.step", heldAt)
@@ -125,12 +290,17 @@ class ModuleMoveCrashTests {
 
     private static String post(ApplicationProcess application, String token, String path, ThrowawayCluster target)
             throws Exception {
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create(application.baseUrl() + path))
+        var response = call(application, token, path, target);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static HttpResponse<String> call(ApplicationProcess application, String token, String path,
+            ThrowawayCluster target) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(application.baseUrl() + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"host\":\"127.0.0.1\",\"port\":" + target.port()
                         + ",\"database\":\"" + DATABASE + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return response.headers().firstValue("Location").orElseThrow();
     }
 
     private static String awaitEnd(ApplicationProcess application, String token, String location) throws Exception {
@@ -159,6 +329,7 @@ class ModuleMoveCrashTests {
         private final AtomicReference<String> baseUrl;
         private final String token;
         private final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final Thread thread;
 
@@ -182,6 +353,18 @@ class ModuleMoveCrashTests {
             }
         }
 
+        int count(int status) {
+            return statuses.computeIfAbsent(status, s -> new AtomicInteger()).get();
+        }
+
+        void awaitStatus(int status, int count) throws InterruptedException {
+            var until = Instant.now().plus(Duration.ofMinutes(1));
+            while (count(status) < count) {
+                assertThat(Instant.now()).as(count + " answers " + status).isBefore(until);
+                Thread.sleep(50);
+            }
+        }
+
         List<String> acknowledged() {
             return new ArrayList<>(acknowledged);
         }
@@ -197,6 +380,7 @@ class ModuleMoveCrashTests {
                             .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
                             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(), HttpResponse.BodyHandlers.discarding());
+                    statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
                     if (response.statusCode() == 201) {
                         acknowledged.add(title);
                     }

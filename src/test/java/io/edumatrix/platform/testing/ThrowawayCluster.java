@@ -101,6 +101,11 @@ public final class ThrowawayCluster implements AutoCloseable {
         asPostgres(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "stop");
     }
 
+    /** Stops the server as a crash would ({@code pg_ctl -m immediate}): no checkpoint, sessions cut. */
+    public void crash() throws IOException {
+        asPostgres(BIN.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop");
+    }
+
     public boolean running() {
         return Files.exists(data.resolve("postmaster.pid"));
     }
