@@ -55,9 +55,7 @@ class ModuleMoves {
         var module = dataAccess.module();
         var source = dataAccess.location();
         var target = source.at(requested.host(), requested.port(), requested.database());
-        if (moves.values().stream().anyMatch(m -> m.running() && m.status().module().equals(moduleName))) {
-            throw MoveProblems.MOVE_CONFLICT.exception("A move of module " + moduleName + " is running");
-        }
+        refuseWhileRunning(moduleName);
         if (target.samePlace(source)) {
             throw MoveProblems.MOVE_CONFLICT.exception("Module " + moduleName + " already lives at " + source);
         }
@@ -94,6 +92,12 @@ class ModuleMoves {
         return id;
     }
 
+    private void refuseWhileRunning(String moduleName) {
+        if (moves.values().stream().anyMatch(m -> m.running() && m.status().module().equals(moduleName))) {
+            throw MoveProblems.MOVE_CONFLICT.exception("A move of module " + moduleName + " is running");
+        }
+    }
+
     Optional<MoveStatus> status(String module, UUID id) {
         return Optional.ofNullable(moves.get(id)).map(ModuleMove::status).filter(s -> s.module().equals(module));
     }
@@ -110,9 +114,7 @@ class ModuleMoves {
         var module = dataAccess.module();
         var source = dataAccess.location();
         var target = source.at(requested.host(), requested.port(), requested.database());
-        if (moves.values().stream().anyMatch(m -> m.running() && m.status().module().equals(moduleName))) {
-            throw MoveProblems.MOVE_CONFLICT.exception("A move of module " + moduleName + " is running");
-        }
+        refuseWhileRunning(moduleName);
         if (target.samePlace(source)) {
             throw MoveProblems.MOVE_CONFLICT.exception("Module " + moduleName + " serves from " + source + "; nothing to abandon there");
         }
