@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,11 +116,7 @@ class ModuleMoveCrashTests {
     @Test
     void a_server_crashed_while_the_move_copies_leaves_the_module_in_one_place_to_resume_or_abandon() throws Exception {
         try (var source = ThrowawayCluster.start(PORTS, "logical"); var target = ThrowawayCluster.start(PORTS + 1, "logical")) {
-            for (var cluster : List.of(source, target)) {
-                cluster.execute("postgres", "CREATE DATABASE " + DATABASE);
-                // The kit's servers commit asynchronously; a write acknowledged just before a crash must survive it.
-                cluster.execute("postgres", "ALTER SYSTEM SET synchronous_commit = on", "SELECT pg_reload_conf()");
-            }
+            crashSafe(source, target);
             var reached = Files.createTempDirectory("move-server-crash");
             var application = start("server-crash", source, reached, "copying");
             var world = World.onServer(application.baseUrl());
@@ -172,6 +169,17 @@ class ModuleMoveCrashTests {
     }
 
     /**
+     * The move's database on each server, committing synchronously: the kit's servers commit asynchronously, and a
+     * write acknowledged just before a crash must survive it.
+     */
+    private static void crashSafe(ThrowawayCluster... clusters) throws SQLException {
+        for (var cluster : clusters) {
+            cluster.execute("postgres", "CREATE DATABASE " + DATABASE);
+            cluster.execute("postgres", "ALTER SYSTEM SET synchronous_commit = on", "SELECT pg_reload_conf()");
+        }
+    }
+
+    /**
      * The source crashed inside the pause, its writes revoked and its last write applied at the target, the mark not
      * made: the module's callers wait at the closed gate (503 when they wait too long, never 500) until the source is
      * back and has its writes again; the move fails, the module serves from the source, and posted again it is DONE.
@@ -179,10 +187,7 @@ class ModuleMoveCrashTests {
     @Test
     void a_source_crashed_inside_the_pause_gets_its_writes_back_before_callers_pass_and_the_move_resumes() throws Exception {
         try (var source = ThrowawayCluster.start(PORTS, "logical"); var target = ThrowawayCluster.start(PORTS + 1, "logical")) {
-            for (var cluster : List.of(source, target)) {
-                cluster.execute("postgres", "CREATE DATABASE " + DATABASE);
-                cluster.execute("postgres", "ALTER SYSTEM SET synchronous_commit = on", "SELECT pg_reload_conf()");
-            }
+            crashSafe(source, target);
             var reached = Files.createTempDirectory("move-source-crash");
             var application = start("source-crash", source, reached, "mark");
             var world = World.onServer(application.baseUrl());
