@@ -21,5 +21,8 @@ COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
 USER edumatrix
 EXPOSE 8080
-# The bean definitions Spring AOT generated at build time, for application.yaml's module list (ADR 0017).
-ENTRYPOINT ["java", "-Dspring.aot.enabled=true", "org.springframework.boot.loader.launch.JarLauncher"]
+# The bean definitions Spring AOT generated at build time, for application.yaml's module list (ADR 0017). Every 30 s
+# the JVM hands native memory it freed back to the system: glibc keeps what the JIT compiler and start-up freed, and
+# under load that was 33 MB of the process's 455 MB (ADR 0041).
+ENTRYPOINT ["java", "-Dspring.aot.enabled=true", "-XX:TrimNativeHeapInterval=30000", \
+    "org.springframework.boot.loader.launch.JarLauncher"]

@@ -18,8 +18,9 @@ usage() {
   cat <<'USAGE'
 usage: bench/peer-compare.sh
 env knobs (defaults): VARIANTS="peer peer-secured edumatrix" ROUNDS=3 DURATION=20 WARMUP=120 POST_WARMUP=60 POST=1
-  THREADS=2 CONNECTIONS=32 COURSES=1000 INSTITUTIONS=2 JVM_FLAGS="-XX:+UseG1GC -Xmx1g" PROFILE=0 SKIP_BUILD=0
-  KEEP_DBS=0 START_TIMEOUT=300 PORT=18181 (variant i listens on PORT+i) EDUMATRIX_JAR=(built here)
+  THREADS=2 CONNECTIONS=32 COURSES=1000 INSTITUTIONS=2 PROFILE=0 SKIP_BUILD=0
+  JVM_FLAGS="-XX:+UseG1GC -Xmx1g -XX:TrimNativeHeapInterval=30000"
+  KEEP_DBS=0 START_TIMEOUT=300 SETTLE_TIMEOUT=900 PORT=18181 (variant i listens on PORT+i) EDUMATRIX_JAR=(built here)
   EDUMATRIX_BOOTSTRAP_ADMIN_EMAIL=bench-admin@example.com EDUMATRIX_BOOTSTRAP_ADMIN_PASSWORD=(random)
   DB_HOST=127.0.0.1 DB_PORT=5432 DB_ADMIN_USER=postgres DB_ADMIN_PASSWORD= JAVA_HOME=(Temurin 25)
   BASELINE_JAR= (for the variant edumatrix-baseline: another EduMatrix build, measured in the same run)
@@ -40,9 +41,11 @@ ROUNDS=${ROUNDS:-${RUNS:-3}} DURATION=${DURATION:-20} WARMUP=${WARMUP:-120} POST
 THREADS=${THREADS:-2} CONNECTIONS=${CONNECTIONS:-32} COURSES=${COURSES:-1000} INSTITUTIONS=${INSTITUTIONS:-2}
 PORT=${PORT:-18181} VARIANTS=${VARIANTS:-peer peer-secured edumatrix}
 # G1 named explicitly: the JVM would pick Serial GC by itself in a container limited to one CPU or < 1792 MB,
-# and the heap cap keeps RSS independent of the machine's memory.
-JVM_FLAGS=${JVM_FLAGS:--XX:+UseG1GC -Xmx1g}
-PROFILE=${PROFILE:-0} SKIP_BUILD=${SKIP_BUILD:-0} KEEP_DBS=${KEEP_DBS:-0} START_TIMEOUT=${START_TIMEOUT:-300}
+# and the heap cap keeps RSS independent of the machine's memory. The native heap trim is the Dockerfile's: without it
+# each JVM's RSS also holds what glibc kept of memory the JVM freed (the JIT's arenas, mostly), which says more about
+# how much code was compiled than about what the application holds (ADR 0041).
+JVM_FLAGS=${JVM_FLAGS:--XX:+UseG1GC -Xmx1g -XX:TrimNativeHeapInterval=30000}
+PROFILE=${PROFILE:-0} SKIP_BUILD=${SKIP_BUILD:-0} KEEP_DBS=${KEEP_DBS:-0} START_TIMEOUT=${START_TIMEOUT:-300} SETTLE_TIMEOUT=${SETTLE_TIMEOUT:-900}
 DB_HOST=${DB_HOST:-127.0.0.1} DB_PORT=${DB_PORT:-5432} DB_ADMIN_USER=${DB_ADMIN_USER:-postgres}
 DB_ADMIN_PASSWORD=${DB_ADMIN_PASSWORD:-}
 TARGET_GET_BARE=${TARGET_GET_BARE:-0.8} TARGET_GET_SECURED=${TARGET_GET_SECURED:-1.0}
@@ -54,7 +57,7 @@ log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 run() { log "+ $*"; "$@"; }
 
-for knob in ROUNDS DURATION WARMUP POST_WARMUP THREADS CONNECTIONS COURSES INSTITUTIONS PORT START_TIMEOUT; do
+for knob in ROUNDS DURATION WARMUP POST_WARMUP THREADS CONNECTIONS COURSES INSTITUTIONS PORT START_TIMEOUT SETTLE_TIMEOUT; do
   [[ ${!knob} =~ ^[1-9][0-9]*$ ]] || die "$knob must be a positive integer (got '${!knob}')"
 done
 ((COURSES >= INSTITUTIONS)) || die "COURSES must be at least INSTITUTIONS"
@@ -430,8 +433,40 @@ backend_ms() { # before-file after-file -> milliseconds of CPU the backends spen
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 declare -A PORT_OF=() INDEX_OF=()
+# EduMatrix delivers each course's event to its listeners after the POST's transaction (the statistics, the
+# notifications): a POST warm-up or round leaves thousands queued, and draining them took a tenth of EduMatrix's JVM
+# samples in the GET rounds that followed and whole rounds of CPU from whichever variant ran next (the bare peer's
+# rounds read 3,500 and 8,300 req/s in one run). Every round therefore starts once no EduMatrix publication is pending.
+# Draining is work of the POST that neither peer does (they only insert the event row): its time is logged, not counted.
+OUTBOX_PENDING_SQL=''
+outbox_pending() { # -> publications not yet delivered, over every module's outbox in the EduMatrix database
+  [[ -n $EDU_VARIANT ]] || { echo 0; return; }
+  if [[ -z $OUTBOX_PENDING_SQL ]]; then
+    OUTBOX_PENDING_SQL=$(psql_on "$EDU_DB" "SELECT 'SELECT ' || string_agg(format('(SELECT count(*) FROM %I.event_publication
+      WHERE completion_date IS NULL AND status IN (''PUBLISHED'', ''PROCESSING'', ''RESUBMITTED''))', table_schema), ' + ')
+      FROM information_schema.tables WHERE table_name = 'event_publication'")
+    [[ $OUTBOX_PENDING_SQL == SELECT* ]] || { OUTBOX_PENDING_SQL="SELECT 0"; log "warning: no outbox tables in $EDU_DB"; }
+  fi
+  psql_on "$EDU_DB" "$OUTBOX_PENDING_SQL"
+}
+settle() { # waits until EduMatrix's listeners have delivered every pending event (at most SETTLE_TIMEOUT s)
+  local pending started=$SECONDS
+  pending=$(outbox_pending)
+  ((pending > 0)) || return 0
+  log "waiting for $pending pending EduMatrix events to be delivered before the next round"
+  while ((pending > 0)); do
+    ((SECONDS - started < SETTLE_TIMEOUT)) || die "EduMatrix still had $pending events pending after $SETTLE_TIMEOUT s"
+    sleep 1
+    pending=$(outbox_pending)
+  done
+  log "events delivered in $((SECONDS - started)) s"
+  SETTLE_SECONDS+=" $((SECONDS - started))"
+}
+SETTLE_SECONDS=''
+
 measure_round() { # name kind round -> appends a line to $RESULTS
   local name=$1 kind=$2 round=$3 pid=${PID[$1]} tag
+  settle
   headers_for "$name" "$DURATION"
   tag=v${INDEX_OF[$name]}r$round
   local pg_before=$OUT/pg-before pg_after=$OUT/pg-after jvm_before rss_file=$OUT/rss.$name
@@ -617,6 +652,7 @@ rounds() { # kind: ROUNDS rounds; each runs every variant once, the order rotate
   done
   n=${#order[@]}
   ((n > 0)) || return 0
+  settle
   profile_start "$kind" "${order[@]}"
   for ((round = 1; round <= ROUNDS; round++)); do
     for ((k = 0; k < n; k++)); do measure_round "${order[(k + round - 1) % n]}" "$kind" "$round"; done
@@ -709,6 +745,7 @@ report() {
     echo "== POST a course (EduMatrix: with its event, instructor and audit rows; secured peer: item, event and audit rows)"
     table POST
   fi
+  [[ -z $SETTLE_SECONDS ]] || echo "EduMatrix's queued events were delivered before rounds, outside them, in (s):$SETTLE_SECONDS"
   if ((PROFILE)); then
     echo
     echo "profiles: $OUT/*.jfr; hot methods and CPU per request by layer in $OUT/*.hot.txt"
