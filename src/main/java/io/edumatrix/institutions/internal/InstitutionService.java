@@ -83,7 +83,7 @@ class InstitutionService implements InstitutionsApi {
     @Override
     @Transactional(value = "institutions", readOnly = true)
     public Optional<InstitutionSummary> findInstitution(UUID id) {
-        return institutions.findById(id).map(i -> new InstitutionSummary(i.id(), i.name(), i.code(), i.active()));
+        return institutions.findListingById(id).map(InstitutionListing::summary);
     }
 
     @Override
