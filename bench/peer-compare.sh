@@ -67,11 +67,11 @@ EDU_VARIANT='' # the EduMatrix JVM that issues the tokens (any EduMatrix variant
 for name in "${VARIANT_LIST[@]}"; do # checked now rather than after the builds and the seeding
   case $name in
     peer | peer-secured) ;;
-    edumatrix | edumatrix-rls | edumatrix-spring | edumatrix-pool[1-9] | edumatrix-pool[1-9][0-9]) EDU_VARIANT=${EDU_VARIANT:-$name} ;;
+    edumatrix | edumatrix-rls | edumatrix-no-aot | edumatrix-pool[1-9] | edumatrix-pool[1-9][0-9]) EDU_VARIANT=${EDU_VARIANT:-$name} ;;
     edumatrix-baseline)
       [[ -f ${BASELINE_JAR:-} ]] || die "variant edumatrix-baseline needs BASELINE_JAR, an EduMatrix jar built from another commit"
       EDU_VARIANT=${EDU_VARIANT:-$name} ;;
-    *) die "unknown variant '$name' (known: peer peer-secured edumatrix edumatrix-baseline edumatrix-rls edumatrix-spring edumatrix-pool<N>)" ;;
+    *) die "unknown variant '$name' (known: peer peer-secured edumatrix edumatrix-baseline edumatrix-rls edumatrix-no-aot edumatrix-pool<N>)" ;;
   esac
 done
 [[ -n $EDU_VARIANT ]] || die "VARIANTS needs an EduMatrix variant: it holds the data and issues the tokens"
@@ -285,14 +285,15 @@ variant() { # name -> V_*; V_AUTH=1: requests carry the instructor's token
   case $1 in
     peer) V_APP=peer V_GET=/items/ V_DB=$PEER_DB ;;
     peer-secured) V_APP=peer-secured V_GET=/items/ V_POST=/items V_DB=$SECURED_DB V_AUTH=1 ;;
-    edumatrix) # the application as it is: the token verified, row-level security, method security, …
-      V_APP=edumatrix V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 ;;
-    edumatrix-baseline) # another build of EduMatrix (BASELINE_JAR) on the same data: before and after a change, in one run
-      V_APP=edumatrix-baseline V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 ;;
-    edumatrix-spring) # the same, started from the bean definitions Spring AOT generated at build time
+    edumatrix) # the application as the Dockerfile starts it, from the bean definitions Spring AOT generated at build
+      # time: the token verified, row-level security, method security, …
       V_APP=edumatrix V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 V_JVM=(-Dspring.aot.enabled=true) ;;
-    edumatrix-pool*) # the same with every module's pool capped at N connections (sizing the default)
-      V_APP=edumatrix V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1
+    edumatrix-baseline) # another build of EduMatrix (BASELINE_JAR) on the same data: before and after a change, in one run
+      V_APP=edumatrix-baseline V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 V_JVM=(-Dspring.aot.enabled=true) ;;
+    edumatrix-no-aot) # the same jar started with java -jar alone: bean definitions read from the configuration classes
+      V_APP=edumatrix V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 ;;
+    edumatrix-pool*) # as edumatrix, with every module's pool capped at N connections (sizing the default)
+      V_APP=edumatrix V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 V_JVM=(-Dspring.aot.enabled=true)
       V_ARGS+=("--edumatrix.database.pool.maximum-pool-size=${1#edumatrix-pool}") ;;
     edumatrix-rls) # row-level security and all the rest, but the caller comes from a header, not a verified token
       V_APP=edumatrix-rls V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB
@@ -433,11 +434,12 @@ backend_ms() { # before-file after-file -> milliseconds of CPU the backends spen
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
 declare -A PORT_OF=() INDEX_OF=()
-# EduMatrix delivers each course's event to its listeners after the POST's transaction (the statistics, the
-# notifications): a POST warm-up or round leaves thousands queued, and draining them took a tenth of EduMatrix's JVM
-# samples in the GET rounds that followed and whole rounds of CPU from whichever variant ran next (the bare peer's
-# rounds read 3,500 and 8,300 req/s in one run). Every round therefore starts once no EduMatrix publication is pending.
-# Draining is work of the POST that neither peer does (they only insert the event row): its time is logged, not counted.
+# EduMatrix delivers each course's event to its listener (the statistics module) after the POST's transaction: a POST
+# warm-up or round leaves thousands queued, and draining them took a tenth of EduMatrix's JVM samples in the GET rounds
+# that followed and most of the machine from whichever variant ran next (the bare peer's rounds read 3,500 and 8,300
+# req/s in one run). Every round therefore starts once no EduMatrix publication is pending (ADR 0041). What is
+# delivered during a POST round counts in it; the rest, work the secured peer never does (it only inserts its event
+# row), is drained between rounds and its time logged.
 OUTBOX_PENDING_SQL=''
 outbox_pending() { # -> publications not yet delivered, over every module's outbox in the EduMatrix database
   [[ -n $EDU_VARIANT ]] || { echo 0; return; }
@@ -614,18 +616,25 @@ done
 } >"$OUT/header.txt"
 cat "$OUT/header.txt" >&2
 
-# ---------------------------------------------------------------- warm-up, then interleaved rounds
-for name in "${VARIANT_LIST[@]}"; do
-  headers_for "$name" "$WARMUP"
-  log "$name: GET warm-up, wrk -t$THREADS -c$CONNECTIONS -d${WARMUP}s (discarded)"
-  wrk_run "$(url_of "${PORT_OF[$name]}")" "$WARMUP" GET w "$name GET warm-up"
-  log "$name: GET warm-up ended at $WRK_FIGURES (req/s p50 p99)"
-  if [[ -n $V_POST ]]; then
-    headers_for "$name" "$POST_WARMUP"
-    wrk_run "$(url_of "${PORT_OF[$name]}")" "$POST_WARMUP" POST "v${INDEX_OF[$name]}w" "$name POST warm-up"
-    log "$name: POST warm-up ended at $WRK_FIGURES (req/s p50 p99)"
-  fi
-done
+# ---------------------------------------------------------------- warm-ups, then interleaved rounds, per kind
+# The GETs are warmed up and measured before any POST: a JVM that has served a minute of writes keeps the heap G1 grew
+# for them, and the bare peer, which serves no POST, would then be compared by RSS with a process that did more
+# (ADR 0041). The POST warm-ups come after the GET rounds, right before the POST rounds.
+warm_up() { # kind
+  local kind=$1 name seconds
+  for name in "${VARIANT_LIST[@]}"; do
+    seconds=$WARMUP
+    if [[ $kind == POST ]]; then
+      variant "$name"
+      [[ -n $V_POST ]] || continue
+      seconds=$POST_WARMUP
+    fi
+    headers_for "$name" "$seconds"
+    log "$name: $kind warm-up, wrk -t$THREADS -c$CONNECTIONS -d${seconds}s (discarded)"
+    wrk_run "$(url_of "${PORT_OF[$name]}")" "$seconds" "$kind" "v${INDEX_OF[$name]}w" "$name $kind warm-up"
+    log "$name: $kind warm-up ended at $WRK_FIGURES (req/s p50 p99)"
+  done
+}
 
 profile_start() { # kind variants...
   ((PROFILE)) || return 0
@@ -659,8 +668,12 @@ rounds() { # kind: ROUNDS rounds; each runs every variant once, the order rotate
   done
   profile_stop "$kind" "${order[@]}"
 }
+warm_up GET
 rounds GET
-if ((POST)); then rounds POST; fi
+if ((POST)); then
+  warm_up POST
+  rounds POST
+fi
 stop_all
 # ---------------------------------------------------------------- report
 # Per variant and kind: medians of the rounds' req/s, p50, p99 and RSS (read halfway through each GET round); CPU per
