@@ -94,7 +94,7 @@ class Institution {
     }
 
     boolean active() {
-        return status == InstitutionStatus.ACTIVE;
+        return status.active();
     }
 
     Instant createdAt() {

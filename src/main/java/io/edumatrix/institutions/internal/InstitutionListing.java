@@ -8,6 +8,6 @@ import java.util.UUID;
 record InstitutionListing(UUID id, String name, String code, InstitutionStatus status, Instant createdAt) {
 
     InstitutionSummary summary() {
-        return new InstitutionSummary(id, name, code, status == InstitutionStatus.ACTIVE);
+        return new InstitutionSummary(id, name, code, status.active());
     }
 }

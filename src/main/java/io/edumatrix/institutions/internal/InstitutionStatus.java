@@ -2,5 +2,9 @@ package io.edumatrix.institutions.internal;
 
 enum InstitutionStatus {
     ACTIVE,
-    DEACTIVATED
+    DEACTIVATED;
+
+    boolean active() {
+        return this == ACTIVE;
+    }
 }
