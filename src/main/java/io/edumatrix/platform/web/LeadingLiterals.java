@@ -44,6 +44,14 @@ final class LeadingLiterals {
         return literals.isEmpty() ? ANY : new LeadingLiterals(List.copyOf(literals));
     }
 
+    /**
+     * Per pattern, the literal segments it begins with; empty if the mapping admits every path (a pattern that begins
+     * with no literal, or a case-insensitive parser).
+     */
+    List<List<String>> prefixes() {
+        return patterns.stream().map(List::of).toList();
+    }
+
     /** False only if no pattern can match {@code path}. */
     boolean admits(PathContainer path) {
         if (patterns.isEmpty()) {
