@@ -7,33 +7,28 @@ import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.Repository;
 
-/**
- * Running totals and the daily series, changed by deltas (an upsert, so the first delta creates the row). A figure is
- * spread over shards, each delta added to one ({@link ReadModel}), and read as their sum: one row per figure made every
- * listener thread wait for the same row lock (db/statistics/V2).
- */
+/** Running totals and the daily series, changed by deltas (an upsert, so the first delta creates the row). */
 interface FigureRepository extends Repository<Figure, String> {
 
     @Modifying
     @Query("""
-            INSERT INTO figure (institution_id, name, shard, value) VALUES (:institutionId, :name, :shard, :delta)
-            ON CONFLICT (institution_id, name, shard) DO UPDATE SET value = figure.value + EXCLUDED.value""")
-    int addToTotal(UUID institutionId, String name, int shard, long delta);
+            INSERT INTO figure (institution_id, name, value) VALUES (:institutionId, :name, :delta)
+            ON CONFLICT (institution_id, name) DO UPDATE SET value = figure.value + EXCLUDED.value""")
+    int addToTotal(UUID institutionId, String name, long delta);
 
     @Modifying
     @Query("""
-            INSERT INTO daily_figure (institution_id, metric, day, shard, value)
-            VALUES (:institutionId, :name, :day, :shard, :delta)
-            ON CONFLICT (institution_id, metric, day, shard) DO UPDATE SET value = daily_figure.value + EXCLUDED.value""")
-    int addToDay(UUID institutionId, String name, LocalDate day, int shard, long delta);
+            INSERT INTO daily_figure (institution_id, metric, day, value) VALUES (:institutionId, :name, :day, :delta)
+            ON CONFLICT (institution_id, metric, day) DO UPDATE SET value = daily_figure.value + EXCLUDED.value""")
+    int addToDay(UUID institutionId, String name, LocalDate day, long delta);
 
-    @Query("SELECT name, sum(value)::bigint AS value FROM figure GROUP BY name")
+    @Query("SELECT name, value FROM figure")
     List<Figure> totals();
 
     /** A metric's days with a value, as figures named by their ISO date. */
     @Query("""
-            SELECT to_char(day, 'YYYY-MM-DD') AS name, sum(value)::bigint AS value FROM daily_figure
-            WHERE metric = :metric AND day BETWEEN :from AND :to GROUP BY day""")
+            SELECT to_char(day, 'YYYY-MM-DD') AS name, value FROM daily_figure
+            WHERE metric = :metric AND day BETWEEN :from AND :to""")
     List<Figure> daily(String metric, LocalDate from, LocalDate to);
 
     /** The active accounts of each day with any, as figures named by their ISO date. */

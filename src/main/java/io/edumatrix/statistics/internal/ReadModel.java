@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -20,9 +19,6 @@ class ReadModel {
     /** Stands for "no mark" in a count that excludes none: SQL's {@code IN ()} must list something. */
     private static final List<String> NO_MARK = List.of("");
 
-    /** As many as db/statistics/V2 admits. */
-    private static final int SHARDS = 16;
-
     private final FigureRepository figures;
 
     ReadModel(FigureRepository figures) {
@@ -31,23 +27,13 @@ class ReadModel {
 
     /** Adds {@code delta} to a running total and to its day's value in the daily series. */
     void add(UUID institutionId, String name, LocalDate day, long delta) {
-        int shard = anyShard();
-        figures.addToTotal(institutionId, name, shard, delta);
-        figures.addToDay(institutionId, name, day, shard, delta);
+        figures.addToTotal(institutionId, name, delta);
+        figures.addToDay(institutionId, name, day, delta);
     }
 
     /** Adds {@code delta} to a running total that has no daily series (a sum of ratings, a count by status). */
     void addToTotal(UUID institutionId, String name, long delta) {
-        figures.addToTotal(institutionId, name, anyShard(), delta);
-    }
-
-    /**
-     * The row of a figure that a delta goes to: any of them, so that concurrent listeners seldom wait for each other's
-     * row lock. A redelivered event is refused by the inbox before it gets here, so which shard a delta took never
-     * matters.
-     */
-    private static int anyShard() {
-        return ThreadLocalRandom.current().nextInt(SHARDS);
+        figures.addToTotal(institutionId, name, delta);
     }
 
     void mark(UUID institutionId, Kind kind, UUID entityId, String mark) {
