@@ -100,12 +100,12 @@ final class DeferredStatement implements InvocationHandler {
     }
 
     private void prepare(boolean withSettings) throws Throwable {
-        settings = withSettings ? connection.takePending(readsThroughCursor()) : null;
+        settings = withSettings ? connection.takePending() : null;
         if (settings == null) {
             connection.sendPendingSettings();
             target = connection.prepareOnTarget(sql);
         } else {
-            target = connection.prepareOnTarget(settings.prefix() + sql);
+            target = connection.prepareOnTarget(TransactionSettings.PREFIX + sql);
             settings.bind(target);
             carriesSettings = true;
         }
@@ -120,16 +120,6 @@ final class DeferredStatement implements InvocationHandler {
             }
         }
         recorded.clear();
-    }
-
-    /** A fetch size asks pgjdbc for a cursor, which it opens only inside a transaction. */
-    private boolean readsThroughCursor() {
-        for (var call : recorded) {
-            if (call.method().getName().equals("setFetchSize") && (Integer) call.args()[0] > 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Object executeAfterSettings(String execution) throws SQLException {

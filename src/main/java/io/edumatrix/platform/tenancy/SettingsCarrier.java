@@ -8,12 +8,4 @@ interface SettingsCarrier {
 
     /** Settings for the transaction that has just begun, sent with its first statement. */
     void carry(TransactionSettings settings);
-
-    /**
-     * A read-only transaction at READ COMMITTED that has just begun, to be run statement by statement: each statement a
-     * transaction of its own, in auto-commit, with the settings in its round trip, and no {@code COMMIT} to send at the
-     * end. At READ COMMITTED each statement of a transaction reads its own snapshot anyway, so what the statements see
-     * is the same.
-     */
-    void carryStatementwise(TransactionSettings.Unsigned settings);
 }

@@ -14,13 +14,6 @@ import java.sql.SQLException;
  * first (a plain statement, a call, a batch) has the settings sent as a statement of their own just before it: correct
  * in every case, and one round trip dearer only in those rare ones.
  *
- * <p>A read-only transaction at READ COMMITTED runs statement by statement ({@link #carryStatementwise}): the
- * connection stays in auto-commit, every prepared statement carries the settings, signed for it, and makes its own
- * transaction read-only, and the transaction's end sends nothing. A one-statement read, the commonest transaction of
- * all, so takes one round trip instead of two. Anything that needs a transaction that spans statements (a plain
- * statement, a call, a batch, a savepoint, a cursor read with a fetch size) turns it into an ordinary read-only
- * transaction from there on.
- *
  * <p>Outside a transaction (auto-commit), each prepared statement is its own transaction, so each carries the settings
  * of the context bound when the connection was taken (signed for each statement, so that a connection held long
  * still sends fresh signatures): a repository called without a transaction still sees its tenant's rows, rather than
@@ -32,8 +25,6 @@ final class SettingsCarryingConnection implements InvocationHandler {
     private final TenantContext autoCommitContext;
     private final SettingsSigner signer;
     private TransactionSettings pending;
-    /** The read-only transaction running statement by statement, if one is. */
-    private TransactionSettings.Unsigned statementwise;
 
     SettingsCarryingConnection(Connection target, TenantContext autoCommitContext, SettingsSigner signer) {
         this.target = target;
@@ -47,18 +38,6 @@ final class SettingsCarryingConnection implements InvocationHandler {
             case "carry" -> {
                 pending = (TransactionSettings) args[0];
                 return null;
-            }
-            case "carryStatementwise" -> {
-                // Nothing has reached the server yet, so leaving the transaction's auto-commit off costs no round trip.
-                target.setAutoCommit(true);
-                statementwise = (TransactionSettings.Unsigned) args[0];
-                return null;
-            }
-            // As the transaction manager expects of a transaction it began.
-            case "getAutoCommit" -> {
-                if (statementwise != null) {
-                    return false;
-                }
             }
             case "equals" -> {
                 return proxy == args[0];
@@ -75,26 +54,15 @@ final class SettingsCarryingConnection implements InvocationHandler {
             case "unwrap" -> {
                 return ((Class<?>) args[0]).isInstance(proxy) ? proxy : target.unwrap((Class<?>) args[0]);
             }
-            // The transaction ends: settings it never used must not leak into the next one. Statement by statement, each
-            // statement has ended its own transaction already.
-            case "commit", "rollback" -> {
-                pending = null;
-                if (statementwise != null && (args == null || args.length == 0)) {
-                    statementwise = null;
-                    return null;
-                }
-            }
-            case "close", "setAutoCommit" -> {
-                pending = null;
-                statementwise = null;
-            }
+            // The transaction ends: settings it never used must not leak into the next one.
+            case "commit", "rollback", "close", "setAutoCommit" -> pending = null;
             case "prepareStatement" -> {
-                if ((pending != null || statementwise != null || target.getAutoCommit()) && args.length == 1) {
+                if ((pending != null || target.getAutoCommit()) && args.length == 1) {
                     return DeferredStatement.create(this, (Connection) proxy, (String) args[0]);
                 }
                 sendPendingSettings();
             }
-            case "createStatement", "prepareCall", "setSavepoint" -> sendPendingSettings();
+            case "createStatement", "prepareCall" -> sendPendingSettings();
             default -> { }
         }
         try {
@@ -106,17 +74,9 @@ final class SettingsCarryingConnection implements InvocationHandler {
 
     /**
      * The settings to send with the statement about to run: in a transaction, those still pending, taken (they travel
-     * once); statement by statement, the transaction's, signed now; outside one, the connection's, every time. A
-     * statement that reads through a cursor ({@code cursor}: pgjdbc fetches in portions only inside a transaction)
-     * turns a transaction that runs statement by statement into an ordinary one.
+     * once); outside one, the connection's, every time.
      */
-    TransactionSettings takePending(boolean cursor) throws SQLException {
-        if (statementwise != null) {
-            if (!cursor) {
-                return statementwise.sign(signer);
-            }
-            beginOrdinaryTransaction();
-        }
+    TransactionSettings takePending() throws SQLException {
         if (pending == null) {
             return target.getAutoCommit() ? TransactionSettings.of(autoCommitContext, 0, signer) : null;
         }
@@ -127,29 +87,15 @@ final class SettingsCarryingConnection implements InvocationHandler {
 
     /** Sends a transaction's settings still pending as a statement of their own. */
     void sendPendingSettings() throws SQLException {
-        if (statementwise != null) {
-            beginOrdinaryTransaction();
-        }
         var settings = pending;
         pending = null;
         if (settings == null) {
             return;
         }
-        try (var statement = target.prepareStatement(settings.sql())) {
+        try (var statement = target.prepareStatement(TransactionSettings.SQL)) {
             settings.bind(statement);
             statement.execute();
         }
-    }
-
-    /**
-     * From the next statement on, the read-only transaction that ran statement by statement is an ordinary one: pgjdbc
-     * begins it with that statement (read-only, as the connection is marked), and the settings go with it once.
-     */
-    private void beginOrdinaryTransaction() throws SQLException {
-        var settings = statementwise;
-        statementwise = null;
-        target.setAutoCommit(false);
-        pending = settings.sign(signer);
     }
 
     PreparedStatement prepareOnTarget(String sql) throws SQLException {

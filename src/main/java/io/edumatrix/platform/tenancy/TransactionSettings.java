@@ -8,16 +8,14 @@ import java.sql.Types;
  * The transaction-local settings of one transaction, as the SQL that sets them: the tenant, the acting account, the
  * request id, the data subject of a GDPR export or erasure, the audit scope, and the transaction's timeout as PostgreSQL's
  * {@code statement_timeout}. The values the row-level-security policies trust (all but the request id and the timeout)
- * are signed ({@link SettingsSigner}, ADR 0026), once per transaction when it begins (once per statement for a read-only
- * transaction that runs statement by statement). The statement is meant to run in
- * the same round trip as the transaction's first statement: {@link #prefix} goes in front of that statement's SQL, and
+ * are signed ({@link SettingsSigner}, ADR 0026), once per transaction when it begins. The statement is meant to run in
+ * the same round trip as the transaction's first statement: {@link #PREFIX} goes in front of that statement's SQL, and
  * its parameters come first.
  *
  * @param statementTimeoutMillis the longest a statement may run, or null to keep the role's setting
- * @param readOnly whether the settings also make the transaction read-only ({@link #READ_ONLY_SQL})
  */
 record TransactionSettings(String institutionId, String accountId, String requestId, String dataSubject,
-        String auditScope, String statementTimeoutMillis, boolean readOnly) {
+        String auditScope, String statementTimeoutMillis) {
 
     /** {@code set_config(…, true)} is transaction-local; an empty value reads as no tenant (fail closed). */
     static final String SQL = "SELECT set_config('" + TenantPolicies.INSTITUTION_SETTING + "', ?, true), set_config('"
@@ -25,25 +23,17 @@ record TransactionSettings(String institutionId, String accountId, String reques
             + "', ?, true), set_config('" + TenantPolicies.DATA_SUBJECT_SETTING + "', ?, true), set_config('"
             + AuditScope.SETTING
             + "', ?, true), set_config('statement_timeout', coalesce(?, current_setting('statement_timeout')), true)";
-    /**
-     * For a read-only transaction that runs statement by statement ({@link SettingsCarryingConnection}): each
-     * statement is a transaction of its own, made read-only as {@code BEGIN READ ONLY} would. Turning read-only on is
-     * allowed at any point of a transaction.
-     */
-    static final String READ_ONLY_SQL = SQL + ", set_config('transaction_read_only', 'on', true)";
+    static final String PREFIX = SQL + "; ";
     static final int PARAMETERS = 6;
 
     static TransactionSettings of(TenantContext context, int timeoutSeconds, SettingsSigner signer) {
-        return new Unsigned(context, AuditScope.current(), timeoutSeconds, false).sign(signer);
-    }
-
-    String sql() {
-        return readOnly ? READ_ONLY_SQL : SQL;
-    }
-
-    /** The settings' statement in front of another one, run in the same round trip; its parameters come first. */
-    String prefix() {
-        return sql() + "; ";
+        return new TransactionSettings(
+                signer.sign(TenantPolicies.INSTITUTION_SETTING, context.institutionId().map(Object::toString).orElse("")),
+                signer.sign(TenantPolicies.ACCOUNT_SETTING, context.accountId().map(Object::toString).orElse("")),
+                context.requestId().orElse(""),
+                signer.sign(TenantPolicies.DATA_SUBJECT_SETTING, context.dataSubject().map(Object::toString).orElse("")),
+                signer.sign(AuditScope.SETTING, AuditScope.current()),
+                timeoutSeconds > 0 ? String.valueOf(timeoutSeconds * 1000L) : null);
     }
 
     void bind(PreparedStatement statement) throws SQLException {
@@ -53,29 +43,5 @@ record TransactionSettings(String institutionId, String accountId, String reques
         statement.setObject(4, dataSubject, Types.VARCHAR);
         statement.setObject(5, auditScope, Types.VARCHAR);
         statement.setObject(6, statementTimeoutMillis, Types.VARCHAR);
-    }
-
-    /**
-     * What a transaction's settings are made of, taken when it begins, to be signed when a statement carries them: a
-     * signature is good for a minute after it was made ({@link SettingsSigner}), so a transaction whose statements each
-     * run as a transaction of their own has them signed afresh for each one.
-     */
-    record Unsigned(TenantContext context, String auditScope, int timeoutSeconds, boolean readOnly) {
-
-        /** The context and audit scope bound now, on the thread that begins the transaction. */
-        static Unsigned now(int timeoutSeconds, boolean readOnly) {
-            return new Unsigned(TenantContext.current(), AuditScope.current(), timeoutSeconds, readOnly);
-        }
-
-        TransactionSettings sign(SettingsSigner signer) {
-            return new TransactionSettings(
-                    signer.sign(TenantPolicies.INSTITUTION_SETTING, context.institutionId().map(Object::toString).orElse("")),
-                    signer.sign(TenantPolicies.ACCOUNT_SETTING, context.accountId().map(Object::toString).orElse("")),
-                    context.requestId().orElse(""),
-                    signer.sign(TenantPolicies.DATA_SUBJECT_SETTING, context.dataSubject().map(Object::toString).orElse("")),
-                    signer.sign(AuditScope.SETTING, auditScope),
-                    timeoutSeconds > 0 ? String.valueOf(timeoutSeconds * 1000L) : null,
-                    readOnly);
-        }
     }
 }
