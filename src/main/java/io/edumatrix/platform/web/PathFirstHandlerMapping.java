@@ -80,6 +80,13 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
         byLiterals = null;
     }
 
+    /** Spring registers a mapping added at run time without {@link #registerHandlerMethod}. */
+    @Override
+    public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+        super.registerMapping(mapping, handler, method);
+        byLiterals = null;
+    }
+
     @Override
     public void unregisterMapping(RequestMappingInfo mapping) {
         super.unregisterMapping(mapping);
