@@ -10,12 +10,14 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The first prepared statement of a transaction whose settings are still pending. It records parameter values and
- * statement options until it is executed, then prepares {@code settings; statement} as one query, binds the settings
- * first and the recorded parameters after them, and returns the statement's own result: {@code executeQuery} skips
- * the settings' result set with {@code getMoreResults}, which is why it runs {@code execute} underneath (pgjdbc's
+ * statement options until it is executed, then prepares {@code settings; statement} as one query (framed by
+ * {@code BEGIN … COMMIT} when the statement is a transaction of its own: {@link TransactionSettings.Framing}), binds
+ * the settings first and the recorded parameters after them, and returns the statement's own result: {@code executeQuery} skips
+ * the results before its own with {@code getMoreResults}, which is why it runs {@code execute} underneath (pgjdbc's
  * {@code executeQuery} refuses a query that returns two results). Anything other than a plain execution (a batch,
  * metadata) first sends the settings on their own and then works on the unchanged statement.
  */
@@ -25,6 +27,8 @@ final class DeferredStatement implements InvocationHandler {
     private static final Set<String> STATEMENT_OPTIONS = Set.of("setQueryTimeout", "setFetchSize", "setMaxRows",
             "setLargeMaxRows", "setMaxFieldSize", "setFetchDirection", "setEscapeProcessing", "setPoolable",
             "setCursorName");
+    /** SQL that takes a lock or makes a setting that lasts until the end of the transaction. */
+    private static final Pattern TRANSACTION_STATE = Pattern.compile("xact_lock|set_config", Pattern.CASE_INSENSITIVE);
     private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
             "executeLargeUpdate");
 
@@ -100,12 +104,12 @@ final class DeferredStatement implements InvocationHandler {
     }
 
     private void prepare(boolean withSettings) throws Throwable {
-        settings = withSettings ? connection.takePending() : null;
+        settings = withSettings ? connection.takePending(needsTheWholeTransaction()) : null;
         if (settings == null) {
             connection.sendPendingSettings();
             target = connection.prepareOnTarget(sql);
         } else {
-            target = connection.prepareOnTarget(TransactionSettings.PREFIX + sql);
+            target = connection.prepareOnTarget(settings.prefix() + withoutTrailingSemicolons(sql) + settings.suffix());
             settings.bind(target);
             carriesSettings = true;
         }
@@ -122,9 +126,46 @@ final class DeferredStatement implements InvocationHandler {
         recorded.clear();
     }
 
+    /**
+     * Whether the statement leaves something behind for the statements after it that lasts only as long as the
+     * transaction, so that it cannot be a transaction of its own: a fetch size asks pgjdbc for a cursor, which it opens
+     * only inside a transaction; a transaction-scoped advisory lock and a transaction-local setting would end with the
+     * statement's own transaction.
+     */
+    private boolean needsTheWholeTransaction() {
+        for (var call : recorded) {
+            if (call.method().getName().equals("setFetchSize") && (Integer) call.args()[0] > 0) {
+                return true;
+            }
+        }
+        return TRANSACTION_STATE.matcher(sql).find();
+    }
+
+    /**
+     * The statement's own SQL as the middle of {@code settings; statement; COMMIT}: a semicolon of its own at the end
+     * would make an empty statement before the {@code COMMIT}.
+     */
+    private static String withoutTrailingSemicolons(String sql) {
+        int end = sql.length();
+        while (end > 0 && (Character.isWhitespace(sql.charAt(end - 1)) || sql.charAt(end - 1) == ';')) {
+            end--;
+        }
+        return sql.substring(0, end);
+    }
+
     private Object executeAfterSettings(String execution) throws SQLException {
-        target.execute();
-        boolean resultSet = target.getMoreResults();
+        try {
+            target.execute();
+        } catch (SQLException e) {
+            if (settings.ownTransaction()) {
+                connection.endOwnTransactionAfter(e);
+            }
+            throw e;
+        }
+        boolean resultSet = false;
+        for (int i = 0; i < settings.resultsBefore(); i++) {
+            resultSet = target.getMoreResults();
+        }
         return switch (execution) {
             case "executeQuery" -> {
                 if (!resultSet) {

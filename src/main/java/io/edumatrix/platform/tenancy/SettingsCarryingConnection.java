@@ -6,6 +6,8 @@ import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 /**
  * The connection side of {@link TenantAwareDataSource}. While a transaction's settings are pending, the first
@@ -14,8 +16,18 @@ import java.sql.SQLException;
  * first (a plain statement, a call, a batch) has the settings sent as a statement of their own just before it: correct
  * in every case, and one round trip dearer only in those rare ones.
  *
- * <p>Outside a transaction (auto-commit), each prepared statement is its own transaction, so each carries the settings
- * of the context bound when the connection was taken (signed for each statement, so that a connection held long
+ * <p>A read-only transaction at READ COMMITTED runs statement by statement ({@link #carryStatementwise}): the
+ * connection stays in auto-commit, every prepared statement is a read-only transaction of its own
+ * ({@code BEGIN READ ONLY; settings; statement; COMMIT}, in one round trip, the settings signed for it), and the
+ * transaction's end sends nothing. A one-statement read, the commonest transaction of
+ * all, so takes one round trip instead of two. Anything that needs a transaction that spans statements (a plain
+ * statement, a call, a batch, a savepoint, a cursor read with a fetch size, a transaction-scoped advisory lock or
+ * setting) turns it into an ordinary read-only
+ * transaction from there on.
+ *
+ * <p>Outside a transaction (auto-commit), each prepared statement is its own transaction
+ * ({@code BEGIN; settings; statement; COMMIT}, in one round trip), so each carries the settings of the context bound
+ * when the connection was taken (signed for each statement, so that a connection held long
  * still sends fresh signatures): a repository called without a transaction still sees its tenant's rows, rather than
  * silently none.
  */
@@ -25,6 +37,8 @@ final class SettingsCarryingConnection implements InvocationHandler {
     private final TenantContext autoCommitContext;
     private final SettingsSigner signer;
     private TransactionSettings pending;
+    /** The read-only transaction running statement by statement, if one is. */
+    private TransactionSettings.Unsigned statementwise;
 
     SettingsCarryingConnection(Connection target, TenantContext autoCommitContext, SettingsSigner signer) {
         this.target = target;
@@ -38,6 +52,18 @@ final class SettingsCarryingConnection implements InvocationHandler {
             case "carry" -> {
                 pending = (TransactionSettings) args[0];
                 return null;
+            }
+            case "carryStatementwise" -> {
+                // Nothing has reached the server yet, so leaving the transaction's auto-commit off costs no round trip.
+                target.setAutoCommit(true);
+                statementwise = (TransactionSettings.Unsigned) args[0];
+                return null;
+            }
+            // As the transaction manager expects of a transaction it began.
+            case "getAutoCommit" -> {
+                if (statementwise != null) {
+                    return false;
+                }
             }
             case "equals" -> {
                 return proxy == args[0];
@@ -54,15 +80,26 @@ final class SettingsCarryingConnection implements InvocationHandler {
             case "unwrap" -> {
                 return ((Class<?>) args[0]).isInstance(proxy) ? proxy : target.unwrap((Class<?>) args[0]);
             }
-            // The transaction ends: settings it never used must not leak into the next one.
-            case "commit", "rollback", "close", "setAutoCommit" -> pending = null;
+            // The transaction ends: settings it never used must not leak into the next one. Statement by statement, each
+            // statement has ended its own transaction already.
+            case "commit", "rollback" -> {
+                pending = null;
+                if (statementwise != null && (args == null || args.length == 0)) {
+                    statementwise = null;
+                    return null;
+                }
+            }
+            case "close", "setAutoCommit" -> {
+                pending = null;
+                statementwise = null;
+            }
             case "prepareStatement" -> {
-                if ((pending != null || target.getAutoCommit()) && args.length == 1) {
+                if ((pending != null || statementwise != null || target.getAutoCommit()) && args.length == 1) {
                     return DeferredStatement.create(this, (Connection) proxy, (String) args[0]);
                 }
                 sendPendingSettings();
             }
-            case "createStatement", "prepareCall" -> sendPendingSettings();
+            case "createStatement", "prepareCall", "setSavepoint" -> sendPendingSettings();
             default -> { }
         }
         try {
@@ -74,11 +111,19 @@ final class SettingsCarryingConnection implements InvocationHandler {
 
     /**
      * The settings to send with the statement about to run: in a transaction, those still pending, taken (they travel
-     * once); outside one, the connection's, every time.
+     * once); statement by statement, the transaction's, signed now; outside one, the connection's, every time. A
+     * statement that needs the whole transaction ({@code spanning}: a cursor read, a transaction-scoped lock or
+     * setting) turns a transaction that runs statement by statement into an ordinary one.
      */
-    TransactionSettings takePending() throws SQLException {
+    TransactionSettings takePending(boolean spanning) throws SQLException {
+        if (statementwise != null) {
+            if (!spanning) {
+                return statementwise.sign(signer);
+            }
+            beginOrdinaryTransaction();
+        }
         if (pending == null) {
-            return target.getAutoCommit() ? TransactionSettings.of(autoCommitContext, 0, signer) : null;
+            return target.getAutoCommit() ? TransactionSettings.of(autoCommitContext, signer) : null;
         }
         var settings = pending;
         pending = null;
@@ -87,6 +132,9 @@ final class SettingsCarryingConnection implements InvocationHandler {
 
     /** Sends a transaction's settings still pending as a statement of their own. */
     void sendPendingSettings() throws SQLException {
+        if (statementwise != null) {
+            beginOrdinaryTransaction();
+        }
         var settings = pending;
         pending = null;
         if (settings == null) {
@@ -95,6 +143,36 @@ final class SettingsCarryingConnection implements InvocationHandler {
         try (var statement = target.prepareStatement(TransactionSettings.SQL)) {
             settings.bind(statement);
             statement.execute();
+        }
+    }
+
+    /**
+     * From the next statement on, the read-only transaction that ran statement by statement is an ordinary one: pgjdbc
+     * begins it with that statement (read-only, as the connection is marked), and the settings go with it once.
+     */
+    private void beginOrdinaryTransaction() throws SQLException {
+        var settings = statementwise;
+        statementwise = null;
+        target.setAutoCommit(false);
+        pending = settings.inTransaction().sign(signer);
+    }
+
+    /**
+     * After a statement that was a transaction of its own failed: if the failure left that transaction open (it failed
+     * before its {@code COMMIT}, which PostgreSQL then skipped), it is rolled back, so that the connection is back in
+     * auto-commit with no transaction, as pgjdbc and the pool expect.
+     */
+    void endOwnTransactionAfter(SQLException failure) {
+        try {
+            if (target.isWrapperFor(BaseConnection.class)
+                    && target.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE) {
+                return;
+            }
+            try (var statement = target.createStatement()) {
+                statement.execute("ROLLBACK");
+            }
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

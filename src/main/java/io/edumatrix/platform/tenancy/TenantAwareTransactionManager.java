@@ -15,6 +15,10 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
  * <p>The transaction's timeout travels the same way, as {@code statement_timeout}, and PostgreSQL enforces it. Spring
  * would otherwise call {@code setQueryTimeout} on every statement, and pgjdbc schedules (and cancels) a task on a
  * shared {@link java.util.Timer} for each: measurable on a one-row read, for no more protection.
+ *
+ * <p>A read-only transaction at READ COMMITTED (the modules' pools' isolation) runs statement by statement, each
+ * statement a read-only transaction of its own, begun and committed in its own round trip ({@link SettingsCarrier}): at
+ * that isolation each statement reads a snapshot of its own anyway, and a one-row read takes one round trip.
  */
 public final class TenantAwareTransactionManager extends JdbcTransactionManager {
 
@@ -45,11 +49,22 @@ public final class TenantAwareTransactionManager extends JdbcTransactionManager 
         if (!(connection instanceof SettingsCarrier carrier)) {
             throw new IllegalStateException("Module transactions need connections of a TenantAwareDataSource");
         }
-        carrier.carry(TransactionSettings.of(TenantContext.current(), super.determineTimeout(definition), signer));
+        int timeout = super.determineTimeout(definition);
+        if (definition.isReadOnly() && readCommitted(definition)) {
+            carrier.carryStatementwise(TransactionSettings.Unsigned.now(timeout, TransactionSettings.Framing.OWN_READ_ONLY_TRANSACTION));
+        } else {
+            carrier.carry(TransactionSettings.Unsigned.now(timeout, TransactionSettings.Framing.IN_TRANSACTION).sign(signer));
+        }
         if (ownWrites != null && definition.isReadOnly() && ownWrites.readFromPrimary(TenantContext.current(),
                 definition instanceof TransactionAttribute attribute ? attribute.getLabels() : List.of())) {
             connection.setReadOnly(false);
         }
+    }
+
+    /** The pools' connections are at READ COMMITTED (ModuleDataAccess), so the default isolation is that one. */
+    private static boolean readCommitted(TransactionDefinition definition) {
+        return definition.getIsolationLevel() == TransactionDefinition.ISOLATION_DEFAULT
+                || definition.getIsolationLevel() == TransactionDefinition.ISOLATION_READ_COMMITTED;
     }
 
     /** A commit is what makes a failed {@link TransactionAttempt} unsafe to repeat. */
