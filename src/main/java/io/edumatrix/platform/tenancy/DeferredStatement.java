@@ -104,7 +104,7 @@ final class DeferredStatement implements InvocationHandler {
     }
 
     private void prepare(boolean withSettings) throws Throwable {
-        settings = withSettings ? connection.takePending(needsTheWholeTransaction()) : null;
+        settings = withSettings ? connection.takePending(this::needsTheWholeTransaction) : null;
         if (settings == null) {
             connection.sendPendingSettings();
             target = connection.prepareOnTarget(sql);

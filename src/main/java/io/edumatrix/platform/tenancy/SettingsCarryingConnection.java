@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.function.BooleanSupplier;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
@@ -112,12 +113,12 @@ final class SettingsCarryingConnection implements InvocationHandler {
     /**
      * The settings to send with the statement about to run: in a transaction, those still pending, taken (they travel
      * once); statement by statement, the transaction's, signed now; outside one, the connection's, every time. A
-     * statement that needs the whole transaction ({@code spanning}: a cursor read, a transaction-scoped lock or
-     * setting) turns a transaction that runs statement by statement into an ordinary one.
+     * statement that needs the whole transaction ({@code spanning}, asked only then: a cursor read, a transaction-scoped
+     * lock or setting) turns a transaction that runs statement by statement into an ordinary one.
      */
-    TransactionSettings takePending(boolean spanning) throws SQLException {
+    TransactionSettings takePending(BooleanSupplier spanning) throws SQLException {
         if (statementwise != null) {
-            if (!spanning) {
+            if (!spanning.getAsBoolean()) {
                 return statementwise.sign(signer);
             }
             beginOrdinaryTransaction();
