@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
  * The first prepared statement of a transaction whose settings are still pending. It records parameter values and
  * statement options until it is executed, then prepares {@code settings; statement} as one query (framed by
  * {@code BEGIN … COMMIT} when the statement is a transaction of its own: {@link TransactionSettings.Framing}), binds
- * the settings first and the recorded parameters after them, and returns the statement's own result: {@code executeQuery} skips
- * the results before its own with {@code getMoreResults}, which is why it runs {@code execute} underneath (pgjdbc's
- * {@code executeQuery} refuses a query that returns two results). Anything other than a plain execution (a batch,
- * metadata) first sends the settings on their own and then works on the unchanged statement.
+ * the settings first and the recorded parameters after them, and returns the statement's own result:
+ * {@code executeQuery} skips the results before its own with {@code getMoreResults}, which is why it runs
+ * {@code execute} underneath (pgjdbc's {@code executeQuery} refuses a query that returns two results). Anything other
+ * than a plain execution (a batch, metadata) first sends the settings on their own and then works on the unchanged
+ * statement.
  */
 final class DeferredStatement implements InvocationHandler {
 

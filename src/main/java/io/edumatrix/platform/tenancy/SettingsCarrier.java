@@ -12,8 +12,8 @@ interface SettingsCarrier {
     /**
      * A read-only transaction at READ COMMITTED that has just begun, to be run statement by statement: each statement a
      * read-only transaction of its own, begun and committed in the statement's round trip with the settings, and
-     * nothing to send at the transaction's end. At READ COMMITTED each statement of a transaction reads its own snapshot anyway, so what the statements see
-     * is the same.
+     * nothing to send at the transaction's end. At READ COMMITTED each statement of a transaction reads its own
+     * snapshot anyway, so what the statements see is the same.
      */
     void carryStatementwise(TransactionSettings.Unsigned settings);
 }

@@ -20,17 +20,15 @@ import org.postgresql.core.TransactionState;
  * <p>A read-only transaction at READ COMMITTED runs statement by statement ({@link #carryStatementwise}): the
  * connection stays in auto-commit, every prepared statement is a read-only transaction of its own
  * ({@code BEGIN READ ONLY; settings; statement; COMMIT}, in one round trip, the settings signed for it), and the
- * transaction's end sends nothing. A one-statement read, the commonest transaction of
- * all, so takes one round trip instead of two. Anything that needs a transaction that spans statements (a plain
- * statement, a call, a batch, a savepoint, a cursor read with a fetch size, a transaction-scoped advisory lock or
- * setting) turns it into an ordinary read-only
- * transaction from there on.
+ * transaction's end sends nothing. A one-statement read, the commonest transaction of all, so takes one round trip
+ * instead of two. Anything that needs a transaction that spans statements (a plain statement, a call, a batch, a
+ * savepoint, a cursor read with a fetch size, a transaction-scoped advisory lock or setting) turns it into an ordinary
+ * read-only transaction from there on.
  *
  * <p>Outside a transaction (auto-commit), each prepared statement is its own transaction
  * ({@code BEGIN; settings; statement; COMMIT}, in one round trip), so each carries the settings of the context bound
- * when the connection was taken (signed for each statement, so that a connection held long
- * still sends fresh signatures): a repository called without a transaction still sees its tenant's rows, rather than
- * silently none.
+ * when the connection was taken (signed for each statement, so that a connection held long still sends fresh
+ * signatures): a repository called without a transaction still sees its tenant's rows, rather than silently none.
  */
 final class SettingsCarryingConnection implements InvocationHandler {
 
@@ -55,7 +53,7 @@ final class SettingsCarryingConnection implements InvocationHandler {
                 return null;
             }
             case "carryStatementwise" -> {
-                // Nothing has reached the server yet, so leaving the transaction's auto-commit off costs no round trip.
+                // Nothing has reached the server yet, so turning auto-commit back on costs no round trip.
                 target.setAutoCommit(true);
                 statementwise = (TransactionSettings.Unsigned) args[0];
                 return null;
@@ -81,8 +79,8 @@ final class SettingsCarryingConnection implements InvocationHandler {
             case "unwrap" -> {
                 return ((Class<?>) args[0]).isInstance(proxy) ? proxy : target.unwrap((Class<?>) args[0]);
             }
-            // The transaction ends: settings it never used must not leak into the next one. Statement by statement, each
-            // statement has ended its own transaction already.
+            // The transaction ends: settings it never used must not leak into the next one. Statement by statement,
+            // each statement has ended its own transaction already.
             case "commit", "rollback" -> {
                 pending = null;
                 if (statementwise != null && (args == null || args.length == 0)) {
@@ -113,8 +111,8 @@ final class SettingsCarryingConnection implements InvocationHandler {
     /**
      * The settings to send with the statement about to run: in a transaction, those still pending, taken (they travel
      * once); statement by statement, the transaction's, signed now; outside one, the connection's, every time. A
-     * statement that needs the whole transaction ({@code spanning}, asked only then: a cursor read, a transaction-scoped
-     * lock or setting) turns a transaction that runs statement by statement into an ordinary one.
+     * statement that needs the whole transaction ({@code spanning}, asked only then: a cursor read, a
+     * transaction-scoped lock or setting) turns a transaction that runs statement by statement into an ordinary one.
      */
     TransactionSettings takePending(BooleanSupplier spanning) throws SQLException {
         if (statementwise != null) {

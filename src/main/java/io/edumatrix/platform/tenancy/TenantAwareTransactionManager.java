@@ -1,5 +1,6 @@
 package io.edumatrix.platform.tenancy;
 
+import io.edumatrix.platform.tenancy.TransactionSettings.Framing;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -51,9 +52,9 @@ public final class TenantAwareTransactionManager extends JdbcTransactionManager 
         }
         int timeout = super.determineTimeout(definition);
         if (definition.isReadOnly() && readCommitted(definition)) {
-            carrier.carryStatementwise(TransactionSettings.Unsigned.now(timeout, TransactionSettings.Framing.OWN_READ_ONLY_TRANSACTION));
+            carrier.carryStatementwise(TransactionSettings.Unsigned.now(timeout, Framing.OWN_READ_ONLY_TRANSACTION));
         } else {
-            carrier.carry(TransactionSettings.Unsigned.now(timeout, TransactionSettings.Framing.IN_TRANSACTION).sign(signer));
+            carrier.carry(TransactionSettings.Unsigned.now(timeout, Framing.IN_TRANSACTION).sign(signer));
         }
         if (ownWrites != null && definition.isReadOnly() && ownWrites.readFromPrimary(TenantContext.current(),
                 definition instanceof TransactionAttribute attribute ? attribute.getLabels() : List.of())) {

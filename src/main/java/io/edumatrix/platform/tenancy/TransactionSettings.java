@@ -8,8 +8,8 @@ import java.sql.Types;
  * The transaction-local settings of one transaction, as the SQL that sets them: the tenant, the acting account, the
  * request id, the data subject of a GDPR export or erasure, the audit scope, and the transaction's timeout as PostgreSQL's
  * {@code statement_timeout}. The values the row-level-security policies trust (all but the request id and the timeout)
- * are signed ({@link SettingsSigner}, ADR 0026), once per transaction when it begins (once per statement for a statement
- * that is a transaction of its own). The settings are meant to run in the same round trip as a statement:
+ * are signed ({@link SettingsSigner}, ADR 0026), once per transaction when it begins (once per statement for a
+ * statement that is a transaction of its own). The settings are meant to run in the same round trip as a statement:
  * {@link #prefix} goes in front of that statement's SQL, {@link #suffix} after it, and the settings' parameters come
  * first.
  *
@@ -40,7 +40,7 @@ record TransactionSettings(String institutionId, String accountId, String reques
         IN_TRANSACTION(null),
         /** A statement in auto-commit: a transaction of its own. */
         OWN_TRANSACTION("BEGIN"),
-        /** A statement of a read-only transaction that runs statement by statement: a read-only transaction of its own. */
+        /** A statement of a read-only transaction run statement by statement: a read-only transaction of its own. */
         OWN_READ_ONLY_TRANSACTION("BEGIN READ ONLY");
 
         private final String begin;
