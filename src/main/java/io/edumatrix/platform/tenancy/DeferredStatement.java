@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The first prepared statement of a transaction whose settings are still pending. It records parameter values and
@@ -28,8 +27,6 @@ final class DeferredStatement implements InvocationHandler {
     private static final Set<String> STATEMENT_OPTIONS = Set.of("setQueryTimeout", "setFetchSize", "setMaxRows",
             "setLargeMaxRows", "setMaxFieldSize", "setFetchDirection", "setEscapeProcessing", "setPoolable",
             "setCursorName");
-    /** SQL that takes a lock or makes a setting that lasts until the end of the transaction. */
-    private static final Pattern TRANSACTION_STATE = Pattern.compile("xact_lock|set_config", Pattern.CASE_INSENSITIVE);
     private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
             "executeLargeUpdate");
 
@@ -139,7 +136,23 @@ final class DeferredStatement implements InvocationHandler {
                 return true;
             }
         }
-        return TRANSACTION_STATE.matcher(sql).find();
+        return mentionsTransactionState(sql);
+    }
+
+    /**
+     * Whether the SQL names a transaction-scoped advisory lock ({@code …xact_lock}) or {@code set_config}, in any
+     * letter case. A scan for their first letters rather than a regular expression: this runs for every statement of a
+     * read-only transaction, and the case-insensitive pattern it replaces cost 4 % of the JVM's time per GET.
+     */
+    static boolean mentionsTransactionState(String sql) {
+        for (int i = 0, n = sql.length(); i < n; i++) {
+            char lower = (char) (sql.charAt(i) | 0x20);
+            if ((lower == 'x' && sql.regionMatches(true, i, "xact_lock", 0, 9))
+                    || (lower == 's' && sql.regionMatches(true, i, "set_config", 0, 10))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

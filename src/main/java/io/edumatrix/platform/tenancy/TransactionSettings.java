@@ -43,10 +43,13 @@ record TransactionSettings(String institutionId, String accountId, String reques
         /** A statement of a read-only transaction run statement by statement: a read-only transaction of its own. */
         OWN_READ_ONLY_TRANSACTION("BEGIN READ ONLY");
 
-        private final String begin;
+        private final boolean own;
+        /** Made once: the prefix goes in front of every statement that carries settings. */
+        private final String prefix;
 
         Framing(String begin) {
-            this.begin = begin;
+            this.own = begin != null;
+            this.prefix = own ? begin + "; " + SQL + "; " : SQL + "; ";
         }
     }
 
@@ -57,12 +60,12 @@ record TransactionSettings(String institutionId, String accountId, String reques
 
     /** Whether the statement these settings go with begins and commits a transaction of its own. */
     boolean ownTransaction() {
-        return framing.begin != null;
+        return framing.own;
     }
 
     /** What goes in front of the statement's SQL: the settings, and the transaction's start if it is its own. */
     String prefix() {
-        return ownTransaction() ? framing.begin + "; " + SQL + "; " : SQL + "; ";
+        return framing.prefix;
     }
 
     /**
