@@ -1,6 +1,7 @@
 package io.edumatrix.platform.events;
 
 import io.edumatrix.platform.data.ModuleDataAccess;
+import io.edumatrix.platform.tenancy.AsynchronousCommit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -58,9 +59,9 @@ final class OutboxTable {
 
     boolean complete(UUID id, Instant at) {
         if (deleteOnCompletion) {
-            return jdbc.update("DELETE FROM event_publication WHERE id = :id", Map.of("id", id)) > 0;
+            return bookkeeping("DELETE FROM event_publication WHERE id = :id", Map.of("id", id)) > 0;
         }
-        return jdbc.update("UPDATE event_publication SET status = 'COMPLETED', completion_date = :at WHERE id = :id",
+        return bookkeeping("UPDATE event_publication SET status = 'COMPLETED', completion_date = :at WHERE id = :id",
                 Map.of("id", id, "at", Timestamp.from(at))) > 0;
     }
 
@@ -68,16 +69,26 @@ final class OutboxTable {
         var parameters = Map.<String, Object>of("listener", listener.getValue(), "event", serialize(event),
                 "at", Timestamp.from(at));
         if (deleteOnCompletion) {
-            jdbc.update("DELETE FROM event_publication WHERE listener_id = :listener AND serialized_event = :event", parameters);
+            bookkeeping("DELETE FROM event_publication WHERE listener_id = :listener AND serialized_event = :event", parameters);
         } else {
-            jdbc.update("UPDATE event_publication SET status = 'COMPLETED', completion_date = :at"
+            bookkeeping("UPDATE event_publication SET status = 'COMPLETED', completion_date = :at"
                     + " WHERE listener_id = :listener AND serialized_event = :event AND completion_date IS NULL", parameters);
         }
     }
 
     boolean markStatus(UUID id, Status status) {
-        return jdbc.update("UPDATE event_publication SET status = :status WHERE id = :id AND status <> :status",
+        return bookkeeping("UPDATE event_publication SET status = :status WHERE id = :id AND status <> :status",
                 Map.of("id", id, "status", status.name())) > 0;
+    }
+
+    /**
+     * A change of a publication's progress (processing, failed, completed), committed without waiting for the WAL
+     * flush when it runs in auto-commit, as it does after a delivery. Its loss in a crash leaves the publication
+     * incomplete, and it is delivered again to its listener, whose inbox recognises it: a repetition, never a lost
+     * event. The listener's own transaction, in its module, commits synchronously before the mark is written.
+     */
+    private int bookkeeping(String sql, Map<String, ?> parameters) {
+        return AsynchronousCommit.run(() -> jdbc.update(sql, parameters));
     }
 
     /**

@@ -41,21 +41,33 @@ record TransactionSettings(String institutionId, String accountId, String reques
         /** A statement in auto-commit: a transaction of its own. */
         OWN_TRANSACTION("BEGIN"),
         /** A statement of a read-only transaction run statement by statement: a read-only transaction of its own. */
-        OWN_READ_ONLY_TRANSACTION("BEGIN READ ONLY");
+        OWN_READ_ONLY_TRANSACTION("BEGIN READ ONLY"),
+        /**
+         * A statement in auto-commit inside {@link AsynchronousCommit#run}: a transaction of its own that commits
+         * without waiting for its WAL to reach the disk ({@code synchronous_commit} off for it alone).
+         */
+        OWN_TRANSACTION_COMMITTED_ASYNCHRONOUSLY("BEGIN", ", set_config('synchronous_commit', 'off', true)");
 
         private final boolean own;
         /** Made once: the prefix goes in front of every statement that carries settings. */
         private final String prefix;
 
         Framing(String begin) {
+            this(begin, "");
+        }
+
+        /** {@code moreSettings} extends the settings' SELECT list, so they still answer with one result. */
+        Framing(String begin, String moreSettings) {
             this.own = begin != null;
-            this.prefix = own ? begin + "; " + SQL + "; " : SQL + "; ";
+            this.prefix = (own ? begin + "; " : "") + SQL + moreSettings + "; ";
         }
     }
 
     /** The settings of a statement in auto-commit, signed now. */
     static TransactionSettings of(TenantContext context, SettingsSigner signer) {
-        return new Unsigned(context, AuditScope.current(), 0, Framing.OWN_TRANSACTION).sign(signer);
+        var framing = AsynchronousCommit.requested() ? Framing.OWN_TRANSACTION_COMMITTED_ASYNCHRONOUSLY
+                : Framing.OWN_TRANSACTION;
+        return new Unsigned(context, AuditScope.current(), 0, framing).sign(signer);
     }
 
     /** Whether the statement these settings go with begins and commits a transaction of its own. */

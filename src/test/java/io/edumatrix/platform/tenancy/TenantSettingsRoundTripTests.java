@@ -281,6 +281,41 @@ class TenantSettingsRoundTripTests {
         assertThat(withoutContext).isEmpty();
     }
 
+    /**
+     * Inside {@link AsynchronousCommit#run}, a statement in auto-commit commits without waiting for its WAL flush, still
+     * with its tenant and in the same single round trip; the next statement outside it commits synchronously again, as
+     * does a transaction begun inside it.
+     */
+    @Test
+    void a_statement_outside_a_transaction_commits_asynchronously_only_when_asked_and_only_itself() {
+        var tenantAware = new TenantAwareDataSource(connection, SIGNER);
+        var jdbc = new NamedParameterJdbcTemplate(tenantAware);
+        var transaction = new TransactionTemplate(new TenantAwareTransactionManager(tenantAware));
+        var sql = "SELECT current_setting('synchronous_commit') || ' '"
+                + " || split_part(current_setting('app.institution_id', true), '|', 1)";
+        java.util.function.Supplier<String> asynchronous = () -> TenantContext.of(INSTITUTION, ACCOUNT, "r").run(() ->
+                AsynchronousCommit.run(() -> jdbc.queryForObject(sql, Map.of(), String.class)));
+        for (int i = 0; i < 10; i++) {
+            asynchronous.get();
+        }
+
+        int before = CountingSocketFactory.FLUSHES.get();
+        var seen = asynchronous.get();
+        int roundTrips = CountingSocketFactory.FLUSHES.get() - before;
+        jdbc.update("CREATE TEMP TABLE asynchronous_probe (n int)", Map.of());
+        var inserted = AsynchronousCommit.run(() -> jdbc.update("INSERT INTO asynchronous_probe VALUES (1), (2)", Map.of()));
+        jdbc.update("DROP TABLE asynchronous_probe", Map.of());
+        var afterwards = TenantContext.of(INSTITUTION, ACCOUNT, "r").run(() -> jdbc.queryForObject(sql, Map.of(), String.class));
+        var inTransaction = TenantContext.of(INSTITUTION, ACCOUNT, "r").run(() -> AsynchronousCommit.run(() ->
+                transaction.execute(status -> jdbc.queryForObject(sql, Map.of(), String.class))));
+
+        assertThat(seen).isEqualTo("off " + INSTITUTION);
+        assertThat(roundTrips).isEqualTo(1);
+        assertThat(inserted).as("the statement's own update count, not the settings'").isEqualTo(2);
+        assertThat(afterwards).isEqualTo("on " + INSTITUTION);
+        assertThat(inTransaction).isEqualTo("on " + INSTITUTION);
+    }
+
     @Test
     void parameters_updates_and_batches_keep_working_behind_the_settings() {
         var tenantAware = new TenantAwareDataSource(connection, SIGNER);
