@@ -41,9 +41,13 @@ class Course {
         this.updatedAt = updatedAt;
     }
 
+    /**
+     * A new course, open for enrollment, at version 0 as {@link CourseRepository#insertCreated} writes it (not to be
+     * passed to {@code save}, which would take it for a stored one).
+     */
     static Course create(UUID institutionId, String code, String title, String description, Integer capacity) {
         var now = Times.now();
-        return new Course(Ids.next(), null, institutionId, code, title, description, true, capacity, now, now);
+        return new Course(Ids.next(), 0L, institutionId, code, title, description, true, capacity, now, now);
     }
 
     /** Null fields stay as they are. */

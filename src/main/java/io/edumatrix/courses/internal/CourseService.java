@@ -46,7 +46,8 @@ class CourseService implements CoursesApi {
             throw CoursesProblems.INACTIVE_INSTITUTION.exception("Institution " + institutionId + " is deactivated");
         }
         try {
-            var course = courses.save(Course.create(institutionId, code, title, description, capacity));
+            var course = Course.create(institutionId, code, title, description, capacity);
+            courses.insertCreated(course.id(), institutionId, code, title, description, capacity, course.createdAt());
             events.publishEvent(CourseCreated.of(institutionId, course.id()));
             return course;
         } catch (DuplicateKeyException e) {
