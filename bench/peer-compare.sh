@@ -2,7 +2,8 @@
 # EduMatrix's secured GET /api/courses/{id} and POST /api/courses side by side with two peers in ONE run: bench/peer
 # (bare Spring Boot: one table, one findById, no security) and bench/peer-secured (the same endpoints as a careful team
 # would write them by hand: Spring Security's resource server verifying EduMatrix's ES256 tokens, the tenant in the
-# WHERE clause, read-only transaction; the POST writes the row, an event row and an audit row). Every application runs
+# WHERE clause, read-only transaction; the POST does EduMatrix's synchronous work: checks the institution, writes the
+# row, an event row, the caller as instructor and an audit row per insert). Every application runs
 # in its own JVM with the same flags, all at once on their own ports; after a warm-up of each, the measured rounds are
 # interleaved (round 1 of each, then round 2 of each, in a rotating order), so the machine's noise falls on all of
 # them alike. Prints req/s, p50, p99, RSS under the GET load and CPU per request of each, the ratios, and PASS/FAIL
@@ -189,6 +190,8 @@ INSTRUCTOR_EMAIL=bench-instructor@example.com
 INSTRUCTOR_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 # Where the rows live, for copying them to the peer (superuser reads see every tenant's rows despite RLS).
 EDUMATRIX_COURSE_TABLE=courses.course
+# The secured peer's POST checks the institution as EduMatrix's does: exists, and active (EduMatrix: status ACTIVE).
+EDUMATRIX_INSTITUTION_TABLE=institutions.institution
 EDU_AUTH=0 APP_UP=0 BENCH_INSTITUTION=''
 
 edumatrix_login() { # email password [institutionId] -> prints the access token; checks it outlives one wrk run
@@ -582,6 +585,13 @@ for db in "$PEER_DB" "$SECURED_DB"; do
   psql_on "$EDU_DB" "\\copy (SELECT $columns FROM $EDUMATRIX_COURSE_TABLE) TO STDOUT" | psql_on "$db" "\\copy item ($columns) FROM STDIN"
   [[ $(psql_on "$db" 'SELECT count(*) FROM item') == "$COURSES" ]] || die "$db's item table does not hold $COURSES rows"
   psql_on "$db" 'VACUUM ANALYZE item'
+  # The institutions, for the secured peer's POST (the bare peer has no such table): id, name and whether active.
+  [[ $(psql_on "$db" "SELECT to_regclass('institution') IS NOT NULL") == t ]] || continue
+  psql_on "$EDU_DB" "\\copy (SELECT id, name, status = 'ACTIVE' FROM $EDUMATRIX_INSTITUTION_TABLE) TO STDOUT" |
+    psql_on "$db" "\\copy institution (id, name, active) FROM STDIN"
+  [[ $(psql_on "$db" 'SELECT count(*) FROM institution') == "$INSTITUTIONS" ]] ||
+    die "$db's institution table does not hold $INSTITUTIONS rows"
+  psql_on "$db" 'VACUUM ANALYZE institution'
 done
 # Statistics and visibility map up to date, and no checkpoint or autovacuum of the seeding left to fall into a run.
 psql_on "$EDU_DB" "VACUUM ANALYZE $EDUMATRIX_COURSE_TABLE"
@@ -754,7 +764,7 @@ report() {
   table GET
   if ((POST)); then
     echo
-    echo "== POST a course (EduMatrix: with its event, instructor and audit rows; secured peer: item, event and audit rows)"
+    echo "== POST a course (both: institution checked; item, event, instructor and audit rows; EduMatrix: the event also delivered)"
     table POST
   fi
   [[ -z $SETTLE_SECONDS ]] || echo "EduMatrix's queued events were delivered before rounds, outside them, in (s):$SETTLE_SECONDS"
