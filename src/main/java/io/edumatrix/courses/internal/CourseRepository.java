@@ -23,6 +23,13 @@ interface CourseRepository extends ListCrudRepository<Course, UUID> {
     void insertCreated(UUID id, UUID institutionId, String code, String title, String description, Integer capacity,
             Instant createdAt);
 
+    /** Inserts a course made by {@link Course#create}, with {@link #insertCreated}, and returns it. */
+    default Course insert(Course created) {
+        insertCreated(created.id(), created.institutionId(), created.code(), created.title(), created.description(),
+                created.capacity(), created.createdAt());
+        return created;
+    }
+
     /** One keyset page of an institution's courses, in creation order. */
     @Query("SELECT * FROM course WHERE institution_id = :institutionId AND id > :after ORDER BY id LIMIT :limit")
     List<Course> findPage(UUID institutionId, UUID after, int limit);

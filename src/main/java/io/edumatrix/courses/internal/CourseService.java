@@ -46,8 +46,7 @@ class CourseService implements CoursesApi {
             throw CoursesProblems.INACTIVE_INSTITUTION.exception("Institution " + institutionId + " is deactivated");
         }
         try {
-            var course = Course.create(institutionId, code, title, description, capacity);
-            courses.insertCreated(course.id(), institutionId, code, title, description, capacity, course.createdAt());
+            var course = courses.insert(Course.create(institutionId, code, title, description, capacity));
             events.publishEvent(CourseCreated.of(institutionId, course.id()));
             return course;
         } catch (DuplicateKeyException e) {
