@@ -68,11 +68,13 @@ EDU_VARIANT='' # the EduMatrix JVM that issues the tokens (any EduMatrix variant
 for name in "${VARIANT_LIST[@]}"; do # checked now rather than after the builds and the seeding
   case $name in
     peer | peer-secured) ;;
-    edumatrix | edumatrix-rls | edumatrix-no-aot | edumatrix-pool[1-9] | edumatrix-pool[1-9][0-9]) EDU_VARIANT=${EDU_VARIANT:-$name} ;;
+    edumatrix | edumatrix-rls | edumatrix-no-aot | edumatrix-platform-threads | edumatrix-pool[1-9] | edumatrix-pool[1-9][0-9] | edumatrix-courses-pool[1-9] | \
+      edumatrix-courses-pool[1-9][0-9]) EDU_VARIANT=${EDU_VARIANT:-$name} ;;
     edumatrix-baseline)
       [[ -f ${BASELINE_JAR:-} ]] || die "variant edumatrix-baseline needs BASELINE_JAR, an EduMatrix jar built from another commit"
       EDU_VARIANT=${EDU_VARIANT:-$name} ;;
-    *) die "unknown variant '$name' (known: peer peer-secured edumatrix edumatrix-baseline edumatrix-rls edumatrix-no-aot edumatrix-pool<N>)" ;;
+    *) die "unknown variant '$name' (known: peer peer-secured edumatrix edumatrix-baseline edumatrix-rls edumatrix-no-aot
+      edumatrix-platform-threads edumatrix-pool<N> edumatrix-courses-pool<N>)" ;;
   esac
 done
 [[ -n $EDU_VARIANT ]] || die "VARIANTS needs an EduMatrix variant: it holds the data and issues the tokens"
@@ -295,6 +297,12 @@ variant() { # name -> V_*; V_AUTH=1: requests carry the instructor's token
       V_APP=edumatrix-baseline V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 V_JVM=(-Dspring.aot.enabled=true) ;;
     edumatrix-no-aot) # the same jar started with java -jar alone: bean definitions read from the configuration classes
       V_APP=edumatrix V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 ;;
+    edumatrix-platform-threads) # as edumatrix, with Tomcat's pool of platform threads instead of a virtual thread each
+      V_APP=edumatrix V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 V_JVM=(-Dspring.aot.enabled=true)
+      V_ARGS+=(--spring.threads.virtual.enabled=false) ;;
+    edumatrix-courses-pool*) # as edumatrix, with the courses module's pool alone at N connections (the measured path's)
+      V_APP=edumatrix V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 V_JVM=(-Dspring.aot.enabled=true)
+      V_ARGS+=("--edumatrix.database.module.courses.maximum-pool-size=${1#edumatrix-courses-pool}") ;;
     edumatrix-pool*) # as edumatrix, with every module's pool capped at N connections (sizing the default)
       V_APP=edumatrix V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 V_JVM=(-Dspring.aot.enabled=true)
       V_ARGS+=("--edumatrix.database.pool.maximum-pool-size=${1#edumatrix-pool}") ;;
