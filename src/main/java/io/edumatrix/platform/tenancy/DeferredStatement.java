@@ -29,6 +29,8 @@ final class DeferredStatement implements InvocationHandler {
             "setCursorName");
     private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
             "executeLargeUpdate");
+    private static final SqlMemo<Boolean> MENTIONS_TRANSACTION_STATE =
+            new SqlMemo<>(DeferredStatement::mentionsTransactionState);
 
     private final SettingsCarryingConnection connection;
     private final Connection proxyConnection;
@@ -107,7 +109,7 @@ final class DeferredStatement implements InvocationHandler {
             connection.sendPendingSettings();
             target = connection.prepareOnTarget(sql);
         } else {
-            target = connection.prepareOnTarget(settings.prefix() + withoutTrailingSemicolons(sql) + settings.suffix());
+            target = connection.prepareOnTarget(settings.around(sql));
             settings.bind(target);
             carriesSettings = true;
         }
@@ -136,13 +138,14 @@ final class DeferredStatement implements InvocationHandler {
                 return true;
             }
         }
-        return mentionsTransactionState(sql);
+        return MENTIONS_TRANSACTION_STATE.get(sql);
     }
 
     /**
      * Whether the SQL names a transaction-scoped advisory lock ({@code …xact_lock}) or {@code set_config}, in any
-     * letter case. A scan for their first letters rather than a regular expression: this runs for every statement of a
-     * read-only transaction, and the case-insensitive pattern it replaces cost 4 % of the JVM's time per GET.
+     * letter case. A scan for their first letters rather than a regular expression, done once per SQL text: this is
+     * asked for every statement of a read-only transaction, and the case-insensitive pattern it replaced cost 4 % of
+     * the JVM's time per GET.
      */
     static boolean mentionsTransactionState(String sql) {
         for (int i = 0, n = sql.length(); i < n; i++) {
@@ -153,18 +156,6 @@ final class DeferredStatement implements InvocationHandler {
             }
         }
         return false;
-    }
-
-    /**
-     * The statement's own SQL as the middle of {@code settings; statement; COMMIT}: a semicolon of its own at the end
-     * would make an empty statement before the {@code COMMIT}.
-     */
-    private static String withoutTrailingSemicolons(String sql) {
-        int end = sql.length();
-        while (end > 0 && (Character.isWhitespace(sql.charAt(end - 1)) || sql.charAt(end - 1) == ';')) {
-            end--;
-        }
-        return sql.substring(0, end);
     }
 
     private Object executeAfterSettings(String execution) throws SQLException {

@@ -51,6 +51,7 @@ record TransactionSettings(String institutionId, String accountId, String reques
         private final boolean own;
         /** Made once: the prefix goes in front of every statement that carries settings. */
         private final String prefix;
+        private final SqlMemo<String> framed = new SqlMemo<>(this::frame);
 
         Framing(String begin) {
             this(begin, "");
@@ -60,6 +61,19 @@ record TransactionSettings(String institutionId, String accountId, String reques
         Framing(String begin, String moreSettings) {
             this.own = begin != null;
             this.prefix = (own ? begin + "; " : "") + SQL + moreSettings + "; ";
+        }
+
+        /**
+         * The statement loses any semicolons of its own at its end, which would make an empty statement before a
+         * {@code COMMIT}; a statement of its own is followed by its {@code COMMIT} on a line of its own, so that a line
+         * comment at the end of the statement cannot swallow it.
+         */
+        private String frame(String sql) {
+            int end = sql.length();
+            while (end > 0 && (Character.isWhitespace(sql.charAt(end - 1)) || sql.charAt(end - 1) == ';')) {
+                end--;
+            }
+            return prefix + sql.substring(0, end) + (own ? "\n; COMMIT" : "");
         }
     }
 
@@ -75,17 +89,13 @@ record TransactionSettings(String institutionId, String accountId, String reques
         return framing.own;
     }
 
-    /** What goes in front of the statement's SQL: the settings, and the transaction's start if it is its own. */
-    String prefix() {
-        return framing.prefix;
-    }
-
     /**
-     * What goes after the statement's SQL: its own transaction's commit, if it has one, on a line of its own, so that a
-     * line comment at the end of the statement cannot swallow it.
+     * The statement's SQL with the settings in front of it and, if it is a transaction of its own, its {@code COMMIT}
+     * after it. The same text for the same statement every time, so pgjdbc finds it in its statement cache with an
+     * identity comparison.
      */
-    String suffix() {
-        return ownTransaction() ? "\n; COMMIT" : "";
+    String around(String sql) {
+        return framing.framed.get(sql);
     }
 
     /** How many results come before the statement's own: the settings' and, if it is framed, the {@code BEGIN}'s. */
