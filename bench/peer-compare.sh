@@ -73,8 +73,8 @@ for name in "${VARIANT_LIST[@]}"; do # checked now rather than after the builds 
     edumatrix-baseline)
       [[ -f ${BASELINE_JAR:-} ]] || die "variant edumatrix-baseline needs BASELINE_JAR, an EduMatrix jar built from another commit"
       EDU_VARIANT=${EDU_VARIANT:-$name} ;;
-    *) die "unknown variant '$name' (known: peer peer-secured edumatrix edumatrix-baseline edumatrix-rls edumatrix-no-aot
-      edumatrix-platform-threads edumatrix-pool<N> edumatrix-courses-pool<N>)" ;;
+    *) die "unknown variant '$name' (known: peer peer-secured edumatrix edumatrix-baseline edumatrix-rls edumatrix-no-aot" \
+      "edumatrix-platform-threads edumatrix-pool<N> edumatrix-courses-pool<N>)" ;;
   esac
 done
 [[ -n $EDU_VARIANT ]] || die "VARIANTS needs an EduMatrix variant: it holds the data and issues the tokens"
@@ -297,15 +297,16 @@ variant() { # name -> V_*; V_AUTH=1: requests carry the instructor's token
       V_APP=edumatrix-baseline V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 V_JVM=(-Dspring.aot.enabled=true) ;;
     edumatrix-no-aot) # the same jar started with java -jar alone: bean definitions read from the configuration classes
       V_APP=edumatrix V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 ;;
-    edumatrix-platform-threads) # as edumatrix, with Tomcat's pool of platform threads instead of a virtual thread each
+    edumatrix-platform-threads | edumatrix-courses-pool* | edumatrix-pool*) # as edumatrix, with one setting changed
       V_APP=edumatrix V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 V_JVM=(-Dspring.aot.enabled=true)
-      V_ARGS+=(--spring.threads.virtual.enabled=false) ;;
-    edumatrix-courses-pool*) # as edumatrix, with the courses module's pool alone at N connections (the measured path's)
-      V_APP=edumatrix V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 V_JVM=(-Dspring.aot.enabled=true)
-      V_ARGS+=("--edumatrix.database.module.courses.maximum-pool-size=${1#edumatrix-courses-pool}") ;;
-    edumatrix-pool*) # as edumatrix, with every module's pool capped at N connections (sizing the default)
-      V_APP=edumatrix V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB V_AUTH=1 V_JVM=(-Dspring.aot.enabled=true)
-      V_ARGS+=("--edumatrix.database.pool.maximum-pool-size=${1#edumatrix-pool}") ;;
+      case $1 in
+        # Tomcat's pool of platform threads instead of a virtual thread each
+        edumatrix-platform-threads) V_ARGS+=(--spring.threads.virtual.enabled=false) ;;
+        # the courses module's pool alone at N connections (the measured path's)
+        edumatrix-courses-pool*) V_ARGS+=("--edumatrix.database.module.courses.maximum-pool-size=${1#edumatrix-courses-pool}") ;;
+        # every module's pool capped at N connections (sizing the default)
+        edumatrix-pool*) V_ARGS+=("--edumatrix.database.pool.maximum-pool-size=${1#edumatrix-pool}") ;;
+      esac ;;
     edumatrix-rls) # row-level security and all the rest, but the caller comes from a header, not a verified token
       V_APP=edumatrix-rls V_GET=/api/courses/ V_POST=/api/courses V_DB=$EDU_DB
       V_HEADERS+=("X-Bench-Institution: $BENCH_INSTITUTION") ;;
