@@ -1,5 +1,8 @@
 package io.edumatrix.platform.tenancy;
 
+import static io.edumatrix.platform.tenancy.TransactionSettings.SQL_TEXTS;
+
+import io.edumatrix.platform.Memo;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -29,8 +32,8 @@ final class DeferredStatement implements InvocationHandler {
             "setCursorName");
     private static final Set<String> EXECUTIONS = Set.of("execute", "executeQuery", "executeUpdate",
             "executeLargeUpdate");
-    private static final SqlMemo<Boolean> MENTIONS_TRANSACTION_STATE =
-            new SqlMemo<>(DeferredStatement::mentionsTransactionState);
+    private static final Memo<String, Boolean> MENTIONS_TRANSACTION_STATE =
+            new Memo<>(SQL_TEXTS, DeferredStatement::mentionsTransactionState);
 
     private final SettingsCarryingConnection connection;
     private final Connection proxyConnection;

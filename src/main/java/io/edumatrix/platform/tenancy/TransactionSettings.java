@@ -1,5 +1,6 @@
 package io.edumatrix.platform.tenancy;
 
+import io.edumatrix.platform.Memo;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -28,6 +29,13 @@ record TransactionSettings(String institutionId, String accountId, String reques
     static final int PARAMETERS = 6;
 
     /**
+     * How many SQL texts the tenancy layer remembers what it derived from: the application's own few hundred
+     * statements, which Spring Data and the repositories keep as the same {@code String} instances. Statements built
+     * with literals in them would make the texts unbounded, hence a limit.
+     */
+    static final int SQL_TEXTS = 2_048;
+
+    /**
      * Where the statement the settings go with runs. A statement that is a transaction of its own is framed by an
      * explicit {@code BEGIN … COMMIT} in its own round trip, never left to the implicit transaction that PostgreSQL
      * keeps until the next Sync: pgjdbc sends a Sync of its own between the settings and a statement it has described
@@ -51,7 +59,7 @@ record TransactionSettings(String institutionId, String accountId, String reques
         private final boolean own;
         /** Made once: the prefix goes in front of every statement that carries settings. */
         private final String prefix;
-        private final SqlMemo<String> framed = new SqlMemo<>(this::frame);
+        private final Memo<String, String> framed = new Memo<>(SQL_TEXTS, this::frame);
 
         Framing(String begin) {
             this(begin, "");
