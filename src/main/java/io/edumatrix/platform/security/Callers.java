@@ -13,7 +13,11 @@ public final class Callers {
     private Callers() {}
 
     public static Optional<Caller> current() {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof CallerAuthentication token) {
+            return Optional.of(token.caller());
+        }
+        if (authentication instanceof JwtAuthenticationToken token) {
             return Optional.of(of(token.getToken()));
         }
         return Optional.empty();

@@ -12,6 +12,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authorization.method.AuthorizationInterceptorsOrder;
@@ -44,6 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity(prePostEnabled = false)
 class SecurityConfiguration {
 
+    /** One for both chains: it remembers what each token names. */
+    private final CallerAuthenticationConverter callers = new CallerAuthenticationConverter();
+
     /**
      * The access rules are {@code @PreAuthorize} (through meta-annotations such as {@link Member}) on EduMatrix's own
      * classes, so only that advisor is declared, with a class filter. {@code @EnableMethodSecurity}'s defaults would add
@@ -64,32 +68,56 @@ class SecurityConfiguration {
         return advisor;
     }
 
+    /**
+     * Actuator's endpoints, in a chain of their own because health shows its components to a platform administrator by
+     * {@code isUserInRole}: this chain keeps Spring Security's servlet-API wrapper, which answers it from the token.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http, JwtDecoder tokens, SecurityProblems problems)
+            throws Exception {
+        stateless(http.securityMatcher("/actuator", "/actuator/**"), tokens, problems)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole(Role.PLATFORM_ADMIN.name()));
+        return http.build();
+    }
+
+    /**
+     * Everything else. Nothing behind this chain asks the servlet API who the caller is (the handlers read
+     * the security context, through {@link Callers} or {@code @AuthenticationPrincipal}), so the request goes on
+     * without the servlet-API wrapper, which every header and attribute read would otherwise pass through (ADR 0046).
+     */
+    @Bean
+    @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder tokens, SecurityProblems problems,
             @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) throws Exception {
-        http.csrf(AbstractHttpConfigurer::disable)
+        stateless(http, tokens, problems)
+                .servletApi(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(new AnonymousEndpoints(handlers)).permitAll()
+                        // Spring's own error page renders the status of a request that failed before a handler.
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /** What both chains share: tokens only (no session, cookie, form or CSRF token), problems for every refusal. */
+    private HttpSecurity stateless(HttpSecurity http, JwtDecoder tokens, SecurityProblems problems)
+            throws Exception {
+        return http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                // The servlet API wrapper stays: Actuator's health shows its components to a platform administrator
-                // by isUserInRole (ADR 0025 tried without it).
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator", "/actuator/**").hasRole(Role.PLATFORM_ADMIN.name())
-                        .requestMatchers(new AnonymousEndpoints(handlers)).permitAll()
-                        // Spring's own error page renders the status of a request that failed before a handler.
-                        .requestMatchers("/error").permitAll()
-                        .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .bearerTokenResolver(new BearerTokens())
-                        .jwt(jwt -> jwt.decoder(tokens).jwtAuthenticationConverter(new CallerAuthenticationConverter()))
+                        .jwt(jwt -> jwt.decoder(tokens).jwtAuthenticationConverter(callers))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
                 .exceptionHandling(failures -> failures.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterAfter(new TenantContextFilter(), BearerTokenAuthenticationFilter.class);
-        return http.build();
     }
 
     /**
