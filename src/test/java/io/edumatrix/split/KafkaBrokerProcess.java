@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real single-node Kafka broker started by {@code ops/kafka/run.sh}, as an operator starts it, with its log on disk:
@@ -82,8 +83,10 @@ final class KafkaBrokerProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the broker and deletes its log: each test's broker is formatted anew in a folder of its own. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws InterruptedException, IOException {
         stop();
+        FileSystemUtils.deleteRecursively(data);
     }
 }

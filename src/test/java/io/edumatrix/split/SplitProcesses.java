@@ -99,6 +99,8 @@ final class SplitProcesses implements AutoCloseable {
             broker.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            System.err.println("Could not delete the broker's log: " + e.getMessage());
         }
     }
 
