@@ -36,21 +36,22 @@ class MigrationRoundTripTests {
     void every_version_of_every_module_goes_down_and_up_again_to_the_same_schema() throws Exception {
         try (var database = FreshDatabase.create()) {
             var modules = modulesOf(database);
+            var schemas = new Schemas(database, modules.settings());
             for (var module : modules.all()) {
                 var alone = new ModuleDatabases(modules.settings(), List.of(module));
                 migrate(alone);
-                var expected = schema(database, module);
+                var expected = schemas.of(module);
                 assertThat(expected).contains("CREATE TABLE " + module.schema() + ".event_publication");
 
                 var versions = appliedVersions(database, module);
                 for (int i = 0; i < versions.size(); i++) {
                     var below = i + 1 < versions.size() ? versions.get(i + 1) : 0;
                     new ModuleRollback(alone).rollBack(module.module(), below, true);
-                    assertThat(schema(database, module)).as("%s down to %d", module.module(), below).isNotEqualTo(expected);
+                    assertThat(schemas.of(module)).as("%s down to %d", module.module(), below).isNotEqualTo(expected);
                     assertThat(appliedVersions(database, module)).as("%s rolled back to %d", module.module(), below)
                             .allMatch(v -> v <= below);
                     migrate(alone);
-                    assertThat(schema(database, module)).as("%s: down to %d and up again", module.module(), below)
+                    assertThat(schemas.of(module)).as("%s: down to %d and up again", module.module(), below)
                             .isEqualTo(expected);
                 }
 
@@ -61,10 +62,10 @@ class MigrationRoundTripTests {
                     }
                     new ModuleRollback(alone).rollBack(module.module(), 0, true);
                     undoPlatform(database, module, platform, version);
-                    assertThat(schema(database, module)).as("%s: platform down below %d", module.module(), version)
+                    assertThat(schemas.of(module)).as("%s: platform down below %d", module.module(), version)
                             .isNotEqualTo(expected);
                     migrate(alone);
-                    assertThat(schema(database, module)).as("%s: platform down below %d and up again", module.module(), version)
+                    assertThat(schemas.of(module)).as("%s: platform down below %d and up again", module.module(), version)
                             .isEqualTo(expected);
                 }
             }
@@ -115,18 +116,24 @@ class MigrationRoundTripTests {
         }
     }
 
-    /** {@code pg_dump -s -n <schema>}, without the lines that name the tool or a one-time key. */
-    private static String schema(FreshDatabase database, ModuleDatabase module) throws IOException, InterruptedException {
-        var settings = modulesOf(database).settings();
-        var dump = new ProcessBuilder("pg_dump", "-s", "-n", module.schema(), "-h", settings.host(),
-                "-p", String.valueOf(settings.port()), "-U", settings.admin().username(), "-d", database.name());
-        dump.environment().put("PGPASSWORD", settings.admin().password());
-        var process = dump.redirectErrorStream(true).start();
-        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output.lines()
-                .filter(line -> !line.startsWith("-- Dumped ") && !line.startsWith("\\restrict") && !line.startsWith("\\unrestrict"))
-                .collect(Collectors.joining("\n"));
+    /**
+     * {@code pg_dump -s -n <schema>}, without the lines that name the tool or a one-time key, with the settings read
+     * once: reading them started a Spring context, and the test dumps twice for every version of every module.
+     */
+    private record Schemas(FreshDatabase database, EduMatrixProperties.Database settings) {
+
+        String of(ModuleDatabase module) throws IOException, InterruptedException {
+            var dump = new ProcessBuilder("pg_dump", "-s", "-n", module.schema(), "-h", settings.host(),
+                    "-p", String.valueOf(settings.port()), "-U", settings.admin().username(), "-d", database.name());
+            dump.environment().put("PGPASSWORD", settings.admin().password());
+            var process = dump.redirectErrorStream(true).start();
+            var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(output).isZero();
+            return output.lines()
+                    .filter(line -> !line.startsWith("-- Dumped ") && !line.startsWith("\\restrict")
+                            && !line.startsWith("\\unrestrict"))
+                    .collect(Collectors.joining("\n"));
+        }
     }
 }
