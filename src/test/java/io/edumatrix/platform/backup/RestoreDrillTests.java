@@ -3,6 +3,7 @@ package io.edumatrix.platform.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.ProcessTest;
+import io.edumatrix.platform.testing.SideLane;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +16,11 @@ import org.junit.jupiter.api.Test;
  * Runs {@code ops/backup/drill.sh}, the point-in-time restore drill, on the test class path: a throwaway cluster with
  * WAL archived by pgBackRest, traffic through every module, a backup, a restore to a recorded moment into a new
  * cluster and the application started on it. The drill judges the restore itself (every table as it was at the
- * target, nothing written after it, the API serving it); this test holds it to its verdict and to the design's
- * objectives: recovery within an hour, at most five minutes of commits exposed.
+ * target, nothing written after it, the API serving it); this test holds it to its verdict, to the design's recovery
+ * within an hour, and to a recovery point that follows {@code archive_timeout} (5 s here, 60 s as shipped).
  */
 @ProcessTest
+@SideLane
 class RestoreDrillTests {
 
     private static final Pattern VERDICT = Pattern.compile("DRILL rto_s=([0-9.]+) rpo_s=([0-9.]+) ok=(true|false)");
@@ -33,6 +35,9 @@ class RestoreDrillTests {
         drill.environment().put("EDUMATRIX_CLASSPATH", classPath());
         drill.environment().put("DRILL_LOG_DIR", logs.toAbsolutePath().toString());
         drill.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // The shipped archive_timeout (60 s) would have the drill wait a minute for the target's WAL; the restore it
+        // proves is the same with 5 s, and the recovery point it reports is then that setting's.
+        drill.environment().put("DRILL_ARCHIVE_TIMEOUT", "5s");
         var process = drill.start();
         if (!process.waitFor(Duration.ofMinutes(15).toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroy();
@@ -47,7 +52,8 @@ class RestoreDrillTests {
         assertThat(verdict.group(3)).as("verdict; output:\n%s", String.join("\n", lines)).isEqualTo("true");
         assertThat(process.exitValue()).isZero();
         assertThat(Double.parseDouble(verdict.group(1))).as("recovery time, s").isLessThan(3600);
-        assertThat(Double.parseDouble(verdict.group(2))).as("recovery point, s").isLessThan(300);
+        assertThat(Double.parseDouble(verdict.group(2))).as("recovery point with a 5 s archive_timeout, s")
+                .isLessThan(60);
     }
 
     private static String classPath() {
