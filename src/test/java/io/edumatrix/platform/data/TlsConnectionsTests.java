@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.ApplicationProcess;
 import io.edumatrix.platform.testing.ProcessTest;
+import io.edumatrix.platform.testing.SideLane;
 import io.edumatrix.platform.testing.TestCertificates;
 import io.edumatrix.platform.testing.ThrowawayCluster;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * wrong host name, another module's certificate or a missing key file.
  */
 @ProcessTest
+@SideLane
 class TlsConnectionsTests {
 
     private static final int PORT = 15410;
