@@ -43,12 +43,18 @@ final class ModulePause {
         }
     }
 
-    /** The modules of {@code candidates} some session pauses now. */
-    static Set<String> paused(Connection connection, Iterable<String> candidates) throws SQLException {
+    /**
+     * The modules of {@code candidates} some session pauses now in {@code database}, where restores take the lock (the
+     * installation's database). {@code pg_locks} shows the whole server's locks, and an advisory lock is one
+     * database's: another installation's restore of the same module on this server pauses nothing here.
+     */
+    static Set<String> paused(Connection connection, String database, Iterable<String> candidates) throws SQLException {
         var held = new HashSet<Long>();
         try (var query = connection.prepareStatement("SELECT objid::bigint FROM pg_locks WHERE locktype = 'advisory'"
+                + " AND database = (SELECT oid FROM pg_database WHERE datname = ?)"
                 + " AND classid::bigint = ? AND objsubid = 2 AND granted")) {
-            query.setLong(1, Integer.toUnsignedLong(NAMESPACE));
+            query.setString(1, database);
+            query.setLong(2, Integer.toUnsignedLong(NAMESPACE));
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {
                     held.add(rows.getLong(1));

@@ -32,6 +32,8 @@ class PausedModules {
     private static final Logger log = LoggerFactory.getLogger(PausedModules.class);
 
     private final List<String> modules;
+    /** The installation's database, where a restore takes its pause lock (ModuleRestore). */
+    private final String database;
     private final BeanFactory beans;
     private final RestoreCatchUp catchUp;
     private final ScheduledExecutorService poller =
@@ -40,6 +42,7 @@ class PausedModules {
 
     PausedModules(ModuleDatabases modules, BeanFactory beans, RestoreCatchUp catchUp) {
         this.modules = modules.all().stream().map(ModuleDatabase::module).toList();
+        this.database = modules.settings().name();
         this.beans = beans;
         this.catchUp = catchUp;
         poller.scheduleWithFixedDelay(this::poll, ModulePause.POLL.toMillis(), ModulePause.POLL.toMillis(), TimeUnit.MILLISECONDS);
@@ -66,7 +69,7 @@ class PausedModules {
         }
         Set<String> now;
         try (var connection = pool(reader.get()).getConnection()) {
-            now = ModulePause.paused(connection, modules);
+            now = ModulePause.paused(connection, database, modules);
         } catch (SQLException | RuntimeException e) {
             // The pools may not be open yet, or the database is away: the last known state stands until it answers.
             log.debug("Cannot read module pauses: {}", e.toString());
