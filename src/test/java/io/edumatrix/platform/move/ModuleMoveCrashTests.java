@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edumatrix.platform.testing.ApplicationProcess;
 import io.edumatrix.platform.testing.CrashHarness;
 import io.edumatrix.platform.testing.ProcessTest;
-import io.edumatrix.platform.testing.SideLane;
 import io.edumatrix.platform.testing.ThrowawayCluster;
 import io.edumatrix.platform.testing.World;
 import java.net.URI;
@@ -42,7 +41,6 @@ import org.junit.jupiter.api.Test;
  * resumes to DONE or is abandoned leaving no subscription, slot or publication on either server.
  */
 @ProcessTest
-@SideLane
 class ModuleMoveCrashTests {
 
     private static final String DATABASE = "edumatrix_move";
