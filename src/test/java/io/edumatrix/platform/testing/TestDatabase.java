@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -70,8 +72,55 @@ public final class TestDatabase {
             release = server::close;
         }
         database.create();
-        SpringApplication.getShutdownHandlers().add(release);
+        var once = new ReleaseOnce(release);
+        SpringApplication.getShutdownHandlers().add(once);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            awaitSpringShutdown();
+            once.run();
+        }, "test-database-release"));
         return database;
+    }
+
+    /**
+     * Spring's shutdown hook, which runs the handler above after closing the cached contexts, exists only in a JVM that
+     * ran a Spring application; a run of process tests alone (their applications are other JVMs) has none, and left its
+     * database behind. This hook of the JVM's own releases it then; where Spring's hook runs, it waits for it first. The
+     * JVM starts its hooks together, so Spring's thread is looked for during a short grace.
+     */
+    private static void awaitSpringShutdown() {
+        long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (System.nanoTime() < until) {
+            var spring = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().equals("SpringApplicationShutdownHook")).findFirst();
+            try {
+                if (spring.isPresent()) {
+                    spring.get().join(Duration.ofSeconds(60));
+                    return;
+                }
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Runs the release once, from whichever hook gets there first. */
+    private static final class ReleaseOnce implements Runnable {
+
+        private final Runnable release;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        ReleaseOnce(Runnable release) {
+            this.release = release;
+        }
+
+        @Override
+        public void run() {
+            if (done.compareAndSet(false, true)) {
+                release.run();
+            }
+        }
     }
 
     /** The build folder ({@code target}), where the test classes are. */

@@ -59,12 +59,6 @@ final class TestTiers {
                         + " database, no process; it runs in seconds with nothing installed");
     }
 
-    static ArchRule onlyProcessTestsRunOnTheSideLane() {
-        return classes().that().areMetaAnnotatedWith(SideLane.class).should().beMetaAnnotatedWith(ProcessTest.class)
-                .because("the side lane runs beside the integration tier's Spring contexts and shared database, which"
-                        + " only a process test with a database or servers of its own stays clear of (SideLane)");
-    }
-
     private static DescribedPredicate<JavaClass> declareTests() {
         return DescribedPredicate.describe("declare tests", type -> type.getMethods().stream()
                 .anyMatch(method -> method.getAnnotations().stream()

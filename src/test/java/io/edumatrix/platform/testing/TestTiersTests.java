@@ -27,17 +27,6 @@ class TestTiersTests {
     }
 
     @Test
-    void only_process_tests_run_on_the_side_lane() {
-        TestTiers.onlyProcessTestsRunOnTheSideLane().check(TESTS);
-    }
-
-    @Test
-    void an_integration_test_on_the_side_lane_is_caught() {
-        assertThatThrownBy(() -> TestTiers.onlyProcessTestsRunOnTheSideLane().check(PLANTED))
-                .hasMessageContaining("violations.tiers.IntegrationOnTheSideLane");
-    }
-
-    @Test
     void a_test_class_without_a_tier_or_with_two_is_caught() {
         assertThatThrownBy(() -> TestTiers.everyTestClassHasOneTier().check(PLANTED))
                 .hasMessageContaining("violations.tiers.Untiered has no tier")
