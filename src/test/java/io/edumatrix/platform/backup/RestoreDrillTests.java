@@ -3,7 +3,6 @@ package io.edumatrix.platform.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.ProcessTest;
-import io.edumatrix.platform.testing.SideLane;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
  * within an hour, and to a recovery point that follows {@code archive_timeout} (5 s here, 60 s as shipped).
  */
 @ProcessTest
-@SideLane
 class RestoreDrillTests {
 
     private static final Pattern VERDICT = Pattern.compile("DRILL rto_s=([0-9.]+) rpo_s=([0-9.]+) ok=(true|false)");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edumatrix.platform.testing.ApplicationProcess;
 import io.edumatrix.platform.testing.CrashHarness;
 import io.edumatrix.platform.testing.ProcessTest;
-import io.edumatrix.platform.testing.SideLane;
 import io.edumatrix.platform.testing.TestDatabase;
 import io.edumatrix.platform.testing.World;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
  * where it stopped; once nothing is left the old key can go, and everything still opens.
  */
 @ProcessTest
-@SideLane
 class MasterKeyRotationTests {
 
     private static final List<String> MODULES = List.of("identity", "institutions", "courses", "students", "freelancing",

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.edumatrix.architecture.ConfiguredModules;
 import io.edumatrix.platform.testing.ApplicationProcess;
 import io.edumatrix.platform.testing.ProcessTest;
-import io.edumatrix.platform.testing.SideLane;
 import io.edumatrix.platform.testing.World;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import org.springframework.http.MediaType;
  * own, since {@code spring.aot.enabled} is a JVM-wide switch.
  */
 @ProcessTest
-@SideLane
 class AheadOfTimeStartTests {
 
     private static final List<String> AOT = List.of("-Dspring.aot.enabled=true");

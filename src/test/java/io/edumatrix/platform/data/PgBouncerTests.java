@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.ApplicationProcess;
 import io.edumatrix.platform.testing.ProcessTest;
-import io.edumatrix.platform.testing.SideLane;
 import io.edumatrix.platform.testing.ThrowawayCluster;
 import io.edumatrix.platform.testing.ThrowawayPgBouncer;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * migrations going straight to PostgreSQL; and a pooler in session mode refused at start-up in one line.
  */
 @ProcessTest
-@SideLane
 class PgBouncerTests {
 
     private static final int POSTGRES = 15430;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.ApplicationProcess;
 import io.edumatrix.platform.testing.ProcessTest;
-import io.edumatrix.platform.testing.SideLane;
 import io.edumatrix.platform.testing.ThrowawayCluster;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
  * stops the start-up, and stopping the standby sends reads to the primary without one request failing.
  */
 @ProcessTest
-@SideLane
 class ReadReplicaTests {
 
     private static final int PRIMARY = 15420;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.ApplicationProcess;
 import io.edumatrix.platform.testing.ProcessTest;
-import io.edumatrix.platform.testing.SideLane;
 import io.edumatrix.platform.testing.TestCertificates;
 import io.edumatrix.platform.testing.ThrowawayCluster;
 import java.nio.file.Files;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
  * wrong host name, another module's certificate or a missing key file.
  */
 @ProcessTest
-@SideLane
 class TlsConnectionsTests {
 
     private static final int PORT = 15410;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edumatrix.platform.testing.ApplicationProcess;
 import io.edumatrix.platform.testing.ProcessTest;
-import io.edumatrix.platform.testing.SideLane;
 import io.edumatrix.platform.testing.World;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -24,7 +23,6 @@ import org.springframework.http.MediaType;
  * nothing listens on, so no other server is touched.
  */
 @ProcessTest
-@SideLane
 class EmbeddedDevelopmentRunTests {
 
     private final Path folder = Path.of("target", "dev-run-" + UUID.randomUUID()).toAbsolutePath();

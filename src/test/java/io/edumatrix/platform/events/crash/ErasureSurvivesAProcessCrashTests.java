@@ -8,7 +8,6 @@ import io.edumatrix.platform.testing.ApplicationProcess;
 import io.edumatrix.platform.testing.CrashHarness;
 import io.edumatrix.platform.testing.Erasures;
 import io.edumatrix.platform.testing.ProcessTest;
-import io.edumatrix.platform.testing.SideLane;
 import io.edumatrix.platform.testing.World;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import org.springframework.http.MediaType;
  * restart redelivers the two incomplete deliveries: courses erases now, institutions' inbox swallows the second one.
  */
 @ProcessTest
-@SideLane
 class ErasureSurvivesAProcessCrashTests {
 
     private static final String REQUESTED = ErasureRequested.class.getName();

@@ -6,7 +6,6 @@ import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.platform.testing.ApplicationProcess;
 import io.edumatrix.platform.testing.CrashHarness;
 import io.edumatrix.platform.testing.ProcessTest;
-import io.edumatrix.platform.testing.SideLane;
 import io.edumatrix.platform.testing.World;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
  * lose an effect.
  */
 @ProcessTest
-@SideLane
 class GracefulShutdownTests {
 
     private static final String PROBE = "io.edumatrix.courses.internal.CrashProbeListener.on("

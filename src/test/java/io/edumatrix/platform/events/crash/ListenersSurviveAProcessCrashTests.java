@@ -6,7 +6,6 @@ import io.edumatrix.institutions.InstitutionDeactivated;
 import io.edumatrix.platform.testing.ApplicationProcess;
 import io.edumatrix.platform.testing.CrashHarness;
 import io.edumatrix.platform.testing.ProcessTest;
-import io.edumatrix.platform.testing.SideLane;
 import io.edumatrix.platform.testing.World;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
  * setting {@code spring.modulith.events.republish-outstanding-events-on-restart}.
  */
 @ProcessTest
-@SideLane
 class ListenersSurviveAProcessCrashTests {
 
     private static final String EVENT_TYPE = InstitutionDeactivated.class.getName();
