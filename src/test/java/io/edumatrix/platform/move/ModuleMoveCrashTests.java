@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A move killed with SIGKILL (ADR 0030, ADR 0040): the application process dies once while the move copies, and once
@@ -51,14 +52,17 @@ class ModuleMoveCrashTests {
     @AutoClose
     private final CrashHarness harness = CrashHarness.create(getClass());
 
+    /** Where the probe marks the step it holds at; one per test, deleted after it. */
+    @TempDir
+    private Path reached;
+
     @Test
     void a_move_killed_while_copying_and_inside_its_pause_resumes_to_done_with_every_acknowledged_write_once()
             throws Exception {
         try (var source = ThrowawayCluster.start(PORTS, "logical"); var target = ThrowawayCluster.start(PORTS + 1, "logical")) {
             source.execute("postgres", "CREATE DATABASE " + DATABASE);
             target.execute("postgres", "CREATE DATABASE " + DATABASE);
-            var reached = Files.createTempDirectory("move-crash");
-            var first = start("copying", source, reached, "copying");
+            var first = start("copying", source, "copying");
             var world = World.onServer(first.baseUrl());
             var admin = world.platformAdmin();
             var staff = world.institution().instructor();
@@ -71,7 +75,7 @@ class ModuleMoveCrashTests {
                 assertThat(markOf(source)).as("the source's mark after a crash while copying").isNull();
 
                 // Restarted at the old place, it serves there; the move resumes and is killed inside its pause.
-                var second = start("mark", source, reached, "mark");
+                var second = start("mark", source, "mark");
                 writer.sendTo(second.baseUrl());
                 writer.awaitAcknowledged(10);
                 post(second, admin.accessToken(), "/api/admin/modules/jobs/move", target);
@@ -82,7 +86,7 @@ class ModuleMoveCrashTests {
                 assertThat(markOf(source)).as("the source's mark after a crash inside the pause").isNull();
 
                 // Restarted at the old place again: its provisioning gives the source its writes back.
-                var third = start("", source, reached, "none");
+                var third = start("", source, "none");
                 writer.sendTo(third.baseUrl());
                 writer.awaitAcknowledged(10);
                 var status = post(third, admin.accessToken(), "/api/admin/modules/jobs/move", target);
@@ -117,8 +121,7 @@ class ModuleMoveCrashTests {
     void a_server_crashed_while_the_move_copies_leaves_the_module_in_one_place_to_resume_or_abandon() throws Exception {
         try (var source = ThrowawayCluster.start(PORTS, "logical"); var target = ThrowawayCluster.start(PORTS + 1, "logical")) {
             crashSafe(source, target);
-            var reached = Files.createTempDirectory("move-server-crash");
-            var application = start("server-crash", source, reached, "copying");
+            var application = start("server-crash", source, "copying");
             var world = World.onServer(application.baseUrl());
             var admin = world.platformAdmin().accessToken();
             try (var writer = new Writer(application.baseUrl(), world.institution().instructor().accessToken())) {
@@ -188,8 +191,7 @@ class ModuleMoveCrashTests {
     void a_source_crashed_inside_the_pause_gets_its_writes_back_before_callers_pass_and_the_move_resumes() throws Exception {
         try (var source = ThrowawayCluster.start(PORTS, "logical"); var target = ThrowawayCluster.start(PORTS + 1, "logical")) {
             crashSafe(source, target);
-            var reached = Files.createTempDirectory("move-source-crash");
-            var application = start("source-crash", source, reached, "mark");
+            var application = start("source-crash", source, "mark");
             var world = World.onServer(application.baseUrl());
             var admin = world.platformAdmin().accessToken();
             try (var writer = new Writer(application.baseUrl(), world.institution().instructor().accessToken())) {
@@ -225,8 +227,7 @@ class ModuleMoveCrashTests {
         try (var source = ThrowawayCluster.start(PORTS, "logical"); var target = ThrowawayCluster.start(PORTS + 1, "logical")) {
             source.execute("postgres", "CREATE DATABASE " + DATABASE);
             target.execute("postgres", "CREATE DATABASE " + DATABASE);
-            var reached = Files.createTempDirectory("move-after-mark");
-            var first = start("after-mark", source, reached, "cleaning-up");
+            var first = start("after-mark", source, "cleaning-up");
             var world = World.onServer(first.baseUrl());
             var admin = world.platformAdmin().accessToken();
             var staff = world.institution().instructor().accessToken();
@@ -239,7 +240,7 @@ class ModuleMoveCrashTests {
             assertThat(source.psql(DATABASE, "SELECT (SELECT count(*) FROM pg_publication) || ' ' || (SELECT count(*)"
                     + " FROM pg_replication_slots)")).as("left at the old place").isEqualTo("1 1");
 
-            var second = start("at-new-place", target, reached, "none");
+            var second = start("at-new-place", target, "none");
             var abandoned = call(second, admin, "/api/admin/modules/jobs/move/abandon", source);
             assertThat(abandoned.statusCode()).as(abandoned.body()).isEqualTo(200);
             assertNoReplicationLeft(source, target);
@@ -267,7 +268,7 @@ class ModuleMoveCrashTests {
         }
     }
 
-    private ApplicationProcess start(String name, ThrowawayCluster source, Path reached, String heldAt) throws Exception {
+    private ApplicationProcess start(String name, ThrowawayCluster source, String heldAt) throws Exception {
         Files.writeString(reached.resolve(heldAt + ".armed"), "");
         return harness.start(name, launch -> launch
                 .with("spring.profiles.active", "move-crash-probe")
